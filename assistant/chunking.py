@@ -1,0 +1,66 @@
+"""Documents to Chunks on Korean sentence boundaries.
+
+Kiwi finds the sentences; langchain-text-splitters' merge step packs them into chunks of
+at most `chunk_size` characters with about `chunk_overlap` characters of whole sentences
+shared between neighbours. A sentence longer than a chunk is cut by
+RecursiveCharacterTextSplitter at clause punctuation. Invariant:
+`chunk.text == document.text[chunk.start:chunk.end]`.
+"""
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter, TextSplitter
+
+from .config import CHUNK_OVERLAP, CHUNK_SIZE
+from .documents import Chunk, Document
+from .korean import sentence_spans
+
+
+class KiwiSentenceSplitter(TextSplitter):
+    """A langchain TextSplitter whose units are Kiwi sentences."""
+
+    def __init__(self, chunk_size: int = CHUNK_SIZE, chunk_overlap: int = CHUNK_OVERLAP):
+        super().__init__(chunk_size=chunk_size, chunk_overlap=chunk_overlap, strip_whitespace=True)
+        self._long = RecursiveCharacterTextSplitter(
+            chunk_size=chunk_size,
+            chunk_overlap=0,
+            separators=["\n", ". ", ", ", " ", ""],
+            keep_separator="end",
+            strip_whitespace=False,
+        )
+
+    def _pieces(self, text: str) -> list[str]:
+        """Consecutive slices of `text` (each sentence with the whitespace after it) that
+        concatenate back to `text` exactly."""
+        spans = sentence_spans(text)
+        if not spans:
+            return [text] if text else []
+        cuts = [0] + [s for s, _ in spans[1:]] + [len(text)]
+        pieces = []
+        for a, b in zip(cuts, cuts[1:]):
+            piece = text[a:b]
+            pieces.extend(self._long.split_text(piece) if len(piece) > self._chunk_size else [piece])
+        return [p for p in pieces if p]
+
+    def split_text(self, text: str) -> list[str]:
+        return self._merge_splits(self._pieces(text), "")
+
+
+def chunk_document(doc: Document, splitter: KiwiSentenceSplitter) -> list[Chunk]:
+    chunks = []
+    cursor = 0
+    for n, piece in enumerate(splitter.split_text(doc.text)):
+        start = doc.text.find(piece, cursor)
+        if start < 0:  # cannot happen while pieces are slices of the text; fail loudly if it does
+            raise ValueError(f"chunk {n} of {doc.id} is not a slice of the document text")
+        end = start + len(piece)
+        chunks.append(
+            Chunk(id=f"{doc.id}#{n}", doc_id=doc.id, title=doc.title, date=doc.date, outlet=doc.outlet,
+                  path=doc.path, text=piece, start=start, end=end)
+        )
+        cursor = start + 1
+    return chunks
+
+
+def passage_text(chunk: Chunk) -> str:
+    """What the encoders and BM25 see for a chunk: its story's title, then its text, so a chunk
+    deep in an article still carries the article's subject (the region, the programme)."""
+    return f"{chunk.title}\n{chunk.text}"

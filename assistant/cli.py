@@ -1,0 +1,64 @@
+"""The `assistant` command: a thin shell over the library. Turns library errors into messages."""
+
+import argparse
+import os
+import sys
+
+from .config import DEFAULT_CORPUS_DIR, index_dir
+from .errors import AssistantError
+
+
+def _tqdm_progress(total: int, desc: str):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="chunk" if desc != "reading corpus" else "file", file=sys.stderr,
+                leave=False, disable=None)
+
+
+def _cmd_index(args) -> int:
+    from .indexer import build
+
+    report = build(args.corpus, index_dir(args.index), encoder=args.encoder, rebuild=args.rebuild,
+                   progress=_tqdm_progress)
+    for r in report.rejected:
+        print(f"건너뜀 (skipped) {r['path']}: {r['reason']}", file=sys.stderr)
+    if report.up_to_date:
+        print(f"색인이 최신입니다: 바뀐 파일이 없어 할 일이 없습니다 (index is up to date; nothing to do: "
+              f"{report.documents} documents, {report.chunks} chunks, {report.seconds:.2f}s)")
+        return 0
+    print(
+        f"색인 완료 (index built) in {report.seconds:.1f}s: {report.documents} documents, {report.chunks} chunks; "
+        f"files +{len(report.added)} added, ~{len(report.changed)} changed, -{len(report.removed)} removed, "
+        f"={report.unchanged} unchanged, {len(report.rejected)} rejected; "
+        f"encoded {report.encoded} chunks, reused {report.reused}"
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assistant", description="한국어 스마트공장 지원사업 Q&A (Korean retrieval Q&A with citations)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("index", help="build or update the index from the corpus folder")
+    p.add_argument("--corpus", default=DEFAULT_CORPUS_DIR, help="folder of .txt/.md/.html articles (default: ./corpus)")
+    p.add_argument("--index", default=None, help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)")
+    p.add_argument("--encoder", default=None, help="e5-small (default) or st:MODEL (model id or local folder)")
+    p.add_argument("--rebuild", action="store_true", help="ignore the previous index and build from scratch")
+    p.set_defaults(func=_cmd_index)
+    return parser
+
+
+def main(argv=None) -> int:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except AssistantError as exc:
+        print(f"오류 (error): {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("중단됨 (interrupted); the previous index is untouched", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

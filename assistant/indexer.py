@@ -1,0 +1,252 @@
+"""`assistant index`: corpus folder in, index folder out, doing only the work that changed.
+
+- Nothing changed (same files, same code, same encoder): returns at once, encodes nothing.
+- Files added or changed are read and chunked again; unchanged files keep their chunks.
+- A chunk is encoded only if no vector exists for its exact passage text (keyed by hash),
+  so an edit to one paragraph re-encodes only the chunks around it.
+- BM25 is rebuilt over all chunks every time (seconds even for large corpora).
+"""
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from . import store
+from .chunking import KiwiSentenceSplitter, chunk_document, passage_text
+from .config import CHUNK_OVERLAP, CHUNK_SIZE, DEFAULT_ENCODER, ENCODE_BATCH, INDEX_FORMAT_VERSION, PIPELINE_VERSION
+from .documents import Chunk
+from .encoders import check_spec, get_encoder
+from .errors import AssistantError, IndexBusyError, IndexNotFoundError, IngestError
+from .ingest import CorpusFile, read_documents, scan_corpus
+from .korean import tokens_batch
+
+
+@dataclass
+class BuildReport:
+    up_to_date: bool = False
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    rejected: list[dict] = field(default_factory=list)  # {"path", "reason"}
+    documents: int = 0
+    chunks: int = 0
+    encoded: int = 0  # chunks sent to the encoder
+    reused: int = 0  # chunks whose vectors came from the previous index
+    seconds: float = 0.0
+
+
+class _NoProgress:
+    def update(self, n=1):
+        pass
+
+    def close(self):
+        pass
+
+
+def _no_progress(total: int, desc: str):
+    return _NoProgress()
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _passage_key(chunk: Chunk) -> str:
+    return hashlib.sha1(passage_text(chunk).encode("utf-8")).hexdigest()
+
+
+def settings(encoder: str) -> dict:
+    """Everything besides the corpus that decides what the index holds."""
+    return {
+        "format_version": INDEX_FORMAT_VERSION,
+        "pipeline_version": PIPELINE_VERSION,
+        "encoder": encoder,
+        "chunk_size": CHUNK_SIZE,
+        "chunk_overlap": CHUNK_OVERLAP,
+    }
+
+
+def fingerprint(file_hashes: dict[str, str], encoder: str) -> str:
+    blob = json.dumps({"files": sorted(file_hashes.items()), "settings": settings(encoder)}, sort_keys=True)
+    return _sha256(blob.encode("utf-8"))
+
+
+def _previous(index_dir: Path, rebuild: bool):
+    """The previous index if it can be reused, else None (missing, other format, damaged)."""
+    if rebuild:
+        return None
+    try:
+        return store.load(index_dir)
+    except IndexNotFoundError:
+        return None
+    except AssistantError:
+        return None  # damaged or from other code: rebuilt from scratch, the old one stays until the swap
+
+
+def build(corpus_dir: str | Path, index_dir: str | Path, encoder: str | None = None, rebuild: bool = False,
+          progress=_no_progress) -> BuildReport:
+    """Build or update the index. `progress(total, desc)` returns an object with update(n) and
+    close() (tqdm fits); the library itself never prints."""
+    from filelock import FileLock, Timeout
+
+    started = time.perf_counter()
+    corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
+    if not corpus_dir.is_dir():
+        raise AssistantError(f"corpus folder {corpus_dir}/ not found; pass --corpus PATH")
+    lock = FileLock(str(index_dir.parent / f".{index_dir.name}.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout as exc:
+        raise IndexBusyError(f"another `assistant index` is writing {index_dir}/; wait for it to finish") from exc
+    try:
+        return _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started)
+    finally:
+        lock.release()
+
+
+def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started) -> BuildReport:
+    report = BuildReport()
+    files = scan_corpus(corpus_dir)
+    raw = {cf.rel: cf.path.read_bytes() for cf in files}
+    hashes = {rel: _sha256(data) for rel, data in raw.items()}
+
+    old_manifest = None
+    if not rebuild:
+        try:
+            old_manifest = store.read_manifest(index_dir)
+        except AssistantError:
+            old_manifest = None
+    encoder = check_spec(encoder or (old_manifest or {}).get("encoder", {}).get("name") or DEFAULT_ENCODER)
+    fp = fingerprint(hashes, encoder)
+    if old_manifest and old_manifest.get("corpus", {}).get("fingerprint") == fp:
+        try:
+            store.load(index_dir)  # a damaged index is not "up to date"
+            report.up_to_date = True
+            report.unchanged = len(files)
+            report.rejected = old_manifest.get("corpus", {}).get("rejected", [])
+            report.documents = old_manifest["counts"]["documents"]
+            report.chunks = old_manifest["counts"]["chunks"]
+            report.seconds = time.perf_counter() - started
+            return report
+        except AssistantError:
+            pass
+
+    prev = _previous(index_dir, rebuild)
+    same_settings = prev is not None and {k: v for k, v in settings(encoder).items() if k != "encoder"} == {
+        k: v for k, v in prev.manifest.get("settings", {}).items() if k != "encoder"
+    }
+    prev_files = prev.manifest["corpus"]["files"] if prev else {}
+    prev_chunks_by_file: dict[str, list[Chunk]] = {}
+    prev_vectors: dict[str, np.ndarray] = {}
+    if prev is not None:
+        rel_of_doc = {d: rel for rel, info in prev_files.items() for d in info.get("documents", [])}
+        for c in prev.chunks:
+            prev_chunks_by_file.setdefault(rel_of_doc.get(c.doc_id, ""), []).append(c)
+        if prev.manifest["encoder"]["name"] == encoder:
+            vecs = prev.vectors()
+            prev_vectors = {_passage_key(c): vecs[i] for i, c in enumerate(prev.chunks)}
+
+    splitter = KiwiSentenceSplitter(CHUNK_SIZE, CHUNK_OVERLAP)
+    chunks: list[Chunk] = []
+    file_info: dict[str, dict] = {}
+    bar = progress(len(files), "reading corpus")
+    for cf in files:
+        info = {"sha256": hashes[cf.rel], "bytes": len(raw[cf.rel])}
+        old = prev_files.get(cf.rel)
+        if old and same_settings and old.get("sha256") == hashes[cf.rel]:
+            report.unchanged += 1
+            if old.get("rejected"):
+                report.rejected.append({"path": cf.shown, "reason": old["rejected"]})
+                info["rejected"] = old["rejected"]
+            file_chunks = prev_chunks_by_file.get(cf.rel, [])
+            info["documents"] = old.get("documents", [])
+        else:
+            (report.changed if old else report.added).append(cf.shown)
+            try:
+                docs = read_documents(cf, raw[cf.rel])
+            except IngestError as exc:
+                report.rejected.append({"path": exc.path, "reason": exc.reason})
+                info.update(documents=[], chunks=0, rejected=exc.reason)
+                file_info[cf.rel] = info
+                bar.update(1)
+                continue
+            file_chunks = [c for d in docs for c in chunk_document(d, splitter)]
+            info["documents"] = [d.id for d in docs]
+        info["chunks"] = len(file_chunks)
+        file_info[cf.rel] = info
+        chunks.extend(file_chunks)
+        bar.update(1)
+    bar.close()
+    report.removed = [f"{corpus_dir.resolve().name}/{rel}" for rel in prev_files if rel not in raw]
+    if not chunks:
+        raise AssistantError(
+            f"nothing to index in {corpus_dir}/: no readable .txt, .md or .html article"
+            + (f" ({len(report.rejected)} file(s) rejected)" if report.rejected else "")
+        )
+
+    keys = [_passage_key(c) for c in chunks]
+    found = [prev_vectors.get(k) for k in keys]
+    todo = [i for i, v in enumerate(found) if v is None]
+    report.reused = len(chunks) - len(todo)
+    report.encoded = len(todo)
+    enc = get_encoder(encoder) if todo else None
+    dim = enc.dim if enc else prev.manifest["encoder"]["dim"]
+    vectors = np.zeros((len(chunks), dim), dtype=np.float32)
+    for i, v in enumerate(found):
+        if v is not None:
+            vectors[i] = v
+    if todo:
+        bar = progress(len(todo), "encoding")
+        for s in range(0, len(todo), ENCODE_BATCH):
+            batch = todo[s : s + ENCODE_BATCH]
+            vectors[batch] = enc.encode_passages([passage_text(chunks[i]) for i in batch])
+            bar.update(len(batch))
+        bar.close()
+
+    bar = progress(len(chunks), "BM25 (Kiwi)")
+    chunk_tokens = []
+    for s in range(0, len(chunks), 256):
+        part = chunks[s : s + 256]
+        chunk_tokens.extend(tokens_batch([passage_text(c) for c in part]))
+        bar.update(len(part))
+    bar.close()
+
+    doc_ids = {c.doc_id for c in chunks}
+    report.documents = len(doc_ids)
+    report.chunks = len(chunks)
+    manifest = {
+        "format_version": INDEX_FORMAT_VERSION,
+        "pipeline_version": PIPELINE_VERSION,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "settings": settings(encoder),
+        "encoder": {"name": encoder, "dim": dim},
+        "chunking": {
+            "splitter": "Kiwi sentences merged by langchain-text-splitters",
+            "chunk_size": CHUNK_SIZE,
+            "chunk_overlap": CHUNK_OVERLAP,
+            "unit": "characters",
+            "passage": "title + newline + chunk text (what BM25 and the encoder see)",
+        },
+        "dense": {"file": store.DENSE, "faiss": "IndexFlatIP", "metric": "inner product on L2-normalised vectors"},
+        "bm25": {"dir": store.BM25_DIR, "library": "bm25s", "tokenizer": "kiwi content morphemes"},
+        "corpus": {
+            "dir": str(corpus_dir.resolve()),
+            "fingerprint": fingerprint(hashes, encoder),
+            "files": file_info,
+            "rejected": report.rejected,
+        },
+        "counts": {
+            "files": len(files),
+            "documents": report.documents,
+            "chunks": report.chunks,
+            "rejected": len(report.rejected),
+        },
+    }
+    store.write(index_dir, manifest, chunks, vectors, chunk_tokens)
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,144 @@
+"""From the text of a whole page to its stories: the article and any sidebar stories.
+
+Rules, all general (see chrome.py for the line rules):
+1. Lines are normalised; chrome lines are dropped; ranking/headline lists are dropped
+   from their heading to the end of the list.
+2. A short line followed by "더보기" opens a sidebar section; the article ends at the first one.
+   Each story inside a section (a headline and its lead) becomes a story of its own,
+   so that none of its facts are attributed to the article.
+3. The title is the first headline-like line of the article part (for HTML and Markdown it
+   comes from the page's own title); lines above it are navigation and are dropped.
+4. A paragraph repeated within the page is kept once, where it first appears.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from . import chrome, metadata
+
+
+@dataclass
+class Story:
+    title: str
+    paragraphs: list[str] = field(default_factory=list)
+    outlet: str | None = None
+
+
+@dataclass
+class Page:
+    article: Story
+    sidebars: list[Story]
+    date: str | None
+    outlet: str | None
+
+
+def _drop_lists(lines: list[str]) -> list[str]:
+    """Drop ranking/headline lists: a list heading and the short, non-prose items after it."""
+    out, in_list = [], False
+    for line in lines:
+        if chrome.is_list_heading(line):
+            in_list = True
+            continue
+        if in_list:
+            long_prose = len(line) >= 100 or (len(line) >= 40 and chrome.is_prose(line))
+            if chrome.chrome_rule(line) or chrome.is_list_heading(line) or not long_prose:
+                continue
+            in_list = False
+        out.append(line)
+    return out
+
+
+def _clean_lines(lines: list[str]) -> list[str]:
+    kept = [chrome.strip_trailers(line) for line in _drop_lists(lines) if not chrome.chrome_rule(line)]
+    return [line for line in kept if line and not chrome.chrome_rule(line)]
+
+
+def _sections(lines: list[str]) -> tuple[list[str], list[list[str]]]:
+    """Split at sidebar sections: (article lines, [lines of each section])."""
+    starts = []
+    for i, line in enumerate(lines):
+        if chrome.is_section_more(line):
+            j = i - 1
+            while j >= 0 and not lines[j]:
+                j -= 1
+            if j >= 0 and len(lines[j]) <= 15 and not chrome.is_prose(lines[j]):
+                starts.append((j, i))
+    if not starts:
+        return lines, []
+    article = lines[: starts[0][0]]
+    sections = []
+    for k, (_, more) in enumerate(starts):
+        end = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        sections.append(lines[more + 1 : end])
+    return article, sections
+
+
+def _stories(section: list[str]) -> list[Story]:
+    """Headline + lead pairs inside one sidebar section."""
+    stories: list[Story] = []
+    for line in _clean_lines(section):
+        if chrome.is_headline(line):
+            stories.append(Story(title=line))
+            continue
+        if not stories:
+            split = metadata.split_inline_byline(line)
+            if split is None:
+                continue  # prose with no headline above it cannot be attributed to a story
+            stories.append(Story(title=split[0]))
+            line = split[1]
+        stories[-1].paragraphs.append(line)
+    for story in stories:
+        if story.paragraphs:
+            story.outlet, story.paragraphs[0] = metadata.split_byline(story.paragraphs[0])
+    return [s for s in stories if s.paragraphs]
+
+
+def _trim_tail(paragraphs: list[str]) -> list[str]:
+    """Short non-sentence lines at the very end of an article are leftovers of page furniture."""
+    while paragraphs and len(paragraphs[-1]) < 30 and not chrome.is_prose(paragraphs[-1]):
+        paragraphs = paragraphs[:-1]
+    return paragraphs
+
+
+def _dedupe(stories: list[Story]) -> None:
+    seen: set[str] = set()
+    for story in stories:
+        unique = []
+        for p in story.paragraphs:
+            key = re.sub(r"\s+", "", p)
+            if key in seen:
+                continue
+            seen.add(key)
+            unique.append(p)
+        story.paragraphs = unique
+
+
+def parse_page(text: str, title: str | None = None) -> Page:
+    """Split a page's text into its article and sidebar stories. `title` is given for
+    HTML/Markdown pages whose title is known; plain-text pages find it by rule."""
+    raw = [chrome.normalise_line(line) for line in text.splitlines()]
+    date = metadata.find_date(raw)
+    article_lines, sections = _sections(raw)
+    body = _clean_lines(article_lines)
+    outlet = metadata.find_outlet([line for line in article_lines if line])
+    if title is None:
+        at = next((i for i, line in enumerate(body) if chrome.is_headline(line)), None)
+        if at is not None:
+            title, body = body[at], body[at + 1 :]
+    else:
+        title = chrome.normalise_line(title)
+        body = [line for line in body if line != title]
+    # single words right under the title are reporter names or section labels ("전창해", "속보")
+    while body and " " not in body[0] and len(body[0]) <= 6:
+        body = body[1:]
+    paragraphs = []
+    for p in body:
+        p = metadata.split_byline(p)[1]
+        if p:
+            paragraphs.append(p)
+    article = Story(title=title or "", paragraphs=_trim_tail(paragraphs), outlet=outlet)
+    sidebars = [story for section in sections for story in _stories(section)]
+    _dedupe([article, *sidebars])
+    for story in sidebars:
+        story.outlet = story.outlet or outlet
+    return Page(article=article, sidebars=[s for s in sidebars if s.paragraphs], date=date, outlet=outlet)

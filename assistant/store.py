@@ -1,0 +1,199 @@
+"""The index on disk: plain, inspectable files, written whole to a temp folder and swapped in.
+
+    index/
+      manifest.json   format version, encoder, dims, chunking, corpus fingerprint and files, counts
+      chunks.jsonl    one chunk a line (id, doc_id, title, date, outlet, path, text, start, end)
+      dense.faiss     FAISS inner-product index; row i is line i of chunks.jsonl
+      bm25/           bm25s files over Kiwi tokens of the same chunks, same order
+      README.md
+
+A reader never sees a half-written index: a build writes `.index.tmp-*` beside the target
+and swaps it in with two renames. If a crash falls between them, the next open renames the
+previous index back (`_recover`).
+"""
+
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .config import INDEX_FORMAT_VERSION
+from .documents import Chunk
+from .errors import AssistantError, CorruptIndexError, IndexMismatchError, IndexNotFoundError
+
+MANIFEST = "manifest.json"
+CHUNKS = "chunks.jsonl"
+DENSE = "dense.faiss"
+BM25_DIR = "bm25"
+README = "README.md"
+README_TEXT = "Built by `assistant index` (FAISS + BM25 + chunks.jsonl + manifest.json); never edited by hand or committed.\n"
+
+
+def rebuild_hint(index_dir: Path) -> str:
+    return f"`assistant index --rebuild --index {index_dir}`"
+
+
+def _sibling(index_dir: Path, kind: str) -> Path:
+    return index_dir.parent / f".{index_dir.name}.{kind}-{os.getpid()}-{time.time_ns()}"
+
+
+def _recover(index_dir: Path) -> None:
+    """Finish a swap that a crash interrupted: put the previous index back if none is in place."""
+    if (index_dir / MANIFEST).exists():
+        return
+    olds = sorted(index_dir.parent.glob(f".{index_dir.name}.old-*"))
+    if olds and not index_dir.exists():
+        os.rename(olds[-1], index_dir)
+
+
+def read_manifest(index_dir: Path) -> dict:
+    index_dir = Path(index_dir)
+    _recover(index_dir)
+    path = index_dir / MANIFEST
+    if not path.exists():
+        raise IndexNotFoundError(f"no index in {index_dir}/ yet: build it with `assistant index --index {index_dir}`")
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CorruptIndexError(f"{path} is unreadable ({exc}); rebuild with {rebuild_hint(index_dir)}") from exc
+    if not isinstance(manifest, dict) or "format_version" not in manifest:
+        raise CorruptIndexError(f"{path} is not an index manifest; rebuild with {rebuild_hint(index_dir)}")
+    return manifest
+
+
+def check_manifest(manifest: dict, index_dir: Path, encoder: str | None = None, dim: int | None = None) -> None:
+    """Raise IndexMismatchError when the index was built by other code or for another encoder."""
+    found = manifest.get("format_version")
+    if found != INDEX_FORMAT_VERSION:
+        raise IndexMismatchError(
+            f"the index in {index_dir}/ has format version {found}, this code reads {INDEX_FORMAT_VERSION}; "
+            f"rebuild it with {rebuild_hint(index_dir)}"
+        )
+    built_with = manifest.get("encoder", {}).get("name")
+    if encoder is not None and built_with != encoder:
+        raise IndexMismatchError(
+            f"the index in {index_dir}/ was built with encoder {built_with!r}, not {encoder!r}; "
+            f"rebuild it with `assistant index --rebuild --index {index_dir} --encoder {encoder}`"
+        )
+    if dim is not None and manifest.get("encoder", {}).get("dim") != dim:
+        raise IndexMismatchError(
+            f"the index in {index_dir}/ holds {manifest.get('encoder', {}).get('dim')}-dim vectors but encoder "
+            f"{built_with!r} gives {dim}; rebuild it with {rebuild_hint(index_dir)}"
+        )
+
+
+@dataclass
+class StoredIndex:
+    """Everything `assistant index` wrote, in memory."""
+
+    dir: Path
+    manifest: dict
+    chunks: list[Chunk]
+    dense: object  # faiss.Index
+    bm25: object  # bm25s.BM25
+
+    def vectors(self) -> np.ndarray:
+        """All dense vectors, row i for chunk i (reconstructed from FAISS: nothing stored twice)."""
+        if self.dense.ntotal == 0:
+            return np.zeros((0, self.dense.d), dtype=np.float32)
+        return self.dense.reconstruct_n(0, self.dense.ntotal)
+
+
+def read_chunks(index_dir: Path) -> list[Chunk]:
+    path = Path(index_dir) / CHUNKS
+    chunks = []
+    try:
+        with path.open(encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                if line.strip():
+                    chunks.append(Chunk.from_dict(json.loads(line)))
+    except FileNotFoundError as exc:
+        raise CorruptIndexError(f"{path} is missing; rebuild with {rebuild_hint(index_dir)}") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise CorruptIndexError(f"{path} line {n} is damaged ({exc}); rebuild with {rebuild_hint(index_dir)}") from exc
+    return chunks
+
+
+def load(index_dir: str | Path, encoder: str | None = None, dim: int | None = None) -> StoredIndex:
+    """Read and check a whole index. Raises IndexNotFound/IndexMismatch/CorruptIndex errors."""
+    import bm25s
+    import faiss
+
+    index_dir = Path(index_dir)
+    manifest = read_manifest(index_dir)
+    check_manifest(manifest, index_dir, encoder, dim)
+    chunks = read_chunks(index_dir)
+    hint = rebuild_hint(index_dir)
+    try:
+        dense = faiss.read_index(str(index_dir / DENSE))
+    except RuntimeError as exc:
+        raise CorruptIndexError(f"{index_dir / DENSE} is missing or damaged; rebuild with {hint}") from exc
+    try:
+        bm25 = bm25s.BM25.load(str(index_dir / BM25_DIR), show_progress=False)
+    except Exception as exc:  # bm25s raises OSError, ValueError, JSON errors... all mean a bad file
+        raise CorruptIndexError(f"{index_dir / BM25_DIR}/ is missing or damaged ({exc}); rebuild with {hint}") from exc
+    n = manifest.get("counts", {}).get("chunks")
+    if not (len(chunks) == dense.ntotal == n) or dense.d != manifest.get("encoder", {}).get("dim"):
+        raise CorruptIndexError(
+            f"{index_dir}/ is inconsistent ({len(chunks)} chunks, {dense.ntotal} vectors, manifest says {n}); "
+            f"rebuild with {hint}"
+        )
+    return StoredIndex(dir=index_dir, manifest=manifest, chunks=chunks, dense=dense, bm25=bm25)
+
+
+def _check_target(index_dir: Path) -> None:
+    """Refuse to replace a folder that is not an index (a typo in --index must not delete data)."""
+    if index_dir.exists() and not (index_dir / MANIFEST).exists():
+        other = [p.name for p in index_dir.iterdir() if p.name != README]
+        if other:
+            raise AssistantError(
+                f"{index_dir}/ is not empty and holds no index ({', '.join(sorted(other)[:3])}...); "
+                "choose another --index folder"
+            )
+
+
+def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray,
+          chunk_tokens: list[list[str]]) -> None:
+    """Write a complete index to a temp folder, then swap it in place of `index_dir`."""
+    if not chunks or len(chunks) != len(vectors) or len(chunks) != len(chunk_tokens):
+        raise ValueError(f"cannot write an index of {len(chunks)} chunks and {len(vectors)} vectors")
+    import bm25s
+    import faiss
+
+    index_dir = Path(index_dir)
+    _recover(index_dir)
+    _check_target(index_dir)
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _sibling(index_dir, "tmp")
+    tmp.mkdir()
+    try:
+        with (tmp / CHUNKS).open("w", encoding="utf-8") as f:
+            for c in chunks:
+                f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+        dim = manifest["encoder"]["dim"]
+        dense = faiss.IndexFlatIP(dim)  # inner product = cosine on normalised vectors
+        dense.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        faiss.write_index(dense, str(tmp / DENSE))
+        bm25 = bm25s.BM25()
+        bm25.index(chunk_tokens, show_progress=False)
+        bm25.save(str(tmp / BM25_DIR), show_progress=False)
+        (tmp / README).write_text(README_TEXT, encoding="utf-8")
+        (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        for p in tmp.rglob("*"):
+            if p.is_file():
+                with p.open("rb") as fh:
+                    os.fsync(fh.fileno())
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    if index_dir.exists():
+        old = _sibling(index_dir, "old")
+        os.rename(index_dir, old)
+        os.rename(tmp, index_dir)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.rename(tmp, index_dir)
