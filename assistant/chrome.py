@@ -99,9 +99,19 @@ def is_headline(line: str) -> bool:
     return 8 <= len(line) <= 120 and " " in line and not is_prose(line) and not _NOISE.match(line)
 
 
+_NAV_SPLIT = re.compile(r"\s*[|｜>›»·]\s*")
+
+
 def _is_menu(line: str) -> bool:
+    """Menu words alone ("URL 복사", "로그인 회원가입") or a navigation bar / breadcrumb:
+    three or more short labels between separators ("홈 | 뉴스 | 경제", "홈 > 경제 > 산업")."""
+    if line.replace(" ", "").lower() in _MENU_WORDS:
+        return True
     words = [w for w in _MENU_SPLIT.split(line.lower()) if w]
-    return bool(words) and all(w in _MENU_WORDS for w in words)
+    if words and all(w in _MENU_WORDS for w in words):
+        return True
+    parts = _NAV_SPLIT.split(line)
+    return len(parts) >= 3 and all(1 <= len(p) <= 8 for p in parts)
 
 
 def chrome_rule(line: str) -> str | None:

@@ -41,23 +41,35 @@ class KiwiSentenceSplitter(TextSplitter):
         return [p for p in pieces if p]
 
     def split_text(self, text: str) -> list[str]:
-        return self._merge_splits(self._pieces(text), "")
+        return [text[a:b] for a, b in self.split_spans(text)]
+
+    def split_spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each chunk in `text`. Each merged chunk is a run of consecutive
+        pieces, stripped, so it starts where some piece's first non-space character is;
+        pieces are walked in order (searching the text could hit an earlier repeat), and each
+        chunk starts at a later piece than the one before."""
+        pieces = self._pieces(text)
+        starts, pos = [], 0
+        for p in pieces:
+            starts.append(pos + len(p) - len(p.lstrip()))
+            pos += len(p)
+        spans, i = [], 0
+        for chunk in self._merge_splits(pieces, ""):
+            while i < len(pieces) and not text.startswith(chunk, starts[i]):
+                i += 1
+            if i == len(pieces):  # cannot happen while pieces are slices of the text
+                raise ValueError("a merged chunk is not a run of sentence pieces")
+            spans.append((starts[i], starts[i] + len(chunk)))
+            i += 1
+        return spans
 
 
 def chunk_document(doc: Document, splitter: KiwiSentenceSplitter) -> list[Chunk]:
-    chunks = []
-    cursor = 0
-    for n, piece in enumerate(splitter.split_text(doc.text)):
-        start = doc.text.find(piece, cursor)
-        if start < 0:  # cannot happen while pieces are slices of the text; fail loudly if it does
-            raise ValueError(f"chunk {n} of {doc.id} is not a slice of the document text")
-        end = start + len(piece)
-        chunks.append(
-            Chunk(id=f"{doc.id}#{n}", doc_id=doc.id, title=doc.title, date=doc.date, outlet=doc.outlet,
-                  path=doc.path, text=piece, start=start, end=end)
-        )
-        cursor = start + 1
-    return chunks
+    return [
+        Chunk(id=f"{doc.id}#{n}", doc_id=doc.id, title=doc.title, date=doc.date, outlet=doc.outlet,
+              path=doc.path, text=doc.text[a:b], start=a, end=b)
+        for n, (a, b) in enumerate(splitter.split_spans(doc.text))
+    ]
 
 
 def passage_text(chunk: Chunk) -> str:

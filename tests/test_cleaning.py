@@ -1,0 +1,158 @@
+"""Cleaning rules on made-up pages of other layouts than the seeds (txt, html, md, CP949)."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant import chrome
+from assistant.errors import IngestError
+from assistant.ingest import CorpusFile, read_documents
+from assistant.textio import decode_bytes
+
+from conftest import PAGES
+
+
+def docs_of(path: Path, data: bytes | None = None):
+    return read_documents(CorpusFile(rel=path.name, path=path, shown=f"corpus/{path.name}"), data)
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("구름많음서울 26.9℃", "weather"),
+        ("  • 맑음제주 29.6℃", "weather"),
+        ("서울 맑음 12.3°C", "weather"),
+        ("미세먼지 좋음", "weather"),
+        ("기상청 제공", "weather"),
+        ("URL복사", "menu"),
+        ("URL 복사", "menu"),
+        ("더보기", "menu"),
+        ("로그인 회원가입", "menu"),
+        ("홈 | 뉴스 | 경제 | 사회", "menu"),
+        ("홈 > 경제 > 산업", "menu"),
+        ("페이스북 트위터 카카오톡", "menu"),
+        ("  • 유튜브", "menu"),
+        ("[광고] 봄맞이 특가 이벤트", "ad"),
+        ("[선착순 마감 임박] 컨퍼런스에 초대합니다", "ad"),
+        ("Copyright © 한빛일보 All rights reserved.", "copyright"),
+        ("저작권자 © 무등뉴스 무단전재 및 재배포 금지", "copyright"),
+        ("[충북도 제공.재판매 및 DB 금지]", "copyright"),
+        ("jeonch@yna.co.kr(끝)", "reporter"),
+        ("헬로티 이동재 기자 |", "reporter"),
+        ("홍길동 기자 hong@hanbit-daily.example", "reporter"),
+        ("등록 2026.02.19 15:10:58", "page-meta"),
+        ("입력 : 2025.04.26 08:50:01", "page-meta"),
+        ("조회수 1", "page-meta"),
+        ("2025.07.10 (목)", "page-meta"),
+        ("[뉴스출처 : 경기도 김포시]", "source-trailer"),
+        ("-", "noise"),
+        ("7", "noise"),
+    ],
+)
+def test_chrome_lines(line, rule):
+    assert chrome.chrome_rule(chrome.normalise_line(line)) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "선정된 기업은 총 사업비의 70% 이내에서 과제당 최대 5,000만 원까지 구축 비용을 지원받을 수 있다.",
+        "스마트그린산단 10개소에 2028년까지 총 1,400억원 지원",
+        "기온이 30℃를 넘는 날에도 공장 냉방비의 절반을 지원한다고 시는 설명했다. 시는 올해 예산을 늘렸다.",
+        "대상: 대전 소재 중소 제조기업 30곳",
+    ],
+)
+def test_article_lines_are_kept(line):
+    assert chrome.chrome_rule(line) is None
+
+
+def test_text_page_of_another_outlet():
+    (doc,) = docs_of(PAGES / "hanbit_daily.txt")
+    assert doc.title == "창원시, 중소 제조기업 로봇 도입에 최대 1억 2천만 원 지원"
+    assert doc.date == "2024-03-04"  # 기사입력, not the header's 2024.03.05 or 최종수정
+    assert doc.outlet == "한빛일보"
+    assert doc.text.startswith("창원시가 관내 중소 제조기업의")  # byline "[한빛일보=홍길동 기자]" stripped
+    for junk in ("°C", "미세먼지", "광고", "로그인", "공유하기", "URL", "Copyright", "@", "관련기사",
+                 "많이 본 뉴스", "부동산 시장", "스마트공장 보급 확대", "글자크기"):
+        assert junk not in doc.text, junk
+    # the repeated paragraph is kept once
+    assert doc.text.count("기업당 최대 1억 2천만 원까지") == 1
+    assert "신청은 다음 달 15일까지" in doc.text
+
+
+def test_sidebar_sections_become_their_own_documents():
+    docs = docs_of(PAGES / "sidebar_portal.txt")
+    titles = [d.title for d in docs]
+    assert titles == [
+        "광주시, 뿌리기업 공정 디지털화 사업 참여기업 모집",
+        "전남 드래곤즈, 시즌 마지막 홈경기 승리",
+        "여수산단 입주기업, 탄소중립 설비 투자에 5백억 원 투입",
+    ]
+    article, sports, economy = docs
+    assert "드래곤즈" not in article.text and "5백억" not in article.text
+    assert "3천만 원 한도" in article.text and "뉴스출처" not in article.text
+    assert sports.text.startswith("전남 드래곤즈가")  # "[무등뉴스= 김철수 기자]" stripped
+    assert economy.text.startswith("여수국가산업단지")  # headline run into its lead, split at "(무등뉴스)"
+    assert article.date == "2023-11-02" and sports.date is None  # a sidebar's date is not on the page
+    assert [d.id for d in docs] == ["sidebar_portal.txt~0", "sidebar_portal.txt~1", "sidebar_portal.txt~2"]
+    assert all(d.outlet == "무등뉴스" for d in docs)
+
+
+def test_html_page_main_text_and_metadata():
+    (doc,) = docs_of(PAGES / "techweek.html")
+    assert doc.title == "울산시, 제조 현장 AI 품질검사 실증 지원"
+    assert doc.date == "2025-09-08"
+    assert doc.outlet == "테크위크"
+    assert "기업당 최대 4천만 원" in doc.text
+    for junk in ("℃", "로그인", "많이 본 뉴스", "반도체 수출", "Copyright", "대표전화", "@"):
+        assert junk not in doc.text, junk
+
+
+def test_markdown_page():
+    (doc,) = docs_of(PAGES / "notice.md")
+    assert doc.title == "대전시, 스마트공장 수준확인 컨설팅 무료 지원"
+    assert "**" not in doc.text and "](" not in doc.text and "#" not in doc.text
+    assert "대전 소재 중소 제조기업 30곳" in doc.text
+    assert doc.date is None and doc.outlet is None
+
+
+def test_cp949_page(tmp_path):
+    text = (PAGES / "hanbit_daily.txt").read_text(encoding="utf-8").replace("©", "ⓒ")  # © is not in CP949
+    path = tmp_path / "cp949.txt"
+    path.write_bytes(text.encode("cp949"))
+    (doc,) = docs_of(path)
+    assert doc.title == "창원시, 중소 제조기업 로봇 도입에 최대 1억 2천만 원 지원"
+    assert "기업당 최대 1억 2천만 원까지" in doc.text
+
+
+def test_euc_kr_and_utf8_bom_decode():
+    assert decode_bytes("김포시 스마트공장 지원사업 안내입니다.".encode("euc-kr")) [1] == "cp949"
+    assert decode_bytes("\ufeff김포시".encode("utf-8")) == ("김포시", "utf-8")
+
+
+@pytest.mark.parametrize(
+    "data, fragment",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "바이너리"),
+        (b"", "빈 파일"),
+        (bytes([0x01, 0x02, 0x03, 0x04, 0x05]) * 400, "제어 문자"),
+    ],
+)
+def test_binary_and_empty_rejected_clearly(data, fragment):
+    with pytest.raises(IngestError) as err:
+        decode_bytes(data, "corpus/bad.txt")
+    assert fragment in str(err.value) and "corpus/bad.txt" in str(err.value)
+
+
+def test_unsupported_suffix_rejected(tmp_path):
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(b"%PDF-1.7 ...")
+    with pytest.raises(IngestError, match="지원하지 않는 형식"):
+        docs_of(path)
+
+
+def test_page_that_is_all_chrome_is_rejected(tmp_path):
+    path = tmp_path / "menu.txt"
+    path.write_text("메뉴\n로그인 회원가입\n서울 맑음 3.1°C\n기상청 제공\n", encoding="utf-8")
+    with pytest.raises(IngestError, match="본문"):
+        docs_of(path)

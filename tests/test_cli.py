@@ -1,0 +1,27 @@
+from assistant.cli import main
+
+from conftest import copy_pages
+
+
+def test_index_command_then_nothing_to_do(tmp_path, capsys):
+    corpus = copy_pages(tmp_path / "news", "sidebar_portal.txt", "techweek.html")
+    assert main(["index", "--corpus", str(corpus), "--index", str(tmp_path / "idx")]) == 0
+    out = capsys.readouterr().out
+    assert "색인 완료" in out and "4 documents" in out
+    assert main(["index", "--corpus", str(corpus), "--index", str(tmp_path / "idx")]) == 0
+    assert "nothing to do" in capsys.readouterr().out
+
+
+def test_index_uses_env_index_dir_and_reports_skipped_files(tmp_path, capsys):
+    corpus = copy_pages(tmp_path / "corpus", "sidebar_portal.txt")
+    (corpus / "broken.txt").write_bytes(b"\x00\xff\xfe" * 50)
+    assert main(["index"]) == 0  # ./corpus and $ASSISTANT_INDEX_DIR
+    captured = capsys.readouterr()
+    assert "corpus/broken.txt" in captured.err and "바이너리" in captured.err
+    assert (tmp_path / "index" / "manifest.json").exists()
+
+
+def test_missing_corpus_is_a_message_not_a_traceback(tmp_path, capsys):
+    assert main(["index", "--corpus", str(tmp_path / "nope")]) == 2
+    err = capsys.readouterr().err
+    assert "--corpus" in err and "Traceback" not in err

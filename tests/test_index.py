@@ -1,0 +1,159 @@
+"""The index store and incremental builds, with the real encoder, FAISS, bm25s and Kiwi."""
+
+import json
+import os
+import shutil
+
+import pytest
+
+from assistant import build_index, store
+from assistant.errors import (AssistantError, CorruptIndexError, IndexBusyError, IndexMismatchError,
+                              IndexNotFoundError)
+
+from conftest import PAGES, copy_pages
+
+TXT = ("hanbit_daily.txt", "sidebar_portal.txt")
+
+
+def test_build_then_noop(tmp_path):
+    corpus = copy_pages(tmp_path / "corpus", *TXT)
+    first = build_index(corpus, tmp_path / "index")
+    assert not first.up_to_date and first.encoded == first.chunks > 0 and first.reused == 0
+    assert sorted(first.added) == ["corpus/hanbit_daily.txt", "corpus/sidebar_portal.txt"]
+    second = build_index(corpus, tmp_path / "index")
+    assert second.up_to_date and second.encoded == 0 and second.chunks == first.chunks
+    idx = store.load(tmp_path / "index", encoder="e5-small", dim=384)
+    assert len(idx.chunks) == idx.dense.ntotal == first.chunks
+    m = idx.manifest
+    assert m["chunking"]["chunk_size"] > 0 and m["encoder"] == {"name": "e5-small", "dim": 384}
+    assert m["counts"]["documents"] == 4 and len(m["corpus"]["fingerprint"]) == 64
+
+
+def test_ids_are_stable_across_builds(tmp_path):
+    corpus = copy_pages(tmp_path / "corpus", *TXT)
+    build_index(corpus, tmp_path / "a")
+    build_index(corpus, tmp_path / "b", rebuild=True)
+    a, b = store.read_chunks(tmp_path / "a"), store.read_chunks(tmp_path / "b")
+    assert [(c.id, c.text) for c in a] == [(c.id, c.text) for c in b]
+    assert a[0].id == "hanbit_daily.txt~0#0"
+
+
+def test_added_changed_removed_files_reencode_only_what_changed(tmp_path):
+    corpus = copy_pages(tmp_path / "corpus", *TXT)
+    index = tmp_path / "index"
+    base = build_index(corpus, index)
+
+    shutil.copy(PAGES / "notice.md", corpus / "notice.md")
+    added = build_index(corpus, index)
+    new_chunks = added.chunks - base.chunks
+    assert added.added == ["corpus/notice.md"] and added.encoded == new_chunks > 0
+    assert added.reused == base.chunks and added.unchanged == 2
+
+    page = corpus / "hanbit_daily.txt"
+    page.write_text(page.read_text(encoding="utf-8").replace("신청은 다음 달 15일까지", "신청은 다음 달 20일까지"),
+                    encoding="utf-8")
+    changed = build_index(corpus, index)
+    assert changed.changed == ["corpus/hanbit_daily.txt"]
+    assert 0 < changed.encoded < changed.chunks
+    texts = [c.text for c in store.read_chunks(index)]
+    assert any("20일까지" in t for t in texts) and not any("15일까지" in t for t in texts)
+
+    (corpus / "sidebar_portal.txt").unlink()
+    removed = build_index(corpus, index)
+    assert removed.removed == ["corpus/sidebar_portal.txt"] and removed.encoded == 0
+    assert not any(c.doc_id.startswith("sidebar_portal") for c in store.read_chunks(index))
+    assert store.load(index).dense.ntotal == removed.chunks
+
+
+def test_binary_and_cp949_files_among_good_ones(tmp_path):
+    corpus = copy_pages(tmp_path / "corpus", "sidebar_portal.txt")
+    text = (PAGES / "hanbit_daily.txt").read_text(encoding="utf-8").replace("©", "ⓒ")
+    (corpus / "cp949.txt").write_bytes(text.encode("cp949"))
+    (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (corpus / "scan.pdf").write_bytes(b"%PDF-1.7\n")
+    report = build_index(corpus, tmp_path / "index")
+    rejected = {r["path"]: r["reason"] for r in report.rejected}
+    assert set(rejected) == {"corpus/image.txt", "corpus/scan.pdf"}
+    assert "바이너리" in rejected["corpus/image.txt"]
+    chunks = store.read_chunks(tmp_path / "index")
+    assert any("1억 2천만 원" in c.text and c.doc_id == "cp949.txt~0" for c in chunks)
+    assert {c.doc_id.split("~")[0] for c in chunks} == {"cp949.txt", "sidebar_portal.txt"}
+    again = build_index(corpus, tmp_path / "index")
+    assert again.up_to_date and len(again.rejected) == 2
+
+
+def test_nothing_readable_is_an_error(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "bin.txt").write_bytes(b"\x00\x01\x02")
+    with pytest.raises(AssistantError, match="nothing to index"):
+        build_index(corpus, tmp_path / "index")
+    assert not (tmp_path / "index").exists()
+
+
+@pytest.fixture
+def small_index(tmp_path):
+    corpus = copy_pages(tmp_path / "corpus", "sidebar_portal.txt")
+    build_index(corpus, tmp_path / "index")
+    return corpus, tmp_path / "index"
+
+
+def test_missing_index_names_the_command(tmp_path):
+    with pytest.raises(IndexNotFoundError, match="assistant index"):
+        store.load(tmp_path / "nowhere")
+
+
+def test_format_version_mismatch_names_the_fix(small_index):
+    _, index = small_index
+    manifest = json.loads((index / store.MANIFEST).read_text(encoding="utf-8"))
+    manifest["format_version"] = 0
+    (index / store.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(IndexMismatchError, match=r"assistant index --rebuild"):
+        store.load(index)
+
+
+def test_encoder_and_dim_mismatch_name_the_fix(small_index):
+    _, index = small_index
+    with pytest.raises(IndexMismatchError, match=r"--encoder st:other"):
+        store.load(index, encoder="st:other")
+    with pytest.raises(IndexMismatchError, match="768"):
+        store.load(index, dim=768)
+
+
+@pytest.mark.parametrize("damage", ["manifest", "chunks", "faiss", "bm25"])
+def test_damaged_files_fail_clearly_and_the_next_build_repairs(small_index, damage):
+    corpus, index = small_index
+    target = {"manifest": index / store.MANIFEST, "chunks": index / store.CHUNKS,
+              "faiss": index / store.DENSE, "bm25": index / store.BM25_DIR / "params.index.json"}[damage]
+    data = target.read_bytes()
+    target.write_bytes(data[: len(data) // 3])
+    with pytest.raises(CorruptIndexError, match="rebuild"):
+        store.load(index)
+    report = build_index(corpus, index)
+    assert not report.up_to_date
+    assert len(store.load(index).chunks) == report.chunks
+
+
+def test_interrupted_swap_is_recovered(small_index):
+    _, index = small_index
+    os.rename(index, index.parent / ".index.old-123-456")  # crash between the two renames
+    assert store.load(index).chunks
+
+
+def test_second_writer_is_refused_while_one_holds_the_lock(small_index):
+    from filelock import FileLock
+
+    corpus, index = small_index
+    with FileLock(str(index.parent / ".index.lock")):
+        with pytest.raises(IndexBusyError, match="another `assistant index`"):
+            build_index(corpus, index)
+
+
+def test_refuses_to_replace_a_folder_that_is_not_an_index(tmp_path):
+    corpus = copy_pages(tmp_path / "corpus", "sidebar_portal.txt")
+    precious = tmp_path / "docs"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("keep me", encoding="utf-8")
+    with pytest.raises(AssistantError, match="not empty and holds no index"):
+        build_index(corpus, precious)
+    assert (precious / "thesis.txt").read_text(encoding="utf-8") == "keep me"
