@@ -27,10 +27,10 @@ class KiwiSentenceSplitter(TextSplitter):
             strip_whitespace=False,
         )
 
-    def _pieces(self, text: str) -> list[str]:
+    def _pieces(self, text: str, spans: list[tuple[int, int]] | None = None) -> list[str]:
         """Consecutive slices of `text` (each sentence with the whitespace after it) that
         concatenate back to `text` exactly."""
-        spans = sentence_spans(text)
+        spans = sentence_spans(text) if spans is None else spans
         if not spans:
             return [text] if text else []
         cuts = [0] + [s for s, _ in spans[1:]] + [len(text)]
@@ -43,12 +43,12 @@ class KiwiSentenceSplitter(TextSplitter):
     def split_text(self, text: str) -> list[str]:
         return [text[a:b] for a, b in self.split_spans(text)]
 
-    def split_spans(self, text: str) -> list[tuple[int, int]]:
+    def split_spans(self, text: str, sentences: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
         """(start, end) of each chunk in `text`. Each merged chunk is a run of consecutive
         pieces, stripped, so it starts where some piece's first non-space character is;
         pieces are walked in order (searching the text could hit an earlier repeat), and each
         chunk starts at a later piece than the one before."""
-        pieces = self._pieces(text)
+        pieces = self._pieces(text, sentences)
         starts, pos = [], 0
         for p in pieces:
             starts.append(pos + len(p) - len(p.lstrip()))
@@ -65,11 +65,15 @@ class KiwiSentenceSplitter(TextSplitter):
 
 
 def chunk_document(doc: Document, splitter: KiwiSentenceSplitter) -> list[Chunk]:
-    return [
-        Chunk(id=f"{doc.id}#{n}", doc_id=doc.id, title=doc.title, date=doc.date, outlet=doc.outlet,
-              path=doc.path, text=doc.text[a:b], start=a, end=b)
-        for n, (a, b) in enumerate(splitter.split_spans(doc.text))
-    ]
+    """Chunks of a document, each with its sentences' offsets (relative to the chunk), so that
+    answering never has to find sentence boundaries again."""
+    sents = sentence_spans(doc.text)
+    chunks = []
+    for n, (a, b) in enumerate(splitter.split_spans(doc.text, sents)):
+        inside = [(max(s, a) - a, min(e, b) - a) for s, e in sents if s < b and e > a]
+        chunks.append(Chunk(id=f"{doc.id}#{n}", doc_id=doc.id, title=doc.title, date=doc.date, outlet=doc.outlet,
+                            path=doc.path, text=doc.text[a:b], start=a, end=b, sentences=inside))
+    return chunks
 
 
 def passage_text(chunk: Chunk) -> str:

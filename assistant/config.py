@@ -29,3 +29,16 @@ ENCODE_BATCH = 32
 def index_dir(path=None) -> Path:
     """The index folder: an explicit path, else $ASSISTANT_INDEX_DIR, else ./index."""
     return Path(path or os.environ.get("ASSISTANT_INDEX_DIR") or DEFAULT_INDEX_DIR)
+
+# Retrieval: candidates taken from each list before fusing, and the fusion method
+# ("rrf" or "weighted"; alpha weighs dense against BM25), chosen on eval/questions.jsonl.
+RETRIEVE_DEPTH = 50
+FUSION = "weighted"
+FUSION_ALPHA = 0.5
+
+# Answering: passages searched for the answer sentence, question length limit, and the
+# abstention thresholds (calibrated on eval/questions.jsonl by eval/calibrate.py).
+ANSWER_PASSAGES = 5
+MAX_QUESTION_CHARS = 1000
+ABSTAIN_MIN_DENSE = 0.0
+ABSTAIN_MIN_COVERAGE = 0.0

@@ -1,6 +1,6 @@
 """The two records that flow through the pipeline: Document (a clean story) and Chunk."""
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass(frozen=True)
@@ -32,10 +32,15 @@ class Chunk:
     text: str
     start: int
     end: int
+    sentences: list = field(default_factory=list)  # [(start, end)] of its sentences, relative to `text`
+    terms: list = field(default_factory=list)  # Kiwi terms of each sentence, same order (filled when indexed)
 
     def to_dict(self) -> dict:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, d: dict) -> "Chunk":
-        return cls(**{k: d[k] for k in cls.__dataclass_fields__})
+        chunk = cls(**{k: d[k] for k in cls.__dataclass_fields__ if k not in ("sentences", "terms")})
+        object.__setattr__(chunk, "sentences", [tuple(s) for s in d.get("sentences", [])])
+        object.__setattr__(chunk, "terms", d.get("terms", []))
+        return chunk

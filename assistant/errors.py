@@ -35,3 +35,7 @@ class EncoderError(AssistantError):
 
 class IndexBusyError(AssistantError):
     """Another `assistant index` is writing the same index right now."""
+
+
+class QuestionError(AssistantError):
+    """The question cannot be asked as given (empty, too long, unreadable)."""

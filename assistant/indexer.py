@@ -8,9 +8,10 @@
 """
 
 import hashlib
+import re
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -22,7 +23,8 @@ from .documents import Chunk
 from .encoders import check_spec, get_encoder
 from .errors import AssistantError, IndexBusyError, IndexNotFoundError, IngestError
 from .ingest import CorpusFile, read_documents, scan_corpus
-from .korean import tokens_batch
+from .korean import sentence_terms, title_terms
+from .query import romanise
 
 
 @dataclass
@@ -86,6 +88,19 @@ def _previous(index_dir: Path, rebuild: bool):
         return None
     except AssistantError:
         return None  # damaged or from other code: rebuilt from scratch, the old one stays until the swap
+
+
+def _romanised(proper_nouns: set[str]) -> dict[str, str]:
+    """Romanised form -> Korean proper noun, so English questions can name them ("gimpo" -> "김포시").
+    Place names also get their bare form (김포시 -> "gimpo" -> 김포)."""
+    out = {}
+    for name in sorted(proper_nouns):
+        if not re.fullmatch(r"[\uac00-\ud7a3]+", name):
+            continue
+        out.setdefault(romanise(name), name)
+        if len(name) >= 3 and name[-1] in "시군도구":
+            out.setdefault(romanise(name[:-1]), name[:-1])
+    return out
 
 
 def build(corpus_dir: str | Path, index_dir: str | Path, encoder: str | None = None, rebuild: bool = False,
@@ -208,13 +223,20 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started) ->
             bar.update(len(batch))
         bar.close()
 
-    bar = progress(len(chunks), "BM25 (Kiwi)")
-    chunk_tokens = []
-    for s in range(0, len(chunks), 256):
-        part = chunks[s : s + 256]
-        chunk_tokens.extend(tokens_batch([passage_text(c) for c in part]))
-        bar.update(len(part))
+    bar = progress(len(chunks), "Kiwi (BM25)")
+    proper_nouns: set[str] = set()
+    for i, c in enumerate(chunks):
+        if not c.terms:  # chunks kept from the previous index already carry their terms
+            terms, nnps = sentence_terms(c.text, c.sentences)
+            chunks[i] = replace(c, terms=terms)
+            proper_nouns |= nnps
+        bar.update(1)
     bar.close()
+    # BM25 sees the title and the text of each chunk (see chunking.passage_text)
+    chunk_tokens = [list(title_terms(c.title)) + [t for s in c.terms for t in s] for c in chunks]
+    vocab = {t for toks in chunk_tokens for t in toks}
+    names = {r: k for r, k in (prev.names.items() if prev else []) if k.lower() in vocab}
+    names.update(_romanised(proper_nouns))
 
     doc_ids = {c.doc_id for c in chunks}
     report.documents = len(doc_ids)
@@ -247,6 +269,6 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started) ->
             "rejected": len(report.rejected),
         },
     }
-    store.write(index_dir, manifest, chunks, vectors, chunk_tokens)
+    store.write(index_dir, manifest, chunks, vectors, chunk_tokens, names=names)
     report.seconds = time.perf_counter() - started
     return report

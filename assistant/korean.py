@@ -23,7 +23,9 @@ def kiwi():
 _ADMIN_SUFFIX = ("시", "도", "군", "구")
 
 
-def _terms(morphs) -> list[str]:
+def _groups(morphs) -> list[tuple[str, ...]]:
+    """One group per content morpheme: its form, plus the bare name for 김포시/충북도/음성군
+    (김포, 충북, 음성), as people also write them."""
     out = []
     for m in morphs:
         if not m.tag.startswith(_KEEP_PREFIXES) or m.form in _STOP:
@@ -31,11 +33,27 @@ def _terms(morphs) -> list[str]:
         form = m.form.lower()
         if m.tag == "SN":
             form = form.replace(",", "")  # 5,000 and 5000 are one number
-        out.append(form)
-        # 김포시 / 충북도 / 음성군: also the bare place name, as people write it (김포, 충북, 음성)
         if m.tag == "NNP" and len(form) >= 3 and form.endswith(_ADMIN_SUFFIX):
-            out.append(form[:-1])
+            out.append((form, form[:-1]))
+        else:
+            out.append((form,))
     return out
+
+
+def _terms(morphs) -> list[str]:
+    return [t for group in _groups(morphs) for t in group]
+
+
+def term_groups(text: str) -> list[tuple[str, ...]]:
+    with _lock:
+        ms = kiwi().tokenize(text)
+    return _groups(ms)
+
+
+def morphs(text: str) -> list[tuple[str, str]]:
+    """(form, tag) of every morpheme."""
+    with _lock:
+        return [(m.form, m.tag) for m in kiwi().tokenize(text)]
 
 
 def tokens(text: str) -> list[str]:
@@ -45,9 +63,14 @@ def tokens(text: str) -> list[str]:
 
 def tokens_batch(texts: list[str]) -> list[list[str]]:
     """`tokens` for many texts at once."""
+    return [terms for terms, _ in analyse_batch(texts)]
+
+
+def analyse_batch(texts: list[str]) -> list[tuple[list[str], set[str]]]:
+    """(BM25 terms, proper nouns) of each text."""
     with _lock:
         results = [kiwi().tokenize(t) for t in texts]
-    return [_terms(morphs) for morphs in results]
+    return [(_terms(ms), {m.form for m in ms if m.tag == "NNP" and len(m.form) >= 2}) for ms in results]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -64,3 +87,26 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             spans.extend((pos + s.start, pos + s.end) for s in sents)
         pos += len(line) + 1
     return spans
+
+
+@lru_cache(maxsize=8192)
+def title_terms(title: str) -> tuple[str, ...]:
+    """Terms of a story title (titles repeat on every chunk of a story: cached)."""
+    return tuple(tokens(title))
+
+
+def sentence_terms(text: str, sentences: list[tuple[int, int]]) -> tuple[list[list[str]], set[str]]:
+    """Terms of each sentence span of `text` (one Kiwi pass over the whole text) and its proper nouns."""
+    with _lock:
+        ms = kiwi().tokenize(text)
+    out: list[list[str]] = [[] for _ in sentences]
+    j = 0
+    for m in ms:
+        while j < len(sentences) and m.start >= sentences[j][1]:
+            j += 1
+        if j == len(sentences):
+            break
+        if m.start >= sentences[j][0]:
+            out[j].extend(_terms([m]))
+    nnps = {m.form for m in ms if m.tag == "NNP" and len(m.form) >= 2}
+    return out, nnps

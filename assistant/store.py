@@ -5,6 +5,7 @@
       chunks.jsonl    one chunk a line (id, doc_id, title, date, outlet, path, text, start, end)
       dense.faiss     FAISS inner-product index; row i is line i of chunks.jsonl
       bm25/           bm25s files over Kiwi tokens of the same chunks, same order
+      names.json      romanised proper nouns of the corpus -> Korean, for English questions
       README.md
 
 A reader never sees a half-written index: a build writes `.index.tmp-*` beside the target
@@ -29,6 +30,7 @@ MANIFEST = "manifest.json"
 CHUNKS = "chunks.jsonl"
 DENSE = "dense.faiss"
 BM25_DIR = "bm25"
+NAMES = "names.json"
 README = "README.md"
 README_TEXT = "Built by `assistant index` (FAISS + BM25 + chunks.jsonl + manifest.json); never edited by hand or committed.\n"
 
@@ -95,6 +97,7 @@ class StoredIndex:
     chunks: list[Chunk]
     dense: object  # faiss.Index
     bm25: object  # bm25s.BM25
+    names: dict  # romanised -> Korean proper noun
 
     def vectors(self) -> np.ndarray:
         """All dense vectors, row i for chunk i (reconstructed from FAISS: nothing stored twice)."""
@@ -136,13 +139,17 @@ def load(index_dir: str | Path, encoder: str | None = None, dim: int | None = No
         bm25 = bm25s.BM25.load(str(index_dir / BM25_DIR), show_progress=False)
     except Exception as exc:  # bm25s raises OSError, ValueError, JSON errors... all mean a bad file
         raise CorruptIndexError(f"{index_dir / BM25_DIR}/ is missing or damaged ({exc}); rebuild with {hint}") from exc
+    try:
+        names = json.loads((index_dir / NAMES).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CorruptIndexError(f"{index_dir / NAMES} is missing or damaged; rebuild with {hint}") from exc
     n = manifest.get("counts", {}).get("chunks")
     if not (len(chunks) == dense.ntotal == n) or dense.d != manifest.get("encoder", {}).get("dim"):
         raise CorruptIndexError(
             f"{index_dir}/ is inconsistent ({len(chunks)} chunks, {dense.ntotal} vectors, manifest says {n}); "
             f"rebuild with {hint}"
         )
-    return StoredIndex(dir=index_dir, manifest=manifest, chunks=chunks, dense=dense, bm25=bm25)
+    return StoredIndex(dir=index_dir, manifest=manifest, chunks=chunks, dense=dense, bm25=bm25, names=names)
 
 
 def _check_target(index_dir: Path) -> None:
@@ -157,7 +164,7 @@ def _check_target(index_dir: Path) -> None:
 
 
 def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray,
-          chunk_tokens: list[list[str]]) -> None:
+          chunk_tokens: list[list[str]], names: dict[str, str]) -> None:
     """Write a complete index to a temp folder, then swap it in place of `index_dir`."""
     if not chunks or len(chunks) != len(vectors) or len(chunks) != len(chunk_tokens):
         raise ValueError(f"cannot write an index of {len(chunks)} chunks and {len(vectors)} vectors")
@@ -181,6 +188,7 @@ def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: n
         bm25 = bm25s.BM25()
         bm25.index(chunk_tokens, show_progress=False)
         bm25.save(str(tmp / BM25_DIR), show_progress=False)
+        (tmp / NAMES).write_text(json.dumps(names, ensure_ascii=False, indent=0), encoding="utf-8")
         (tmp / README).write_text(README_TEXT, encoding="utf-8")
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         for p in tmp.rglob("*"):

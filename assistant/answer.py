@@ -1,0 +1,35 @@
+"""The answer records: Answer and Citation, and their JSON form (DESIGN.md contract)."""
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    doc_id: str
+    chunk_id: str
+    title: str
+    date: str | None
+    outlet: str | None
+    path: str
+    passage: str
+    highlight: str  # the exact fact span; always a substring of `passage` ("" when none)
+    score: float
+
+
+@dataclass
+class Answer:
+    question: str
+    answer: str
+    abstained: bool
+    citations: list[Citation] = field(default_factory=list)
+    timings_ms: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "question": self.question,
+            "answer": self.answer,
+            "abstained": self.abstained,
+            "citations": [asdict(c) for c in self.citations],
+            "timings_ms": dict(self.timings_ms),
+        }

@@ -1,0 +1,122 @@
+"""Korean numbers, amounts and dates: one value however they are written.
+
+    5,000만 원 = 5천만원 = 50,000,000원 = 0.5억 원
+    1억 2천만 원 = 120,000,000 ; 3억 7,842만 원 = 378,420,000 ; 1,400억원 = 1천400억원
+    133% ; 2.5만개 = 25,000개 ; 3월 20일 18시
+
+Used by answer selection (what kind of fact a sentence holds) and by the eval (is the
+answer the gold amount). Text normalisation for matching lives here too.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_SMALL = {"십": 10, "백": 100, "천": 1000}
+_BIG = {"만": 10**4, "억": 10**8, "조": 10**12}
+
+# One run of a Korean-written number: groups like "3억", "7,842만", "5천", "1천400억", "50,000,000".
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_GROUP = rf"(?:(?:{_NUM})(?:\s?[십백천])?(?:\s?[만억조])?|[십백천](?:\s?[만억조])?)"
+# a space may follow only a big unit: "3억 7,842만" is one number, "2019 24" is two
+_RUN = rf"{_GROUP}(?:(?<=[만억조])\s*{_GROUP}|{_GROUP})*"
+UNITS = {
+    "원": "KRW", "달러": "USD", "%": "%", "퍼센트": "%", "개사": "count", "개소": "count", "개": "count",
+    "곳": "count", "명": "count", "건": "count", "대": "count", "배": "times",
+}
+_UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
+QUANTITY = re.compile(rf"(?<![\d,.])(?P<num>{_RUN})\s*(?P<unit>{_UNIT})?")
+_GROUP_PARTS = re.compile(rf"(?P<n>{_NUM})?\s*(?P<small>[십백천])?\s*(?P<big>[만억조])?")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str  # "KRW", "%", "count", "times", "USD" or "" when none is written
+    start: int
+    end: int
+    text: str
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a Korean-written number ("3억 7,842만" -> 378420000), or None."""
+    text = text.strip()
+    if not text or not re.fullmatch(_RUN, text):
+        return None
+    total, section, seen = 0.0, 0.0, False
+    for m in _GROUP_PARTS.finditer(text):
+        if not m.group(0).strip():
+            continue
+        seen = True
+        n = float(m.group("n").replace(",", "")) if m.group("n") else 1.0
+        if m.group("small"):
+            n *= _SMALL[m.group("small")]
+        section += n
+        if m.group("big"):
+            total += section * _BIG[m.group("big")]
+            section = 0.0
+    return total + section if seen else None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number in `text` with its value and unit, in order."""
+    out = []
+    for m in QUANTITY.finditer(text):
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        unit = UNITS.get(m.group("unit") or "", "")
+        end = m.end() if m.group("unit") else m.end("num")
+        out.append(Quantity(value=value, unit=unit, start=m.start(), end=end, text=text[m.start():end].strip()))
+    return out
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The quantity when `text` is one amount and nothing else ("5천만원", "133%")."""
+    q = find_quantities(text.strip())
+    if len(q) == 1 and q[0].start == 0 and q[0].end >= len(text.strip()) - 1:
+        return q[0]
+    return None
+
+
+def same_quantity(a: str, b: str) -> bool:
+    """True when two strings are the same single amount (5,000만 원 == 5천만원 == 50,000,000원)."""
+    qa, qb = parse_quantity(a), parse_quantity(b)
+    if qa is None or qb is None:
+        return False
+    units_agree = qa.unit == qb.unit or "" in (qa.unit, qb.unit)
+    return units_agree and abs(qa.value - qb.value) < 1e-6 * max(1.0, abs(qa.value))
+
+
+def contains_quantity(text: str, gold: str) -> bool:
+    """True when `text` mentions the amount `gold` in any writing."""
+    g = parse_quantity(gold)
+    if g is None:
+        return False
+    for q in find_quantities(text):
+        if (q.unit == g.unit or "" in (q.unit, g.unit)) and abs(q.value - g.value) < 1e-6 * max(1.0, abs(g.value)):
+            return True
+    return False
+
+
+# Dates and times as Korean news writes them.
+DATE_KO = re.compile(
+    r"(?:(?P<y>\d{4})\s*년\s*)?(?P<m>\d{1,2})\s*월\s*(?:(?P<d>\d{1,2})\s*일)?(?:\s*(?:오전|오후)?\s*(?P<h>\d{1,2})\s*시)?"
+    r"|(?P<y2>\d{4})\s*년"
+)
+
+
+def find_dates(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of Korean-written dates: "3월 20일 18시", "2028년", "2020년 12월"."""
+    return [(m.start(), m.end(), m.group(0).strip()) for m in DATE_KO.finditer(text) if m.group(0).strip()]
+
+
+def normalise_text(text: str) -> str:
+    """The eval's matching form: NFKC, lower case, no whitespace, no commas."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return re.sub(r"[\s,]+", "", text)
+
+
+def answer_matches(answer: str, gold: str) -> bool:
+    """The DESIGN.md rule: gold occurs in the answer after normalisation, or both hold the same amount."""
+    return normalise_text(gold) in normalise_text(answer) or contains_quantity(answer, gold)

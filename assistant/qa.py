@@ -1,0 +1,132 @@
+"""Load once, answer many: the question-answering service over one index.
+
+    qa = assistant.load("index")
+    qa.ask("김포 스마트공장 최대 지원금은?", k=5).to_dict()
+"""
+
+import time
+from pathlib import Path
+
+from . import evidence, korean, store
+from .answer import Answer, Citation
+from .config import (ABSTAIN_MIN_COVERAGE, ABSTAIN_MIN_DENSE, ANSWER_PASSAGES, MAX_QUESTION_CHARS, index_dir)
+from .encoders import get_encoder
+from .errors import QuestionError
+from .query import Analyzer, Query, regions
+from .retrieval import Hit, Retriever
+
+NOT_FOUND = "문서에서 이 질문에 대한 답을 찾지 못했습니다."
+
+
+class QA:
+    def __init__(self, index: store.StoredIndex, encoder=None):
+        self.index = index
+        self.encoder = encoder or get_encoder(index.manifest["encoder"]["name"])
+        self.retriever = Retriever(index, self.encoder)
+        self.analyzer = Analyzer(index.names, self.retriever.vocab)
+        self.idf = evidence.Idf(index.bm25)
+        korean.kiwi()  # load Kiwi now, not on the first question
+
+    def ask(self, question: str, k: int = 5) -> Answer:
+        return self.ask_batch([question], k)[0]
+
+    def ask_batch(self, questions: list[str], k: int = 5) -> list[Answer]:
+        started = time.perf_counter()
+        queries = [self.analyzer.analyse(_check(q)) for q in questions]
+        hits = self.retriever.search_batch(queries, k=max(k, ANSWER_PASSAGES))
+        retrieved = time.perf_counter()
+        per_query_retrieve = (retrieved - started) * 1000 / len(questions)
+        answers = []
+        for q, h in zip(queries, hits):
+            t0 = time.perf_counter()
+            ans = self._answer(q, h, k)
+            answer_ms = (time.perf_counter() - t0) * 1000
+            ans.timings_ms = {"retrieve": round(per_query_retrieve, 2), "answer": round(answer_ms, 2),
+                              "total": round(per_query_retrieve + answer_ms, 2)}
+            answers.append(ans)
+        return answers
+
+    # -- the steps -------------------------------------------------------------------------
+
+    def _answer(self, q: Query, hits: list[Hit], k: int) -> Answer:
+        chunks = self.index.chunks
+        groups = evidence.concepts(q)
+        q_terms = {t for g in groups for t in g}
+        best, best_score, best_cov, best_span = None, -1.0, 0.0, None
+        top_score = max((h.score for h in hits), default=0.0) or 1.0
+        for rank, hit in enumerate(hits[:ANSWER_PASSAGES]):
+            chunk = chunks[hit.row]
+            passage_terms = set(korean.title_terms(chunk.title)).union(*map(set, chunk.terms))
+            context = evidence.coverage(groups, passage_terms, self.idf)
+            for (a, b), sentence_terms in zip(chunk.sentences, chunk.terms):
+                text = chunk.text[a:b]
+                own = evidence.coverage(groups, set(sentence_terms), self.idf)
+                spans, fit = evidence.fact_spans(text, q.qtype, q.text)
+                # the passage says what the question is about; the sentence must hold the asked fact
+                score = (0.35 * hit.score / top_score + 0.35 * context + 0.3 * own) * fit
+                if score > best_score:
+                    span = evidence.best_span(text, spans, q_terms)
+                    best, best_score, best_cov, best_span = (hit, rank, a, b), score, context, span
+        if best is None:
+            return self._abstain(q, hits, k)
+        hit, rank, a, b = best
+        chunk = chunks[hit.row]
+        sentence = chunk.text[a:b]
+        reason = self._abstain_reason(q, hits, best_cov)
+        if reason:
+            return self._abstain(q, hits, k, reason)
+        ca, cb = evidence.clause_of(sentence, best_span)
+        shown = sentence[ca:cb].strip().rstrip(",")
+        fact = sentence[best_span[0]:best_span[1]] if best_span else ""
+        order = [hit] + [h for h in hits if h.row != hit.row]
+        citations = [self._citation(n, h, fact if h is hit else "", a if h is hit else None)
+                     for n, h in enumerate(order[:k], 1)]
+        text = f"{fact} — {shown} [1]" if fact and fact != shown else f"{shown} [1]"
+        return Answer(question=q.text, answer=text, abstained=False, citations=citations)
+
+    def _abstain_reason(self, q: Query, hits: list[Hit], cov: float) -> str | None:
+        """Why the top passages do not answer the question, or None if they may."""
+        top = [self.index.chunks[h.row] for h in hits[:ANSWER_PASSAGES]]
+        seen = " ".join(c.title + " " + c.text for c in top)
+        ko_regions, _ = regions()
+        for region in q.regions:
+            variants = [v for v, canon in ko_regions.items() if canon == region]
+            if not any(v in seen for v in variants):
+                return f"문서에서 '{region}'에 관한 내용을 찾지 못했습니다."
+        for name in q.names:
+            if name.lower() not in self.retriever.vocab and name not in seen:
+                return f"문서에서 '{name}'에 관한 내용을 찾지 못했습니다."
+        if not hits or hits[0].dense < ABSTAIN_MIN_DENSE or cov < ABSTAIN_MIN_COVERAGE:
+            return NOT_FOUND
+        return None
+
+    def _abstain(self, q: Query, hits: list[Hit], k: int, reason: str = NOT_FOUND) -> Answer:
+        citations = [self._citation(n, h, "", None) for n, h in enumerate(hits[:k], 1)]
+        return Answer(question=q.text, answer=reason + " 가장 가까운 문단을 참고로 보여 드립니다." if citations else reason,
+                      abstained=True, citations=citations)
+
+    def _citation(self, n: int, hit: Hit, fact: str, sentence_start: int | None) -> Citation:
+        c = self.index.chunks[hit.row]
+        return Citation(n=n, doc_id=c.doc_id, chunk_id=c.id, title=c.title, date=c.date, outlet=c.outlet,
+                        path=c.path, passage=c.text, highlight=fact if fact in c.text else "",
+                        score=round(hit.score, 4))
+
+
+def _check(question) -> str:
+    if not isinstance(question, str) or not question.strip():
+        raise QuestionError("질문을 입력해 주세요 (the question is empty).")
+    question = "".join(ch for ch in question if ch.isprintable() or ch in "\n\t").strip()
+    if len(question) > MAX_QUESTION_CHARS:
+        raise QuestionError(f"질문이 너무 깁니다: {len(question)}자 (최대 {MAX_QUESTION_CHARS}자). 짧게 나누어 물어 주세요.")
+    if not question:
+        raise QuestionError("질문에 읽을 수 있는 글자가 없습니다 (no readable characters).")
+    return question
+
+
+def load(index_path: str | Path | None = None, encoder: str | None = None) -> QA:
+    """Load the index (default ./index or $ASSISTANT_INDEX_DIR) and everything needed to answer."""
+    path = index_dir(index_path)
+    idx = store.load(path, encoder=encoder)
+    enc = get_encoder(idx.manifest["encoder"]["name"])
+    store.check_manifest(idx.manifest, path, dim=enc.dim)
+    return QA(idx, enc)

@@ -1,0 +1,65 @@
+"""Hybrid retrieval over one loaded index: BM25 (Kiwi terms) and dense (FAISS), fused.
+
+Single search is batch search of one. Scores per list are kept on each Hit so that the
+answer step and the eval can see why a passage ranked where it did.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import fusion
+from .config import FUSION, FUSION_ALPHA, RETRIEVE_DEPTH
+from .encoders import Encoder
+from .query import Query
+from .store import StoredIndex
+
+
+@dataclass(frozen=True)
+class Hit:
+    row: int  # row in the index (chunk number)
+    score: float  # fused score
+    dense: float  # cosine similarity with the question (always computed)
+    bm25: float  # BM25 score (0 when no question term is in the passage)
+
+
+class Retriever:
+    def __init__(self, index: StoredIndex, encoder: Encoder, method: str = FUSION, alpha: float = FUSION_ALPHA):
+        self.index = index
+        self.encoder = encoder
+        self.method = method
+        self.alpha = alpha
+        self.vocab = set(index.bm25.vocab_dict)
+
+    def search(self, query: Query, k: int = 5, mode: str = "hybrid") -> list[Hit]:
+        return self.search_batch([query], k, mode)[0]
+
+    def search_batch(self, queries: list[Query], k: int = 5, mode: str = "hybrid") -> list[list[Hit]]:
+        """mode: "hybrid", "dense" or "bm25" (the last two for baselines)."""
+        n = len(self.index.chunks)
+        depth = min(n, max(RETRIEVE_DEPTH, k))
+        vecs = self.encoder.encode_queries([q.dense_text for q in queries])
+        sims, rows = self.index.dense.search(np.ascontiguousarray(vecs, dtype=np.float32), depth)
+        out = []
+        for qi, q in enumerate(queries):
+            dense = {int(r): float(s) for r, s in zip(rows[qi], sims[qi]) if r >= 0}
+            terms = [t for t in q.terms if t in self.vocab]
+            sparse = {}
+            if terms:
+                docs, scores = self.index.bm25.retrieve([terms], k=depth, show_progress=False)
+                sparse = {int(d): float(s) for d, s in zip(docs[0], scores[0]) if s > 0}
+            if mode == "dense":
+                fused = dense
+            elif mode == "bm25":
+                fused = sparse
+            elif self.method == "rrf":
+                fused = fusion.rrf([sorted(dense, key=dense.get, reverse=True), sorted(sparse, key=sparse.get, reverse=True)])
+            else:
+                fused = fusion.weighted(dense, sparse, self.alpha)
+            top = sorted(fused, key=lambda r: (-fused[r], r))[:k]
+            missing = [r for r in top if r not in dense]
+            if missing:  # cosine for passages only BM25 found, so every hit carries both scores
+                stored = np.stack([self.index.dense.reconstruct(int(r)) for r in missing])
+                dense.update({r: float(s) for r, s in zip(missing, stored @ vecs[qi])})
+            out.append([Hit(row=r, score=float(fused[r]), dense=dense[r], bm25=sparse.get(r, 0.0)) for r in top])
+        return out
