@@ -20,6 +20,9 @@ QUESTION_WORDS = {
     "얼마", "얼마나", "언제", "어디", "누구", "무엇", "뭐", "몇", "어떻", "어떤", "어느", "알리", "궁금", "있",
     "하", "되", "나요", "인가요", "무슨", "함께", "대한", "관하", "위하",
 }
+# Words that say which kind of fact is asked (규모 -> an amount), not which one.
+FOCUS_BOOST = 3
+TYPE_WORDS = {"규모", "금액", "액", "수", "기간", "날짜", "일정", "시기", "비율", "한도", "지원금", "지원액", "개"}
 _ORG_SUFFIX = r"(?:테크노파크|진흥원|공단|연구원|재단|센터|협회|위원회|부|청|처|원|공사|기관|시|도|군|전자|그룹)"
 _ORG = re.compile(r"[가-힣A-Za-z·]{2,20}" + _ORG_SUFFIX + r"(?=[은는이가의을를과와에도,\s)]|$)")
 _CLAUSE_CUT = re.compile(r"(?<=[며고서데만면나여해])\s*,\s+")
@@ -58,12 +61,32 @@ def concepts(query: Query) -> list[tuple[str, ...]]:
     return [g for g in groups if not set(g) & QUESTION_WORDS]
 
 
-def coverage(groups: list[tuple[str, ...]], terms: set[str], idf: Idf) -> float:
-    total = sum(max(idf(t) for t in g) for g in groups)
+def coverage(groups: list[tuple[str, ...]], terms: set[str], idf: Idf, local: dict | None = None) -> float:
+    """Share of the question's concepts that `terms` mention, weighted by IDF (and by local
+    weights when given)."""
+    weights = [max(idf(t) for t in g) * (local.get(g, 1.0) if local else 1.0) for g in groups]
+    total = sum(weights)
     if total == 0:
         return 0.0
-    got = sum(max(idf(t) for t in g) for g in groups if set(g) & terms)
-    return got / total
+    return sum(w for w, g in zip(weights, groups) if set(g) & terms) / total
+
+
+def local_weights(groups: list[tuple[str, ...]], sentences: list[set[str]], focus: list[tuple[str, ...]]) -> dict:
+    """Weight of each concept for telling candidate sentences apart: its IDF among the
+    candidates themselves, boosted for the question's focus (what is asked about)."""
+    n = len(sentences)
+    out = {g: math.log(1 + (n + 1) / (1 + sum(1 for s in sentences if set(g) & s))) for g in groups}
+    for g in focus:
+        out[g] = out.get(g, 1.0) * FOCUS_BOOST
+    return out
+
+
+def focus(groups: list[tuple[str, ...]], lang: str) -> list[tuple[str, ...]]:
+    """The concepts that name what is asked. Korean is head-final: the last content words
+    ("사업 설명회는 언제 열리나요" -> 설명회, 열리); English puts them first ("How many
+    industrial complexes will be selected..." -> 산업단지, 선정)."""
+    content = [g for g in groups if not set(g) & TYPE_WORDS]
+    return content[:2] if lang == "en" else content[-2:]
 
 
 _UNTIL = re.compile(r"마감|까지|기한|deadline|close|due|until")
@@ -100,7 +123,7 @@ def fact_spans(sentence: str, qtype: str, question: str = "") -> tuple[list[tupl
     for wanted, marker in ((_UNTIL, "까지"), (_FROM, "부터")):
         if qtype == "date" and wanted.search(low):
             marked = [s for s in spans if sentence[s[1]:s[1] + 4].lstrip().startswith(marker)]
-            return (marked, 1.0) if marked else (spans, 0.8)
+            return (marked, 1.0) if marked else (spans, 0.6)
     return spans, 1.0
 
 

@@ -25,7 +25,8 @@ UNITS = {
     "곳": "count", "명": "count", "건": "count", "대": "count", "배": "times",
 }
 _UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
-QUANTITY = re.compile(rf"(?<![\d,.])(?P<num>{_RUN})\s*(?P<unit>{_UNIT})?")
+# "3000여곳", "40여 개", "약 2.5만개": 여 (about) may sit between number and unit
+QUANTITY = re.compile(rf"(?<![\d,.])(?P<num>{_RUN})\s*(?:여\s*)?(?P<unit>{_UNIT})?")
 _GROUP_PARTS = re.compile(rf"(?P<n>{_NUM})?\s*(?P<small>[십백천])?\s*(?P<big>[만억조])?")
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import evidence, korean, store
 from .answer import Answer, Citation
-from .config import (ABSTAIN_MIN_COVERAGE, ABSTAIN_MIN_DENSE, ANSWER_PASSAGES, MAX_QUESTION_CHARS, index_dir)
+from .config import (ABSTAIN_MIN_COVERAGE, ANSWER_WEIGHTS, ABSTAIN_MIN_DENSE, ANSWER_PASSAGES, MAX_QUESTION_CHARS, index_dir)
 from .encoders import get_encoder
 from .errors import QuestionError
 from .query import Analyzer, Query, regions
@@ -52,21 +52,35 @@ class QA:
         chunks = self.index.chunks
         groups = evidence.concepts(q)
         q_terms = {t for g in groups for t in g}
-        best, best_score, best_cov, best_span = None, -1.0, 0.0, None
+        w_passage, w_context, w_sentence = ANSWER_WEIGHTS
         top_score = max((h.score for h in hits), default=0.0) or 1.0
+        candidates = []  # (hit, rank, start, end, sentence terms, passage coverage)
         for rank, hit in enumerate(hits[:ANSWER_PASSAGES]):
             chunk = chunks[hit.row]
             passage_terms = set(korean.title_terms(chunk.title)).union(*map(set, chunk.terms))
             context = evidence.coverage(groups, passage_terms, self.idf)
+            # a passage about another region does not answer for this one
+            region_fit = 1.0 if self._mentions_regions(q, chunk.title + " " + chunk.text) else 0.3
             for (a, b), sentence_terms in zip(chunk.sentences, chunk.terms):
-                text = chunk.text[a:b]
-                own = evidence.coverage(groups, set(sentence_terms), self.idf)
-                spans, fit = evidence.fact_spans(text, q.qtype, q.text)
-                # the passage says what the question is about; the sentence must hold the asked fact
-                score = (0.35 * hit.score / top_score + 0.35 * context + 0.3 * own) * fit
-                if score > best_score:
-                    span = evidence.best_span(text, spans, q_terms)
-                    best, best_score, best_cov, best_span = (hit, rank, a, b), score, context, span
+                candidates.append((hit, rank, a, b, set(sentence_terms), context, region_fit))
+        # words of the question found in every candidate sentence (the topic) tell sentences
+        # apart less than words found in few (the asked detail: 설명회, 마감, 선정)
+        # regions are checked per passage (region_fit); within it, the sentence need not repeat them
+        ko_regions, _ = regions()
+        detail = [g for g in groups if not any(ko_regions.get(t) in q.regions for t in g)] or groups
+        local = evidence.local_weights(detail, [c[4] for c in candidates], evidence.focus(detail, q.lang))
+        best, best_score, best_cov, best_span = None, -1.0, 0.0, None
+        for hit, rank, a, b, terms, context, region_fit in candidates:
+            text = chunks[hit.row].text[a:b]
+            own = evidence.coverage(detail, terms, self.idf, local)
+            spans, fit = evidence.fact_spans(text, q.qtype, q.text)
+            # the passage says what the question is about; the sentence must hold the asked fact
+            score = (w_passage * hit.score / top_score + w_context * context + w_sentence * own) * fit * region_fit
+            if own == 0:
+                score *= 0.5  # shares no word with the question: rarely the answer
+            if score > best_score:
+                span = evidence.best_span(text, spans, q_terms)
+                best, best_score, best_cov, best_span = (hit, rank, a, b), score, context, span
         if best is None:
             return self._abstain(q, hits, k)
         hit, rank, a, b = best
@@ -84,6 +98,11 @@ class QA:
         text = f"{fact} — {shown} [1]" if fact and fact != shown else f"{shown} [1]"
         return Answer(question=q.text, answer=text, abstained=False, citations=citations)
 
+    @staticmethod
+    def _mentions_regions(q: Query, text: str) -> bool:
+        ko_regions, _ = regions()
+        return all(any(v in text for v, canon in ko_regions.items() if canon == r) for r in q.regions)
+
     def _abstain_reason(self, q: Query, hits: list[Hit], cov: float) -> str | None:
         """Why the top passages do not answer the question, or None if they may."""
         top = [self.index.chunks[h.row] for h in hits[:ANSWER_PASSAGES]]
@@ -96,7 +115,8 @@ class QA:
         for name in q.names:
             if name.lower() not in self.retriever.vocab and name not in seen:
                 return f"문서에서 '{name}'에 관한 내용을 찾지 못했습니다."
-        if not hits or hits[0].dense < ABSTAIN_MIN_DENSE or cov < ABSTAIN_MIN_COVERAGE:
+        floor = ABSTAIN_MIN_DENSE.get(self.encoder.name, -1.0)
+        if not hits or hits[0].dense < floor or cov < ABSTAIN_MIN_COVERAGE:
             return NOT_FOUND
         return None
 
