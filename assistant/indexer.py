@@ -62,19 +62,19 @@ def _passage_key(chunk: Chunk) -> str:
     return hashlib.sha1(passage_text(chunk).encode("utf-8")).hexdigest()
 
 
-def settings(encoder: str) -> dict:
+def settings(encoder: str, chunk_size: int = CHUNK_SIZE, chunk_overlap: int = CHUNK_OVERLAP) -> dict:
     """Everything besides the corpus that decides what the index holds."""
     return {
         "format_version": INDEX_FORMAT_VERSION,
         "pipeline_version": PIPELINE_VERSION,
         "encoder": encoder,
-        "chunk_size": CHUNK_SIZE,
-        "chunk_overlap": CHUNK_OVERLAP,
+        "chunk_size": chunk_size,
+        "chunk_overlap": chunk_overlap,
     }
 
 
-def fingerprint(file_hashes: dict[str, str], encoder: str) -> str:
-    blob = json.dumps({"files": sorted(file_hashes.items()), "settings": settings(encoder)}, sort_keys=True)
+def fingerprint(file_hashes: dict[str, str], setup: dict) -> str:
+    blob = json.dumps({"files": sorted(file_hashes.items()), "settings": setup}, sort_keys=True)
     return _sha256(blob.encode("utf-8"))
 
 
@@ -104,9 +104,10 @@ def _romanised(proper_nouns: set[str]) -> dict[str, str]:
 
 
 def build(corpus_dir: str | Path, index_dir: str | Path, encoder: str | None = None, rebuild: bool = False,
-          progress=_no_progress) -> BuildReport:
+          progress=_no_progress, chunk_size: int = CHUNK_SIZE, chunk_overlap: int = CHUNK_OVERLAP) -> BuildReport:
     """Build or update the index. `progress(total, desc)` returns an object with update(n) and
-    close() (tqdm fits); the library itself never prints."""
+    close() (tqdm fits); the library itself never prints. Chunk sizes other than the defaults
+    are for measuring (eval/chunking.py)."""
     from filelock import FileLock, Timeout
 
     started = time.perf_counter()
@@ -119,12 +120,12 @@ def build(corpus_dir: str | Path, index_dir: str | Path, encoder: str | None = N
     except Timeout as exc:
         raise IndexBusyError(f"another `assistant index` is writing {index_dir}/; wait for it to finish") from exc
     try:
-        return _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started)
+        return _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, chunk_size, chunk_overlap)
     finally:
         lock.release()
 
 
-def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started) -> BuildReport:
+def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, chunk_size, chunk_overlap) -> BuildReport:
     report = BuildReport()
     files = scan_corpus(corpus_dir)
     raw = {cf.rel: cf.path.read_bytes() for cf in files}
@@ -137,7 +138,8 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started) ->
         except AssistantError:
             old_manifest = None
     encoder = check_spec(encoder or (old_manifest or {}).get("encoder", {}).get("name") or DEFAULT_ENCODER)
-    fp = fingerprint(hashes, encoder)
+    setup = settings(encoder, chunk_size, chunk_overlap)
+    fp = fingerprint(hashes, setup)
     if old_manifest and old_manifest.get("corpus", {}).get("fingerprint") == fp:
         try:
             store.load(index_dir)  # a damaged index is not "up to date"
@@ -152,7 +154,7 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started) ->
             pass
 
     prev = _previous(index_dir, rebuild)
-    same_settings = prev is not None and {k: v for k, v in settings(encoder).items() if k != "encoder"} == {
+    same_settings = prev is not None and {k: v for k, v in setup.items() if k != "encoder"} == {
         k: v for k, v in prev.manifest.get("settings", {}).items() if k != "encoder"
     }
     prev_files = prev.manifest["corpus"]["files"] if prev else {}
@@ -166,7 +168,7 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started) ->
             vecs = prev.vectors()
             prev_vectors = {_passage_key(c): vecs[i] for i, c in enumerate(prev.chunks)}
 
-    splitter = KiwiSentenceSplitter(CHUNK_SIZE, CHUNK_OVERLAP)
+    splitter = KiwiSentenceSplitter(chunk_size, chunk_overlap)
     chunks: list[Chunk] = []
     file_info: dict[str, dict] = {}
     bar = progress(len(files), "reading corpus")
@@ -245,12 +247,12 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started) ->
         "format_version": INDEX_FORMAT_VERSION,
         "pipeline_version": PIPELINE_VERSION,
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "settings": settings(encoder),
+        "settings": setup,
         "encoder": {"name": encoder, "dim": dim},
         "chunking": {
             "splitter": "Kiwi sentences merged by langchain-text-splitters",
-            "chunk_size": CHUNK_SIZE,
-            "chunk_overlap": CHUNK_OVERLAP,
+            "chunk_size": chunk_size,
+            "chunk_overlap": chunk_overlap,
             "unit": "characters",
             "passage": "title + newline + chunk text (what BM25 and the encoder see)",
         },
@@ -258,7 +260,7 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started) ->
         "bm25": {"dir": store.BM25_DIR, "library": "bm25s", "tokenizer": "kiwi content morphemes"},
         "corpus": {
             "dir": str(corpus_dir.resolve()),
-            "fingerprint": fingerprint(hashes, encoder),
+            "fingerprint": fp,
             "files": file_info,
             "rejected": report.rejected,
         },

@@ -25,6 +25,7 @@ class QA:
         self.retriever = Retriever(index, self.encoder)
         self.analyzer = Analyzer(index.names, self.retriever.vocab)
         self.idf = evidence.Idf(index.bm25)
+        self.row_of = {c.id: i for i, c in enumerate(index.chunks)}
         korean.kiwi()  # load Kiwi now, not on the first question
 
     def ask(self, question: str, k: int = 5) -> Answer:
