@@ -35,6 +35,23 @@ def _cmd_index(args) -> int:
     return 0
 
 
+def _cmd_ask(args) -> int:
+    import json
+
+    from .qa import load
+
+    answer = load(args.index).ask(args.question, k=args.k)
+    if args.json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    print(answer.answer)
+    for c in answer.citations:
+        meta = " · ".join(x for x in (c.outlet, c.date) if x)
+        print(f"\n[{c.n}] {c.title}" + (f" ({meta})" if meta else "") + f" — {c.path} {c.chunk_id}")
+        print("    " + c.passage.replace("\n", "\n    "))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="한국어 스마트공장 지원사업 Q&A (Korean retrieval Q&A with citations)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -44,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoder", default=None, help="e5-small (default) or st:MODEL (model id or local folder)")
     p.add_argument("--rebuild", action="store_true", help="ignore the previous index and build from scratch")
     p.set_defaults(func=_cmd_index)
+    p = sub.add_parser("ask", help="answer a question from the index, with cited passages")
+    p.add_argument("question")
+    p.add_argument("--k", type=int, default=5, help="number of citations (default 5)")
+    p.add_argument("--json", action="store_true", help="print the answer JSON")
+    p.add_argument("--index", default=None, help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)")
+    p.set_defaults(func=_cmd_ask)
     return parser
 
 

@@ -106,6 +106,8 @@ class QA:
 
     def _abstain_reason(self, q: Query, hits: list[Hit], cov: float) -> str | None:
         """Why the top passages do not answer the question, or None if they may."""
+        if not q.grounded:
+            return NOT_FOUND
         top = [self.index.chunks[h.row] for h in hits[:ANSWER_PASSAGES]]
         seen = " ".join(c.title + " " + c.text for c in top)
         ko_regions, _ = regions()

@@ -44,6 +44,7 @@ class Query:
     names: list[str] = field(default_factory=list)  # other proper nouns / Latin words asked about
     qtype: str = "other"
     concepts: list[tuple[str, ...]] = field(default_factory=list)  # alternatives a passage should mention
+    grounded: bool = True  # False: an English question with no word the glossary or corpus names know
 
 
 def language(text: str) -> str:
@@ -164,7 +165,8 @@ class Analyzer:
         terms = _uniq(korean.tokens(expansion) + latin if expansion else latin)
         dense_text = f"{text} ({expansion})" if expansion else text
         return Query(text=text, lang="en", terms=terms, dense_text=dense_text, regions=_uniq(found_regions),
-                     names=[], qtype=question_type(text), concepts=[g for g in _uniq(groups) if g])
+                     names=[], qtype=question_type(text), concepts=[g for g in _uniq(groups) if g],
+                     grounded=bool(expansion))
 
 
 def _uniq(items):

@@ -1,0 +1,49 @@
+"""Answers as safe text for a browser: everything from users or documents is escaped, so a
+<script>, an <img onerror=...> or Markdown in a question or a passage shows literally.
+The only markup is ours: <mark> around the fact, <details> per source."""
+
+import html
+import re
+
+from .answer import Answer, Citation
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def literal(text: str) -> str:
+    """Text for a Markdown renderer that must show it as typed (HTML and Markdown escaped)."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+
+
+def answer_markdown(ans: Answer) -> str:
+    """The chat message: the answer, marked when it is an abstention."""
+    text = literal(ans.answer)
+    return f"⚠️ **답을 찾지 못했습니다** — {text}" if ans.abstained else text
+
+
+def _passage_html(c: Citation) -> str:
+    if c.highlight and c.highlight in c.passage:
+        i = c.passage.index(c.highlight)
+        before, fact, after = c.passage[:i], c.passage[i:i + len(c.highlight)], c.passage[i + len(c.highlight):]
+        body = f"{html.escape(before)}<mark>{html.escape(fact)}</mark>{html.escape(after)}"
+    else:
+        body = html.escape(c.passage)
+    return body.replace("\n", "<br>")
+
+
+def sources_html(ans: Answer | None) -> str:
+    """Collapsible source blocks: "[n] title · outlet · date", then the passage."""
+    if ans is None or not ans.citations:
+        return '<div class="sources-empty">질문하면 답의 근거 문단이 여기에 나옵니다.</div>'
+    head = "가까운 문단 (답은 아님)" if ans.abstained else "근거 문단"
+    parts = [f'<div class="sources"><div class="sources-head">{head}</div>']
+    for c in ans.citations:
+        meta = " · ".join(html.escape(x) for x in (c.outlet or "매체 미상", c.date or "날짜 미상"))
+        opened = " open" if c.n == 1 and not ans.abstained else ""
+        parts.append(
+            f'<details class="source"{opened}><summary>[{c.n}] {html.escape(c.title)} · {meta}</summary>'
+            f'<div class="passage">{_passage_html(c)}</div>'
+            f'<div class="source-path">{html.escape(c.path)} · {html.escape(c.chunk_id)}</div></details>'
+        )
+    parts.append("</div>")
+    return "".join(parts)

@@ -1,0 +1,79 @@
+"""Korean amounts: one value however written (property-based and worked examples)."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from assistant.numbers import (answer_matches, find_dates, find_quantities, normalise_text, parse_number,
+                               parse_quantity, same_quantity)
+
+
+def test_examples_from_the_articles():
+    assert parse_quantity("5,000만 원").value == 50_000_000
+    assert same_quantity("5,000만 원", "5천만원") and same_quantity("5천만원", "50,000,000원")
+    assert parse_quantity("1억 2천만 원").value == 120_000_000
+    assert parse_quantity("3억 7,842만 원").value == 378_420_000
+    assert same_quantity("1,400억원", "1천400억원")
+    assert parse_quantity("133%").unit == "%" and parse_quantity("133%").value == 133
+    assert parse_quantity("2.5만개").value == 25_000 and parse_quantity("2.5만개").unit == "count"
+    assert parse_quantity("3000여곳").value == 3000
+    assert not same_quantity("5천만원", "5천만개")  # units must agree
+    assert not same_quantity("5천만원", "5억원")
+
+
+def test_separate_numbers_are_not_merged():
+    assert [q.value for q in find_quantities("2019년부터 24개 산단")] == [2019, 24]
+    assert parse_number("2 3") is None
+
+
+def test_dates():
+    spans = [t for _, _, t in find_dates("오는 3월 20일 18시까지 신청, 2월 24일 설명회, 2028년까지")]
+    assert spans == ["3월 20일 18시", "2월 24일", "2028년"]
+
+
+def test_answer_matching_rule_of_the_design():
+    assert answer_matches("과제당 최대 5천만원 [1]", "5,000만 원")
+    assert answer_matches("최대 50,000,000원", "5천만원")
+    assert answer_matches("경기 테크노파크", "경기테크노파크")  # whitespace removed
+    assert not answer_matches("최대 1억 원", "5,000만 원")
+    assert normalise_text("５,０００만 원") == "5000만원"  # NFKC, commas and spaces gone
+
+
+def _manwon(n: int) -> str:
+    """n written with 억/만 groups: 3억 7,842만 원."""
+    eok, man = divmod(n // 10_000, 10_000)
+    parts = []
+    if eok:
+        parts.append(f"{eok:,}억")
+    if man:
+        parts.append(f"{man:,}만")
+    return " ".join(parts) + " 원"
+
+
+def _cheon(n: int) -> str:
+    """n (a multiple of 10,000,000 below 1조) written with 천/백 digits: 1억 2천만원."""
+    eok, man = divmod(n // 10_000, 10_000)
+    if not man:
+        return f"{eok}억원"
+    th, rest = divmod(man, 1000)
+    out = (f"{eok}억 " if eok else "") + (f"{th}천" if th else "") + (f"{rest}" if rest else "") + "만원"
+    return out
+
+
+@given(st.integers(min_value=1, max_value=99_999_999).map(lambda x: x * 10_000))
+def test_every_writing_of_an_amount_parses_to_the_same_value(n):
+    digits = f"{n:,}원"
+    assert parse_quantity(digits).value == n
+    assert parse_quantity(_manwon(n)).value == n
+    assert same_quantity(digits, _manwon(n))
+
+
+@given(st.integers(min_value=1, max_value=9_999).map(lambda x: x * 10_000_000))
+def test_cheon_writing(n):
+    assert parse_quantity(_cheon(n)).value == n, _cheon(n)
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.text(alphabet="가나다라 원만억", max_size=8))
+def test_finding_quantities_never_crashes_and_offsets_hold(n, noise):
+    text = f"{noise}{n:,}원{noise}"
+    for q in find_quantities(text):
+        assert text[q.start:q.end].strip() == q.text

@@ -1,0 +1,96 @@
+"""Answers with citations on the shipped corpus: the issue's must-shows and the contract."""
+
+import json
+
+import pytest
+
+import assistant
+from assistant.cli import main
+from assistant.errors import IndexNotFoundError, QuestionError
+
+
+@pytest.fixture(scope="module")
+def qa(seed_index):
+    return assistant.load(seed_index)
+
+
+def test_english_gimpo_question(qa):
+    ans = qa.ask("What's the max support in Gimpo?")
+    assert not ans.abstained
+    assert "5,000만 원" in ans.answer and "70%" in ans.answer and "[1]" in ans.answer
+    first = ans.citations[0]
+    assert "김포" in first.title and first.date == "2026-02-19" and first.outlet == "참좋은뉴스"
+    assert first.highlight == "5,000만 원" and first.highlight in first.passage
+    assert "과제당 최대 5,000만 원" in first.passage
+
+
+def test_korean_gimpo_question(qa):
+    ans = qa.ask("김포 스마트공장 최대 지원금은?")
+    assert not ans.abstained and "5,000만 원" in ans.answer
+    assert ans.citations[0].doc_id == "000_a3db1861db894e05.txt~0"
+
+
+@pytest.mark.parametrize("question", ["부산시 스마트공장 최대 지원금은?", "What is the maximum smart factory support in Busan?",
+                                      "서울 오늘 날씨는 어때요?", "증권 많이 본 뉴스 1위 기사는 무엇인가요?"])
+def test_abstains_when_the_documents_do_not_hold_it(qa, question):
+    ans = qa.ask(question)
+    assert ans.abstained
+    assert "찾지 못했습니다" in ans.answer
+    assert "5,000만" not in ans.answer
+
+
+def test_deadline_and_count_questions(qa):
+    assert "3월 20일 18시" in qa.ask("김포시 스마트공장 신청 마감은 언제인가요?").answer
+    assert "600개" in qa.ask("삼성전자 스마트공장 3.0은 몇 개 중소기업을 지원하나요?").answer
+    assert "1,400억원" in qa.ask("AX 실증산단 구축사업의 총 국비 지원 규모는?").answer
+    assert "60억원" in qa.ask("How much national funding does Chungbuk's manufacturing AI center bid involve?").answer
+
+
+def test_answer_json_contract(qa):
+    d = qa.ask("충북 제조AI센터 국비 지원 규모는?", k=3).to_dict()
+    assert set(d) == {"question", "answer", "abstained", "citations", "timings_ms"}
+    assert len(d["citations"]) == 3 and [c["n"] for c in d["citations"]] == [1, 2, 3]
+    assert set(d["citations"][0]) == {"n", "doc_id", "chunk_id", "title", "date", "outlet", "path", "passage",
+                                      "highlight", "score"}
+    assert set(d["timings_ms"]) == {"retrieve", "answer", "total"}
+    json.dumps(d, ensure_ascii=False)
+
+
+def test_single_search_is_batch_search_of_one(qa):
+    qs = ["김포 스마트공장 최대 지원금은?", "삼성전자 스마트공장 3.0 총 투자액은?"]
+    batch = qa.ask_batch(qs)
+    for q, b in zip(qs, batch):
+        single = qa.ask(q)
+        assert single.answer == b.answer and [c.chunk_id for c in single.citations] == [c.chunk_id for c in b.citations]
+
+
+@pytest.mark.parametrize("bad", ["", "   \n", "\x00\x01\x02"])
+def test_empty_questions_raise_the_library_error(qa, bad):
+    with pytest.raises(QuestionError):
+        qa.ask(bad)
+
+
+def test_huge_question_is_refused_clearly(qa):
+    with pytest.raises(QuestionError, match="너무 깁니다"):
+        qa.ask("김포 " * 50_000)
+
+
+def test_emoji_and_markup_in_a_question_are_just_text(qa):
+    assert "5,000만 원" in qa.ask("김포 스마트공장 🏭 최대 지원금은?").answer
+    ans = qa.ask("<img src=x onerror=alert(1)> 김포 스마트공장 최대 지원금은?")
+    assert ans.question.startswith("<img src=x onerror=alert(1)>")  # kept as the user wrote it
+    assert ans.citations  # answered or abstained, never an error
+
+
+def test_load_without_index_names_the_command(tmp_path):
+    with pytest.raises(IndexNotFoundError, match="assistant index"):
+        assistant.load(tmp_path / "none")
+
+
+def test_cli_ask_json_is_utf8(seed_index, capsys):
+    assert main(["ask", "김포 스마트공장 최대 지원금은?", "--json", "--index", str(seed_index)]) == 0
+    out = capsys.readouterr().out
+    assert "김포" in out and "\\u" not in out
+    assert json.loads(out)["citations"][0]["highlight"] == "5,000만 원"
+    assert main(["ask", "  ", "--index", str(seed_index)]) == 2
+    assert "질문을 입력해 주세요" in capsys.readouterr().err

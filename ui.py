@@ -1,0 +1,160 @@
+"""스마트공장 지원사업 Q&A — the Gradio chat. `python ui.py` (or `python ui.py --help`).
+
+A thin shell over assistant.service: a handler function, a module-level `demo`, launch under
+__main__. Binds 127.0.0.1 unless ASSISTANT_HOST / --host says otherwise; optional login from
+ASSISTANT_USER and ASSISTANT_PASSWORD; no analytics, no share link.
+"""
+
+import argparse
+import os
+import sys
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import gradio as gr  # noqa: E402
+
+from assistant import AssistantError  # noqa: E402
+from assistant.config import DEFAULT_CORPUS_DIR, index_dir  # noqa: E402
+from assistant.render import answer_markdown, literal, sources_html  # noqa: E402
+from assistant.service import Service  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CORPUS = os.environ.get("ASSISTANT_CORPUS_DIR") or os.path.join(HERE, DEFAULT_CORPUS_DIR)
+service = Service(CORPUS, index_dir(os.environ.get("ASSISTANT_INDEX_DIR") or os.path.join(HERE, "index")))
+
+EXAMPLES = [
+    "김포 스마트공장 최대 지원금은?",
+    "김포시 스마트공장 신청 마감은 언제인가요?",
+    "AX 실증산단 구축사업의 총 국비 지원 규모는?",
+    "충북 제조AI센터 유치 사업의 국비 지원 규모는?",
+    "삼성전자 스마트공장 3.0은 몇 개 중소기업을 지원하나요?",
+    "What's the max support in Gimpo?",
+]
+FONTS = ["Pretendard", "Malgun Gothic", "Apple SD Gothic Neo", "Noto Sans KR", "Noto Sans CJK KR", "sans-serif"]
+CSS = """
+body, .gradio-container, .gradio-container * { font-family: Pretendard, 'Malgun Gothic', 'Apple SD Gothic Neo',
+  'Noto Sans KR', 'Noto Sans CJK KR', sans-serif; }
+.gradio-container { max-width: 1200px !important; margin: auto; }
+.sources-head { font-weight: 600; margin: 4px 0 8px; }
+.source { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 12px; margin-bottom: 8px; }
+.source summary { cursor: pointer; font-weight: 600; }
+.source .passage { margin-top: 8px; line-height: 1.7; white-space: normal; }
+.source mark { background: #ffe58a; padding: 0 2px; border-radius: 3px; }
+.source-path, .sources-empty { color: var(--body-text-color-subdued); font-size: 0.85em; margin-top: 6px; }
+"""
+
+
+def respond(question: str, history: list, k: float):
+    """Chat handler: (question, history, top-k) -> (history, sources HTML, cleared textbox)."""
+    history = list(history or [])
+    question = question or ""
+    try:
+        ans = service.qa.ask(question, k=int(k))
+    except AssistantError as exc:  # empty/too long question, missing or broken index
+        history += [{"role": "user", "content": literal(question[:500]) or "(빈 질문)"},
+                    {"role": "assistant", "content": "⚠️ " + literal(str(exc))}]
+        return history, sources_html(None), ""
+    history += [{"role": "user", "content": literal(question)}, {"role": "assistant", "content": answer_markdown(ans)}]
+    return history, sources_html(ans), ""
+
+
+def documents_table():
+    try:
+        return service.documents()
+    except AssistantError as exc:
+        return [[f"⚠️ {exc}", "", "", 0]]
+
+
+def add_documents(files, progress=gr.Progress()):
+    """Upload handler: copy good files into the corpus, index them incrementally, reload."""
+    if not files:
+        return "추가할 파일을 먼저 골라 주세요.", documents_table()
+    paths = [getattr(f, "name", f) for f in files]
+
+    def bar(total, desc):
+        return _GradioBar(progress, total, desc)
+
+    try:
+        result = service.add_files(paths, progress=bar)
+    except AssistantError as exc:
+        return f"⚠️ 색인하지 못했습니다: {literal(str(exc))}", documents_table()
+    lines = []
+    if result.added:
+        lines.append(f"✅ {len(result.added)}개 파일을 추가하고 색인했습니다: " + ", ".join(literal(n) for n in result.added)
+                     + f" (전체 {result.chunks}개 문단). 바로 질문할 수 있습니다.")
+    for name, reason in result.rejected:
+        lines.append(f"⚠️ {literal(name)}: {literal(reason)} — 이 파일은 건너뛰었고, 기존 색인은 그대로입니다.")
+    return "\n\n".join(lines), documents_table()
+
+
+class _GradioBar:
+    """The library's progress protocol (update/close) drawn on the Gradio progress bar."""
+
+    def __init__(self, progress, total, desc):
+        self.progress, self.total, self.desc, self.done = progress, max(1, total), desc, 0
+        progress(0, desc=desc)
+
+    def update(self, n=1):
+        self.done += n
+        self.progress(self.done / self.total, desc=f"{self.desc} {self.done}/{self.total}")
+
+    def close(self):
+        pass
+
+
+with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False) as demo:
+    gr.Markdown("# 스마트공장 지원사업 Q&A\n스마트공장·제조 AI 지원사업 기사에서 답을 찾아, 근거 문단과 함께 보여 드립니다. "
+                "한국어와 영어로 물어볼 수 있습니다.")
+    with gr.Row():
+        with gr.Column(scale=3):
+            chatbot = gr.Chatbot(label="대화", height=460, placeholder="궁금한 지원사업을 물어보세요.",
+                                 sanitize_html=True, render_markdown=True, feedback_options=None)
+            question = gr.Textbox(label="질문", placeholder="예: 김포 스마트공장 최대 지원금은?", lines=1, max_lines=4,
+                                  max_length=1000, autofocus=True)
+            with gr.Row():
+                ask_btn = gr.Button("질문하기", variant="primary")
+                stop_btn = gr.Button("중지", variant="stop")
+                clear_btn = gr.Button("대화 지우기")
+            gr.Examples(EXAMPLES, inputs=question, label="예시 질문")
+            sources = gr.HTML(sources_html(None), label="근거 문단")
+        with gr.Column(scale=2):
+            top_k = gr.Slider(1, 10, value=5, step=1, label="근거 문단 수 (top-k)")
+            with gr.Accordion("색인된 문서", open=True):
+                docs = gr.Dataframe(headers=["제목", "매체", "날짜", "문단 수"], datatype=["str", "str", "str", "number"],
+                                    interactive=False, wrap=True)
+            with gr.Accordion("문서 추가 (.txt .md .html)", open=False):
+                upload = gr.File(label="기사 파일", file_count="multiple", file_types=[".txt", ".md", ".html", ".htm"])
+                add_btn = gr.Button("추가하고 색인하기")
+                status = gr.Markdown()
+
+    ask_event = ask_btn.click(respond, [question, chatbot, top_k], [chatbot, sources, question], api_name="ask")
+    submit_event = question.submit(respond, [question, chatbot, top_k], [chatbot, sources, question], api_name=False)
+    stop_btn.click(None, cancels=[ask_event, submit_event])
+    clear_btn.click(lambda: ([], sources_html(None)), None, [chatbot, sources], api_name=False)
+    add_btn.click(add_documents, [upload], [status, docs], api_name="add_documents", concurrency_limit=1)
+    demo.load(documents_table, None, docs, api_name=False)
+demo.queue(default_concurrency_limit=4, max_size=64)
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description="스마트공장 지원사업 Q&A (Gradio chat)")
+    p.add_argument("--host", default=os.environ.get("ASSISTANT_HOST", "127.0.0.1"))
+    p.add_argument("--port", type=int, default=int(os.environ.get("ASSISTANT_PORT", "7860")))
+    args = p.parse_args(argv)
+    from tqdm import tqdm
+
+    try:  # first run builds the index (progress in the terminal); later runs find nothing to do
+        service.ensure_index(progress=lambda total, desc: tqdm(total=total, desc=desc, file=sys.stderr))
+        service.qa  # load the model and index before the first question
+    except AssistantError as exc:
+        print(f"오류 (error): {exc}", file=sys.stderr)
+        return 2
+    user, password = os.environ.get("ASSISTANT_USER"), os.environ.get("ASSISTANT_PASSWORD")
+    demo.launch(server_name=args.host, server_port=args.port, share=False, auth=(user, password) if user and password else None,
+                theme=gr.themes.Default(font=FONTS, font_mono=["D2Coding", "monospace"]), css=CSS, footer_links=[])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
