@@ -109,7 +109,8 @@ with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False
     with gr.Row():
         with gr.Column(scale=3):
             chatbot = gr.Chatbot(label="대화", height=460, placeholder="궁금한 지원사업을 물어보세요.",
-                                 sanitize_html=True, render_markdown=True, feedback_options=None)
+                                 sanitize_html=True, render_markdown=True, feedback_options=None,
+                                 buttons=["copy", "copy_all"])
             question = gr.Textbox(label="질문", placeholder="예: 김포 스마트공장 최대 지원금은?", lines=1, max_lines=4,
                                   max_length=1000, autofocus=True)
             with gr.Row():
@@ -122,7 +123,7 @@ with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False
             top_k = gr.Slider(1, 10, value=5, step=1, label="근거 문단 수 (top-k)")
             with gr.Accordion("색인된 문서", open=True):
                 docs = gr.Dataframe(headers=["제목", "매체", "날짜", "문단 수"], datatype=["str", "str", "str", "number"],
-                                    interactive=False, wrap=True)
+                                    interactive=False, wrap=True, column_widths=["52%", "18%", "18%", "12%"])
             with gr.Accordion("문서 추가 (.txt .md .html)", open=False):
                 upload = gr.File(label="기사 파일", file_count="multiple", file_types=[".txt", ".md", ".html", ".htm"])
                 add_btn = gr.Button("추가하고 색인하기")

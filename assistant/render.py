@@ -7,12 +7,14 @@ import re
 
 from .answer import Answer, Citation
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+# Markdown punctuation, backslash-escaped; < > & are HTML-escaped instead (a backslash before
+# an entity would show the entity's name).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
 
 def literal(text: str) -> str:
-    """Text for a Markdown renderer that must show it as typed (HTML and Markdown escaped)."""
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=True))
+    """Text for a Markdown renderer that must show it as typed (Markdown and HTML escaped)."""
+    return html.escape(_MD_SPECIAL.sub(r"\\\1", text), quote=False)
 
 
 def answer_markdown(ans: Answer) -> str:
