@@ -147,7 +147,7 @@ def main(argv=None) -> int:
 
     try:  # first run builds the index (progress in the terminal); later runs find nothing to do
         service.ensure_index(progress=lambda total, desc: tqdm(total=total, desc=desc, file=sys.stderr))
-        service.qa  # load the model and index before the first question
+        service.qa.ask("스마트공장")  # load the model, Kiwi and the index now, not on the first question
     except AssistantError as exc:
         print(f"오류 (error): {exc}", file=sys.stderr)
         return 2

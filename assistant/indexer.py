@@ -21,8 +21,8 @@ from .chunking import KiwiSentenceSplitter, chunk_document, passage_text
 from .config import CHUNK_OVERLAP, CHUNK_SIZE, DEFAULT_ENCODER, ENCODE_BATCH, INDEX_FORMAT_VERSION, PIPELINE_VERSION
 from .documents import Chunk
 from .encoders import check_spec, get_encoder
-from .errors import AssistantError, IndexBusyError, IndexNotFoundError, IngestError
-from .ingest import CorpusFile, read_documents, scan_corpus
+from .errors import AssistantError, IndexBusyError, IngestError
+from .ingest import read_documents, scan_corpus
 from .korean import sentence_terms, title_terms
 from .query import romanise
 
@@ -84,10 +84,8 @@ def _previous(index_dir: Path, rebuild: bool):
         return None
     try:
         return store.load(index_dir)
-    except IndexNotFoundError:
+    except AssistantError:  # none yet, damaged, or from other code: build from scratch (the old stays until the swap)
         return None
-    except AssistantError:
-        return None  # damaged or from other code: rebuilt from scratch, the old one stays until the swap
 
 
 def _romanised(proper_nouns: set[str]) -> dict[str, str]:

@@ -36,6 +36,7 @@ class Service:
 
     @property
     def qa(self) -> QA:
+        """The loaded QA (loaded on first use: the model, Kiwi and the index, once)."""
         if self._qa is None:
             with self._lock:
                 if self._qa is None:
