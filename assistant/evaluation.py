@@ -14,7 +14,6 @@ Definitions (answerable questions unless said otherwise):
 import json
 import math
 import random
-import re
 import statistics
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -186,7 +185,3 @@ def breakdown(results: list[QuestionResult], attr: str) -> dict:
 
 def results_json(results: list[QuestionResult]) -> list[dict]:
     return [asdict(r) for r in results]
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")

@@ -44,33 +44,16 @@ def _terms(morphs) -> list[str]:
     return [t for group in _groups(morphs) for t in group]
 
 
-def term_groups(text: str) -> list[tuple[str, ...]]:
+def analyse(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, ...]]]:
+    """(form, tag) of every morpheme and the term groups, from one Kiwi pass."""
     with _lock:
         ms = kiwi().tokenize(text)
-    return _groups(ms)
-
-
-def morphs(text: str) -> list[tuple[str, str]]:
-    """(form, tag) of every morpheme."""
-    with _lock:
-        return [(m.form, m.tag) for m in kiwi().tokenize(text)]
+    return [(m.form, m.tag) for m in ms], _groups(ms)
 
 
 def tokens(text: str) -> list[str]:
     """Lower-cased content morphemes of `text`, in order."""
-    return tokens_batch([text])[0]
-
-
-def tokens_batch(texts: list[str]) -> list[list[str]]:
-    """`tokens` for many texts at once."""
-    return [terms for terms, _ in analyse_batch(texts)]
-
-
-def analyse_batch(texts: list[str]) -> list[tuple[list[str], set[str]]]:
-    """(BM25 terms, proper nouns) of each text."""
-    with _lock:
-        results = [kiwi().tokenize(t) for t in texts]
-    return [(_terms(ms), {m.form for m in ms if m.tag == "NNP" and len(m.form) >= 2}) for ms in results]
+    return [t for group in analyse(text)[1] for t in group]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -12,7 +12,7 @@ from .answer import Answer, Citation
 from .config import (ABSTAIN_MIN_COVERAGE, ANSWER_WEIGHTS, ABSTAIN_MIN_DENSE, ANSWER_PASSAGES, MAX_QUESTION_CHARS, index_dir)
 from .encoders import get_encoder
 from .errors import QuestionError
-from .query import Analyzer, Query, regions
+from .query import Analyzer, Query, mentions_region, regions
 from .retrieval import Hit, Retriever
 
 NOT_FOUND = "문서에서 이 질문에 대한 답을 찾지 못했습니다."
@@ -61,7 +61,7 @@ class QA:
             passage_terms = set(korean.title_terms(chunk.title)).union(*map(set, chunk.terms))
             context = evidence.coverage(groups, passage_terms, self.idf)
             # a passage about another region does not answer for this one
-            region_fit = 1.0 if self._mentions_regions(q, chunk.title + " " + chunk.text) else 0.3
+            region_fit = 1.0 if all(mentions_region(r, chunk.title + " " + chunk.text) for r in q.regions) else 0.3
             for (a, b), sentence_terms in zip(chunk.sentences, chunk.terms):
                 candidates.append((hit, rank, a, b, set(sentence_terms), context, region_fit))
         # words of the question found in every candidate sentence (the topic) tell sentences
@@ -94,15 +94,10 @@ class QA:
         shown = sentence[ca:cb].strip().rstrip(",")
         fact = sentence[best_span[0]:best_span[1]] if best_span else ""
         order = [hit] + [h for h in hits if h.row != hit.row]
-        citations = [self._citation(n, h, fact if h is hit else "", a if h is hit else None)
-                     for n, h in enumerate(order[:k], 1)]
+        citations = [self._citation(n, h, fact if h is hit else "") for n, h in enumerate(order[:k], 1)]
         text = f"{fact} — {shown} [1]" if fact and fact != shown else f"{shown} [1]"
         return Answer(question=q.text, answer=text, abstained=False, citations=citations)
 
-    @staticmethod
-    def _mentions_regions(q: Query, text: str) -> bool:
-        ko_regions, _ = regions()
-        return all(any(v in text for v, canon in ko_regions.items() if canon == r) for r in q.regions)
 
     def _abstain_reason(self, q: Query, hits: list[Hit], cov: float) -> str | None:
         """Why the top passages do not answer the question, or None if they may."""
@@ -110,10 +105,8 @@ class QA:
             return NOT_FOUND
         top = [self.index.chunks[h.row] for h in hits[:ANSWER_PASSAGES]]
         seen = " ".join(c.title + " " + c.text for c in top)
-        ko_regions, _ = regions()
         for region in q.regions:
-            variants = [v for v, canon in ko_regions.items() if canon == region]
-            if not any(v in seen for v in variants):
+            if not mentions_region(region, seen):
                 return f"문서에서 '{region}'에 관한 내용을 찾지 못했습니다."
         for name in q.names:
             if name.lower() not in self.retriever.vocab and name not in seen:
@@ -124,11 +117,11 @@ class QA:
         return None
 
     def _abstain(self, q: Query, hits: list[Hit], k: int, reason: str = NOT_FOUND) -> Answer:
-        citations = [self._citation(n, h, "", None) for n, h in enumerate(hits[:k], 1)]
+        citations = [self._citation(n, h, "") for n, h in enumerate(hits[:k], 1)]
         return Answer(question=q.text, answer=reason + " 가장 가까운 문단을 참고로 보여 드립니다." if citations else reason,
                       abstained=True, citations=citations)
 
-    def _citation(self, n: int, hit: Hit, fact: str, sentence_start: int | None) -> Citation:
+    def _citation(self, n: int, hit: Hit, fact: str) -> Citation:
         c = self.index.chunks[hit.row]
         return Citation(n=n, doc_id=c.doc_id, chunk_id=c.id, title=c.title, date=c.date, outlet=c.outlet,
                         path=c.path, passage=c.text, highlight=fact if fact in c.text else "",

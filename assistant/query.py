@@ -100,6 +100,19 @@ def regions() -> tuple[dict[str, str], dict[str, str]]:
     return ko, en
 
 
+@lru_cache(maxsize=1)
+def region_variants() -> dict[str, tuple[str, ...]]:
+    """{canonical region: every Korean way of writing it} ("부산": 부산, 부산시, 부산광역시, ...)."""
+    out: dict[str, list[str]] = {}
+    for variant, canonical in regions()[0].items():
+        out.setdefault(canonical, []).append(variant)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def mentions_region(region: str, text: str) -> bool:
+    return any(v in text for v in region_variants().get(region, (region,)))
+
+
 class Analyzer:
     """Turns questions into Queries. `names` maps romanised proper nouns of the corpus to Korean
     ("gimpo" -> "김포"); `vocab` is the BM25 vocabulary, to keep English words the corpus uses
@@ -114,8 +127,7 @@ class Analyzer:
         text = question.strip()
         if language(text) == "en":
             return self._english(text)
-        ms = korean.morphs(text)
-        groups = korean.term_groups(text)
+        ms, groups = korean.analyse(text)
         terms = [t for g in groups for t in g]
         ko_regions, _ = regions()
         found_regions, names = [], []

@@ -9,7 +9,6 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import CORPUS_SUFFIXES
 from .errors import IngestError
 from .indexer import build
 from .ingest import CorpusFile, read_documents
@@ -60,11 +59,8 @@ class Service:
         for p in map(Path, paths):
             name = p.name
             cf = CorpusFile(rel=name, path=p, shown=name)
-            if p.suffix.lower() not in CORPUS_SUFFIXES:
-                result.rejected.append((name, "지원하지 않는 형식입니다 (.txt, .md, .html만 가능)"))
-                continue
             try:
-                read_documents(cf)
+                read_documents(cf)  # refuses unsupported suffixes, binary and undecodable files
             except IngestError as exc:
                 result.rejected.append((name, exc.reason))
                 continue

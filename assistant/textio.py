@@ -58,12 +58,3 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     if _control_share(text[:_SNIFF]) > 0.01:
         raise IngestError(path, "제어 문자가 많아 텍스트로 읽을 수 없습니다 (looks binary; only text files are indexed)")
     return text, encoding
-
-
-def read_text(path: str | Path) -> tuple[str, str]:
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError(path, f"파일을 읽을 수 없습니다: {exc.strerror or exc}") from exc
-    return decode_bytes(data, path)
