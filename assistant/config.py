@@ -24,6 +24,16 @@ CORPUS_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 ENCODE_BATCH = 32
+# A build saves its encoded vectors after this many chunks (and every file it has read at
+# once), beside the index, so a killed build resumes where it stopped (assistant/checkpoint.py).
+CHECKPOINT_EVERY = 256
+
+# Dense index: exact IndexFlatIP below APPROX_MIN_CHUNKS chunks, HNSW from there on, where
+# eval/bench.py measured that HNSW pays (see eval/bench.md); recorded in manifest.json.
+APPROX_MIN_CHUNKS = 50_000
+HNSW_M = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 128
 
 
 def index_dir(path=None) -> Path:

@@ -5,6 +5,8 @@
 - A chunk is encoded only if no vector exists for its exact passage text (keyed by hash),
   so an edit to one paragraph re-encodes only the chunks around it.
 - BM25 is rebuilt over all chunks every time (seconds even for large corpora).
+- Work is saved as it goes (checkpoint.py): a killed build, run again, re-reads no file it
+  had chunked and re-encodes no chunk it had encoded.
 """
 
 import hashlib
@@ -18,12 +20,14 @@ import numpy as np
 
 from . import store
 from .chunking import KiwiSentenceSplitter, chunk_document, passage_text
-from .config import CHUNK_OVERLAP, CHUNK_SIZE, DEFAULT_ENCODER, ENCODE_BATCH, INDEX_FORMAT_VERSION, PIPELINE_VERSION
+from .checkpoint import Checkpoint
+from .config import (APPROX_MIN_CHUNKS, CHUNK_OVERLAP, CHUNK_SIZE, DEFAULT_ENCODER, ENCODE_BATCH, INDEX_FORMAT_VERSION,
+                     PIPELINE_VERSION)
 from .documents import Chunk
 from .encoders import check_spec, get_encoder
 from .errors import AssistantError, IndexBusyError, IngestError
 from .ingest import read_documents, scan_corpus
-from .korean import sentence_terms, title_terms
+from .korean import sentence_terms_many, title_terms
 from .query import romanise
 
 
@@ -38,8 +42,12 @@ class BuildReport:
     documents: int = 0
     chunks: int = 0
     encoded: int = 0  # chunks sent to the encoder
-    reused: int = 0  # chunks whose vectors came from the previous index
+    reused: int = 0  # chunks whose vectors came from the previous index or a killed build
+    resumed_files: int = 0  # files whose chunks a killed build had already saved
     seconds: float = 0.0
+    # seconds per stage: clean (read + page chrome), kiwi (sentences, chunks, BM25 terms),
+    # encode, faiss, bm25, write (chunks.jsonl, manifest, fsync, read-back check)
+    stages: dict = field(default_factory=dict)
 
 
 class _NoProgress:
@@ -102,10 +110,13 @@ def _romanised(proper_nouns: set[str]) -> dict[str, str]:
 
 
 def build(corpus_dir: str | Path, index_dir: str | Path, encoder: str | None = None, rebuild: bool = False,
-          progress=_no_progress, chunk_size: int = CHUNK_SIZE, chunk_overlap: int = CHUNK_OVERLAP) -> BuildReport:
+          progress=_no_progress, chunk_size: int = CHUNK_SIZE, chunk_overlap: int = CHUNK_OVERLAP,
+          encoder_model=None, approx_min: int = APPROX_MIN_CHUNKS) -> BuildReport:
     """Build or update the index. `progress(total, desc)` returns an object with update(n) and
     close() (tqdm fits); the library itself never prints. Chunk sizes other than the defaults
-    are for measuring (eval/chunking.py)."""
+    are for measuring (eval/chunking.py). `encoder_model` is an encoder already in memory (its
+    .name goes in the manifest), `approx_min` the size from which the dense index is HNSW;
+    both are for measuring (eval/bench.py) and tests."""
     from filelock import FileLock, Timeout
 
     started = time.perf_counter()
@@ -118,13 +129,34 @@ def build(corpus_dir: str | Path, index_dir: str | Path, encoder: str | None = N
     except Timeout as exc:
         raise IndexBusyError(f"another `assistant index` is writing {index_dir}/; wait for it to finish") from exc
     try:
-        return _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, chunk_size, chunk_overlap)
+        return _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, chunk_size, chunk_overlap,
+                             encoder_model, approx_min)
     finally:
         lock.release()
 
 
-def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, chunk_size, chunk_overlap) -> BuildReport:
+def _read_file(cf, data: bytes, splitter, stages: dict):
+    """Clean and chunk one file: (rejection reason or None, document ids, chunks with terms, proper nouns)."""
+    t = time.perf_counter()
+    try:
+        docs = read_documents(cf, data)
+    except IngestError as exc:
+        stages["clean"] += time.perf_counter() - t
+        return exc.reason, [], [], set()
+    t1 = time.perf_counter()
+    stages["clean"] += t1 - t
+    chunks = [c for d in docs for c in chunk_document(d, splitter)]
+    results = sentence_terms_many([(c.text, c.sentences) for c in chunks])
+    chunks = [replace(c, terms=terms) for c, (terms, _) in zip(chunks, results)]
+    stages["kiwi"] += time.perf_counter() - t1
+    return None, [d.id for d in docs], chunks, set().union(*(nnps for _, nnps in results))
+
+
+def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, chunk_size, chunk_overlap,
+                  encoder_model, approx_min) -> BuildReport:
     report = BuildReport()
+    stages = report.stages
+    stages.update(clean=0.0, kiwi=0.0, encode=0.0)
     files = scan_corpus(corpus_dir)
     raw = {cf.rel: cf.path.read_bytes() for cf in files}
     hashes = {rel: _sha256(data) for rel, data in raw.items()}
@@ -135,6 +167,8 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, ch
             old_manifest = store.read_manifest(index_dir)
         except AssistantError:
             old_manifest = None
+    if encoder_model is not None:
+        encoder = encoder_model.name
     encoder = check_spec(encoder or (old_manifest or {}).get("encoder", {}).get("name") or DEFAULT_ENCODER)
     setup = settings(encoder, chunk_size, chunk_overlap)
     fp = fingerprint(hashes, setup)
@@ -165,52 +199,59 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, ch
         if prev.manifest["encoder"]["name"] == encoder:
             vecs = prev.vectors()
             prev_vectors = {_passage_key(c): vecs[i] for i, c in enumerate(prev.chunks)}
+    ckpt = Checkpoint(index_dir, setup)
+    saved_files = ckpt.files()
+    prev_vectors.update(ckpt.vectors())
 
     splitter = KiwiSentenceSplitter(chunk_size, chunk_overlap)
     chunks: list[Chunk] = []
     file_info: dict[str, dict] = {}
+    proper_nouns: set[str] = set()
     bar = progress(len(files), "reading corpus")
     for cf in files:
-        info = {"sha256": hashes[cf.rel], "bytes": len(raw[cf.rel])}
+        sha = hashes[cf.rel]
+        info = {"sha256": sha, "bytes": len(raw[cf.rel])}
         old = prev_files.get(cf.rel)
-        if old and same_settings and old.get("sha256") == hashes[cf.rel]:
+        if old and same_settings and old.get("sha256") == sha:
             report.unchanged += 1
-            if old.get("rejected"):
-                report.rejected.append({"path": cf.shown, "reason": old["rejected"]})
-                info["rejected"] = old["rejected"]
+            rejected = old.get("rejected")
+            doc_ids = old.get("documents", [])
             file_chunks = prev_chunks_by_file.get(cf.rel, [])
-            info["documents"] = old.get("documents", [])
         else:
             (report.changed if old else report.added).append(cf.shown)
-            try:
-                docs = read_documents(cf, raw[cf.rel])
-            except IngestError as exc:
-                report.rejected.append({"path": exc.path, "reason": exc.reason})
-                info.update(documents=[], chunks=0, rejected=exc.reason)
-                file_info[cf.rel] = info
-                bar.update(1)
-                continue
-            file_chunks = [c for d in docs for c in chunk_document(d, splitter)]
-            info["documents"] = [d.id for d in docs]
-        info["chunks"] = len(file_chunks)
+            saved = saved_files.get((cf.rel, sha))
+            if saved is not None:
+                report.resumed_files += 1
+                rejected, doc_ids, file_chunks = saved["rejected"], saved["documents"], saved["chunks"]
+                proper_nouns.update(saved["proper_nouns"])
+            else:
+                rejected, doc_ids, file_chunks, nnps = _read_file(cf, raw[cf.rel], splitter, stages)
+                ckpt.add_file(cf.rel, sha, doc_ids, file_chunks, rejected, nnps)
+                proper_nouns |= nnps
+        if rejected:
+            report.rejected.append({"path": cf.shown, "reason": rejected})
+            info["rejected"] = rejected
+        info.update(documents=doc_ids, chunks=len(file_chunks))
         file_info[cf.rel] = info
         chunks.extend(file_chunks)
         bar.update(1)
     bar.close()
     report.removed = [f"{corpus_dir.resolve().name}/{rel}" for rel in prev_files if rel not in raw]
     if not chunks:
+        ckpt.clear()
         raise AssistantError(
             f"nothing to index in {corpus_dir}/: no readable .txt, .md or .html article"
             + (f" ({len(report.rejected)} file(s) rejected)" if report.rejected else "")
         )
 
+    t = time.perf_counter()
     keys = [_passage_key(c) for c in chunks]
     found = [prev_vectors.get(k) for k in keys]
     todo = [i for i, v in enumerate(found) if v is None]
     report.reused = len(chunks) - len(todo)
     report.encoded = len(todo)
-    enc = get_encoder(encoder) if todo else None
-    dim = enc.dim if enc else prev.manifest["encoder"]["dim"]
+    enc = (encoder_model or get_encoder(encoder)) if todo else None
+    dim = enc.dim if enc else len(next(v for v in found if v is not None))
     vectors = np.zeros((len(chunks), dim), dtype=np.float32)
     for i, v in enumerate(found):
         if v is not None:
@@ -220,18 +261,12 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, ch
         for s in range(0, len(todo), ENCODE_BATCH):
             batch = todo[s : s + ENCODE_BATCH]
             vectors[batch] = enc.encode_passages([passage_text(chunks[i]) for i in batch])
+            ckpt.add_vectors([keys[i] for i in batch], vectors[batch])
             bar.update(len(batch))
         bar.close()
+    ckpt.close()
+    stages["encode"] = time.perf_counter() - t
 
-    bar = progress(len(chunks), "Kiwi (BM25)")
-    proper_nouns: set[str] = set()
-    for i, c in enumerate(chunks):
-        if not c.terms:  # chunks kept from the previous index already carry their terms
-            terms, nnps = sentence_terms(c.text, c.sentences)
-            chunks[i] = replace(c, terms=terms)
-            proper_nouns |= nnps
-        bar.update(1)
-    bar.close()
     # BM25 sees the title and the text of each chunk (see chunking.passage_text)
     chunk_tokens = [list(title_terms(c.title)) + [t for s in c.terms for t in s] for c in chunks]
     vocab = {t for toks in chunk_tokens for t in toks}
@@ -254,7 +289,6 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, ch
             "unit": "characters",
             "passage": "title + newline + chunk text (what BM25 and the encoder see)",
         },
-        "dense": {"file": store.DENSE, "faiss": "IndexFlatIP", "metric": "inner product on L2-normalised vectors"},
         "bm25": {"dir": store.BM25_DIR, "library": "bm25s", "tokenizer": "kiwi content morphemes"},
         "corpus": {
             "dir": str(corpus_dir.resolve()),
@@ -269,6 +303,7 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, ch
             "rejected": len(report.rejected),
         },
     }
-    store.write(index_dir, manifest, chunks, vectors, chunk_tokens, names=names)
+    stages.update(store.write(index_dir, manifest, chunks, vectors, chunk_tokens, names=names, approx_min=approx_min))
+    ckpt.clear()
     report.seconds = time.perf_counter() - started
     return report

@@ -3,6 +3,7 @@
 Particles and endings are dropped so that 김포시의 / 김포시는 / 김포시 give the same token.
 """
 
+import os
 import threading
 from functools import lru_cache
 
@@ -17,7 +18,7 @@ _lock = threading.Lock()
 def kiwi():
     from kiwipiepy import Kiwi  # loading the model takes ~1 s; done once, on first use
 
-    return Kiwi()
+    return Kiwi(num_workers=os.cpu_count() or 1)  # workers serve batch calls (index builds)
 
 
 _ADMIN_SUFFIX = ("시", "도", "군", "구")
@@ -78,10 +79,17 @@ def title_terms(title: str) -> tuple[str, ...]:
     return tuple(tokens(title))
 
 
-def sentence_terms(text: str, sentences: list[tuple[int, int]]) -> tuple[list[list[str]], set[str]]:
-    """Terms of each sentence span of `text` (one Kiwi pass over the whole text) and its proper nouns."""
+def sentence_terms_many(items: list[tuple[str, list[tuple[int, int]]]]) -> list[tuple[list[list[str]], set[str]]]:
+    """For each (text, sentence spans): the terms of each sentence and the text's proper nouns.
+    One Kiwi batch call for all texts (Kiwi's workers use every core)."""
+    if not items:
+        return []
     with _lock:
-        ms = kiwi().tokenize(text)
+        results = list(kiwi().tokenize([text for text, _ in items]))
+    return [_by_sentence(ms, sents) for ms, (_, sents) in zip(results, items)]
+
+
+def _by_sentence(ms, sentences):
     out: list[list[str]] = [[] for _ in sentences]
     j = 0
     for m in ms:

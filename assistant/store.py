@@ -3,13 +3,13 @@
     index/
       manifest.json   format version, encoder, dims, chunking, corpus fingerprint and files, counts
       chunks.jsonl    one chunk a line (id, doc_id, title, date, outlet, path, text, start, end)
-      dense.faiss     FAISS inner-product index; row i is line i of chunks.jsonl
+      dense.faiss     FAISS inner-product index (exact, or HNSW for large corpora); row i is line i of chunks.jsonl
       bm25/           bm25s files over Kiwi tokens of the same chunks, same order
       names.json      romanised proper nouns of the corpus -> Korean, for English questions
       README.md
 
-A reader never sees a half-written index: a build writes `.index.tmp-*` beside the target
-and swaps it in with two renames. If a crash falls between them, the next open renames the
+A reader never sees a half-written index: a build writes `.index.tmp-*` beside the target,
+reads it back to check it, and swaps it in with two renames (a bad write keeps the old one). If a crash falls between them, the next open renames the
 previous index back (`_recover`).
 """
 
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import INDEX_FORMAT_VERSION
+from .config import APPROX_MIN_CHUNKS, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M, INDEX_FORMAT_VERSION
 from .documents import Chunk
 from .errors import AssistantError, CorruptIndexError, IndexMismatchError, IndexNotFoundError
 
@@ -135,6 +135,8 @@ def load(index_dir: str | Path, encoder: str | None = None, dim: int | None = No
         dense = faiss.read_index(str(index_dir / DENSE))
     except RuntimeError as exc:
         raise CorruptIndexError(f"{index_dir / DENSE} is missing or damaged; rebuild with {hint}") from exc
+    if hasattr(dense, "hnsw"):
+        dense.hnsw.efSearch = int(manifest.get("dense", {}).get("ef_search", HNSW_EF_SEARCH))
     try:
         bm25 = bm25s.BM25.load(str(index_dir / BM25_DIR), show_progress=False)
     except Exception as exc:  # bm25s raises OSError, ValueError, JSON errors... all mean a bad file
@@ -163,9 +165,47 @@ def _check_target(index_dir: Path) -> None:
             )
 
 
+def dense_index(vectors: np.ndarray, approx_min: int = APPROX_MIN_CHUNKS):
+    """The FAISS index for these vectors and its manifest entry: exact inner product for
+    small collections, HNSW (graph search, recall@10 about 0.99: eval/bench.md) from
+    `approx_min` vectors on."""
+    import faiss
+
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    n, dim = vectors.shape
+    entry = {"file": DENSE, "metric": "inner product on L2-normalised vectors"}
+    if n >= approx_min:
+        index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        index.hnsw.efSearch = HNSW_EF_SEARCH
+        entry.update(faiss="IndexHNSWFlat", m=HNSW_M, ef_construction=HNSW_EF_CONSTRUCTION,
+                     ef_search=HNSW_EF_SEARCH, approx_min_chunks=approx_min)
+    else:
+        index = faiss.IndexFlatIP(dim)
+        entry.update(faiss="IndexFlatIP", approx_min_chunks=approx_min)
+    index.add(vectors)
+    return index, entry
+
+
+def _verify(tmp: Path, n: int) -> None:
+    """Read a freshly written index back before it replaces anything."""
+    import bm25s
+    import faiss
+
+    dense = faiss.read_index(str(tmp / DENSE))
+    bm25 = bm25s.BM25.load(str(tmp / BM25_DIR), show_progress=False)
+    with (tmp / CHUNKS).open(encoding="utf-8") as f:
+        lines = sum(1 for line in f if line.strip())
+    json.loads((tmp / MANIFEST).read_text(encoding="utf-8"))
+    json.loads((tmp / NAMES).read_text(encoding="utf-8"))
+    if not (dense.ntotal == lines == n == bm25.scores["num_docs"]):
+        raise CorruptIndexError(f"the new index did not read back whole ({lines} chunks, {dense.ntotal} vectors)")
+
+
 def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray,
-          chunk_tokens: list[list[str]], names: dict[str, str]) -> None:
-    """Write a complete index to a temp folder, then swap it in place of `index_dir`."""
+          chunk_tokens: list[list[str]], names: dict[str, str], approx_min: int = APPROX_MIN_CHUNKS) -> dict:
+    """Write a complete index to a temp folder, check it, then swap it in place of `index_dir`.
+    Returns seconds per step: {"faiss", "bm25", "write"}. Sets manifest["dense"]."""
     if not chunks or len(chunks) != len(vectors) or len(chunks) != len(chunk_tokens):
         raise ValueError(f"cannot write an index of {len(chunks)} chunks and {len(vectors)} vectors")
     import bm25s
@@ -177,17 +217,21 @@ def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: n
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = _sibling(index_dir, "tmp")
     tmp.mkdir()
+    seconds = {}
     try:
-        with (tmp / CHUNKS).open("w", encoding="utf-8") as f:
-            for c in chunks:
-                f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
-        dim = manifest["encoder"]["dim"]
-        dense = faiss.IndexFlatIP(dim)  # inner product = cosine on normalised vectors
-        dense.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        t = time.perf_counter()
+        dense, manifest["dense"] = dense_index(vectors, approx_min)
         faiss.write_index(dense, str(tmp / DENSE))
+        seconds["faiss"] = time.perf_counter() - t
+        t = time.perf_counter()
         bm25 = bm25s.BM25()
         bm25.index(chunk_tokens, show_progress=False)
         bm25.save(str(tmp / BM25_DIR), show_progress=False)
+        seconds["bm25"] = time.perf_counter() - t
+        t = time.perf_counter()
+        with (tmp / CHUNKS).open("w", encoding="utf-8") as f:
+            for c in chunks:
+                f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
         (tmp / NAMES).write_text(json.dumps(names, ensure_ascii=False, indent=0), encoding="utf-8")
         (tmp / README).write_text(README_TEXT, encoding="utf-8")
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -195,6 +239,8 @@ def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: n
             if p.is_file():
                 with p.open("rb") as fh:
                     os.fsync(fh.fileno())
+        _verify(tmp, len(chunks))
+        seconds["write"] = time.perf_counter() - t
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -205,3 +251,4 @@ def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: n
         shutil.rmtree(old, ignore_errors=True)
     else:
         os.rename(tmp, index_dir)
+    return seconds

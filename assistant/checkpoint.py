@@ -1,0 +1,120 @@
+"""The work a build has done so far, kept beside the index so that a killed build resumes.
+
+    .index.partial/
+      settings.json        what the saved work depends on (pipeline, chunking, encoder)
+      files.jsonl          one line per corpus file read: its path, sha256 and chunks with terms
+      vectors-NNNNNN.npz   passage hashes and their vectors, one file per save
+
+Lines are appended and flushed as files are read; vectors are saved every CHECKPOINT_EVERY
+chunks to a temp name and renamed, so a kill loses at most that many. A torn last line or an
+unreadable vector file is skipped (that work is simply done again). Work saved under other
+settings is thrown away. The folder is removed once the new index is swapped in.
+"""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import numpy as np
+
+from .config import CHECKPOINT_EVERY
+from .documents import Chunk
+
+SETTINGS = "settings.json"
+FILES = "files.jsonl"
+
+
+class Checkpoint:
+    def __init__(self, index_dir: Path, setup: dict):
+        index_dir = Path(index_dir)
+        self.dir = index_dir.parent / f".{index_dir.name}.partial"
+        self._setup = json.loads(json.dumps(setup, sort_keys=True))
+        self._keys: list[str] = []
+        self._vecs: list[np.ndarray] = []
+        try:
+            same = json.loads((self.dir / SETTINGS).read_text(encoding="utf-8")) == self._setup
+        except (OSError, ValueError):
+            same = False
+        if not same:
+            shutil.rmtree(self.dir, ignore_errors=True)
+        self._files_fh = None
+
+    def _open(self) -> None:
+        if self._files_fh is None:
+            self.dir.mkdir(parents=True, exist_ok=True)
+            settings = self.dir / SETTINGS
+            if not settings.exists():
+                settings.write_text(json.dumps(self._setup, sort_keys=True), encoding="utf-8")
+            self._files_fh = (self.dir / FILES).open("a", encoding="utf-8")
+
+    # -- files read and chunked ------------------------------------------------------------
+
+    def files(self) -> dict[tuple[str, str], dict]:
+        """(path, sha256) -> {"documents", "chunks": [Chunk], "rejected", "proper_nouns"} saved so far."""
+        out = {}
+        try:
+            lines = (self.dir / FILES).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            return out
+        for line in lines:
+            try:
+                rec = json.loads(line)
+                rec["chunks"] = [Chunk.from_dict(c) for c in rec["chunks"]]
+                out[(rec["rel"], rec["sha256"])] = rec
+            except (ValueError, KeyError, TypeError):
+                continue  # a line torn by a kill
+        return out
+
+    def add_file(self, rel: str, sha256: str, documents: list[str], chunks: list[Chunk],
+                 rejected: str | None = None, proper_nouns: set[str] = frozenset()) -> None:
+        self._open()
+        rec = {"rel": rel, "sha256": sha256, "documents": documents, "chunks": [c.to_dict() for c in chunks],
+               "rejected": rejected, "proper_nouns": sorted(proper_nouns)}
+        self._files_fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        self._files_fh.flush()
+
+    # -- encoded vectors -------------------------------------------------------------------
+
+    def vectors(self) -> dict[str, np.ndarray]:
+        """Passage hash -> vector, from every save so far."""
+        out = {}
+        for path in sorted(self.dir.glob("vectors-*.npz")):
+            try:
+                with np.load(path) as data:
+                    keys, vecs = data["keys"], data["vectors"]
+            except (OSError, ValueError, KeyError, EOFError):
+                continue
+            out.update(zip(keys.tolist(), vecs))
+        return out
+
+    def add_vectors(self, keys: list[str], vectors: np.ndarray) -> None:
+        self._keys.extend(keys)
+        self._vecs.append(np.asarray(vectors, dtype=np.float32))
+        if len(self._keys) >= CHECKPOINT_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._keys:
+            return
+        self._open()
+        n = len(list(self.dir.glob("vectors-*.npz")))
+        path = self.dir / f"vectors-{n:06d}.npz"
+        tmp = self.dir / f".tmp-{os.getpid()}.npz"
+        np.savez(tmp, keys=np.array(self._keys), vectors=np.concatenate(self._vecs))
+        os.replace(tmp, path)
+        self._keys, self._vecs = [], []
+
+    def close(self) -> None:
+        self.flush()
+        if self._files_fh is not None:
+            self._files_fh.close()
+            self._files_fh = None
+
+    def clear(self) -> None:
+        """The index is in place: the saved work is no longer needed."""
+        if self._files_fh is not None:
+            self._files_fh.close()
+            self._files_fh = None
+        self._keys, self._vecs = [], []
+        shutil.rmtree(self.dir, ignore_errors=True)
