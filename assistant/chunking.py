@@ -64,10 +64,12 @@ class KiwiSentenceSplitter(TextSplitter):
         return spans
 
 
-def chunk_document(doc: Document, splitter: KiwiSentenceSplitter) -> list[Chunk]:
+def chunk_document(doc: Document, splitter: KiwiSentenceSplitter,
+                   sents: list[tuple[int, int]] | None = None) -> list[Chunk]:
     """Chunks of a document, each with its sentences' offsets (relative to the chunk), so that
-    answering never has to find sentence boundaries again."""
-    sents = sentence_spans(doc.text)
+    answering never has to find sentence boundaries again. `sents`: the document's sentence
+    spans if already known (korean.sentence_spans_many)."""
+    sents = sentence_spans(doc.text) if sents is None else sents
     chunks = []
     for n, (a, b) in enumerate(splitter.split_spans(doc.text, sents)):
         inside = [(max(s, a) - a, min(e, b) - a) for s, e in sents if s < b and e > a]

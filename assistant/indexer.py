@@ -27,7 +27,7 @@ from .documents import Chunk
 from .encoders import check_spec, get_encoder
 from .errors import AssistantError, IndexBusyError, IngestError
 from .ingest import read_documents, scan_corpus
-from .korean import sentence_terms_many, title_terms
+from .korean import sentence_spans_many, sentence_terms_many, title_terms
 from .query import romanise
 
 
@@ -56,6 +56,9 @@ class _NoProgress:
 
     def close(self):
         pass
+
+
+READ_GROUP = 32  # files cleaned and chunked together (Kiwi batches; saved to the checkpoint per group)
 
 
 def _no_progress(total: int, desc: str):
@@ -135,21 +138,31 @@ def build(corpus_dir: str | Path, index_dir: str | Path, encoder: str | None = N
         lock.release()
 
 
-def _read_file(cf, data: bytes, splitter, stages: dict):
-    """Clean and chunk one file: (rejection reason or None, document ids, chunks with terms, proper nouns)."""
+def _read_files(group, raw: dict, splitter, stages: dict) -> list[tuple]:
+    """Clean and chunk files, Kiwi running in batches over all of them (every core busy).
+    For each: (rejection reason or None, document ids, chunks with terms, proper nouns)."""
     t = time.perf_counter()
-    try:
-        docs = read_documents(cf, data)
-    except IngestError as exc:
-        stages["clean"] += time.perf_counter() - t
-        return exc.reason, [], [], set()
+    docs_of = []
+    for cf in group:
+        try:
+            docs_of.append(read_documents(cf, raw[cf.rel]))
+        except IngestError as exc:
+            docs_of.append(exc.reason)
     t1 = time.perf_counter()
     stages["clean"] += t1 - t
-    chunks = [c for d in docs for c in chunk_document(d, splitter)]
-    results = sentence_terms_many([(c.text, c.sentences) for c in chunks])
-    chunks = [replace(c, terms=terms) for c, (terms, _) in zip(chunks, results)]
+    docs = [d for ds in docs_of if not isinstance(ds, str) for d in ds]
+    sents = dict(zip((d.id for d in docs), sentence_spans_many([d.text for d in docs])))
+    out = []
+    for ds in docs_of:
+        if isinstance(ds, str):
+            out.append((ds, [], [], set()))
+            continue
+        chunks = [c for d in ds for c in chunk_document(d, splitter, sents[d.id])]
+        results = sentence_terms_many([(c.text, c.sentences) for c in chunks])
+        chunks = [replace(c, terms=terms) for c, (terms, _) in zip(chunks, results)]
+        out.append((None, [d.id for d in ds], chunks, set().union(*(nnps for _, nnps in results))))
     stages["kiwi"] += time.perf_counter() - t1
-    return None, [d.id for d in docs], chunks, set().union(*(nnps for _, nnps in results))
+    return out
 
 
 def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, chunk_size, chunk_overlap,
@@ -204,38 +217,46 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, ch
     prev_vectors.update(ckpt.vectors())
 
     splitter = KiwiSentenceSplitter(chunk_size, chunk_overlap)
-    chunks: list[Chunk] = []
-    file_info: dict[str, dict] = {}
+    per_file: dict[str, tuple] = {}  # rel -> (rejected, document ids, chunks)
     proper_nouns: set[str] = set()
+    to_read = []
     bar = progress(len(files), "reading corpus")
     for cf in files:
         sha = hashes[cf.rel]
-        info = {"sha256": sha, "bytes": len(raw[cf.rel])}
         old = prev_files.get(cf.rel)
         if old and same_settings and old.get("sha256") == sha:
             report.unchanged += 1
-            rejected = old.get("rejected")
-            doc_ids = old.get("documents", [])
-            file_chunks = prev_chunks_by_file.get(cf.rel, [])
+            per_file[cf.rel] = (old.get("rejected"), old.get("documents", []), prev_chunks_by_file.get(cf.rel, []))
+            bar.update(1)
+            continue
+        (report.changed if old else report.added).append(cf.shown)
+        saved = saved_files.get((cf.rel, sha))
+        if saved is not None:
+            report.resumed_files += 1
+            per_file[cf.rel] = (saved["rejected"], saved["documents"], saved["chunks"])
+            proper_nouns.update(saved["proper_nouns"])
+            bar.update(1)
         else:
-            (report.changed if old else report.added).append(cf.shown)
-            saved = saved_files.get((cf.rel, sha))
-            if saved is not None:
-                report.resumed_files += 1
-                rejected, doc_ids, file_chunks = saved["rejected"], saved["documents"], saved["chunks"]
-                proper_nouns.update(saved["proper_nouns"])
-            else:
-                rejected, doc_ids, file_chunks, nnps = _read_file(cf, raw[cf.rel], splitter, stages)
-                ckpt.add_file(cf.rel, sha, doc_ids, file_chunks, rejected, nnps)
-                proper_nouns |= nnps
+            to_read.append(cf)
+    for g in range(0, len(to_read), READ_GROUP):
+        group = to_read[g : g + READ_GROUP]
+        for cf, (rejected, doc_ids, file_chunks, nnps) in zip(group, _read_files(group, raw, splitter, stages)):
+            ckpt.add_file(cf.rel, hashes[cf.rel], doc_ids, file_chunks, rejected, nnps)
+            per_file[cf.rel] = (rejected, doc_ids, file_chunks)
+            proper_nouns |= nnps
+        bar.update(len(group))
+    bar.close()
+    chunks: list[Chunk] = []
+    file_info: dict[str, dict] = {}
+    for cf in files:
+        rejected, doc_ids, file_chunks = per_file[cf.rel]
+        info = {"sha256": hashes[cf.rel], "bytes": len(raw[cf.rel])}
         if rejected:
             report.rejected.append({"path": cf.shown, "reason": rejected})
             info["rejected"] = rejected
         info.update(documents=doc_ids, chunks=len(file_chunks))
         file_info[cf.rel] = info
         chunks.extend(file_chunks)
-        bar.update(1)
-    bar.close()
     report.removed = [f"{corpus_dir.resolve().name}/{rel}" for rel in prev_files if rel not in raw]
     if not chunks:
         ckpt.clear()
