@@ -31,6 +31,7 @@ def _cmd_index(args) -> int:
         f"files +{len(report.added)} added, ~{len(report.changed)} changed, -{len(report.removed)} removed, "
         f"={report.unchanged} unchanged, {len(report.rejected)} rejected; "
         f"encoded {report.encoded} chunks, reused {report.reused}"
+        + (f"; resumed an interrupted build ({report.resumed_files} files already read)" if report.resumed_files else "")
     )
     return 0
 
@@ -79,7 +80,8 @@ def main(argv=None) -> int:
         print(f"오류 (error): {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("중단됨 (interrupted); the previous index is untouched", file=sys.stderr)
+        print("중단됨 (interrupted): the previous index is untouched; run the same command again to resume",
+              file=sys.stderr)
         return 130
 
 

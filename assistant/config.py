@@ -28,12 +28,14 @@ ENCODE_BATCH = 32
 # once), beside the index, so a killed build resumes where it stopped (assistant/checkpoint.py).
 CHECKPOINT_EVERY = 256
 
-# Dense index: exact IndexFlatIP below APPROX_MIN_CHUNKS chunks, HNSW from there on, where
-# eval/bench.py measured that HNSW pays (see eval/bench.md); recorded in manifest.json.
-APPROX_MIN_CHUNKS = 50_000
+# Dense index: exact IndexFlatIP below APPROX_MIN_CHUNKS chunks, HNSW from there on; recorded
+# in manifest.json. Measured by eval/bench.py on 2 cores (eval/bench.md): flat search grows
+# ~0.2-0.3 ms per 1,000 chunks (25 ms p50 at 110k chunks; 9 ms at 50k); HNSW with efSearch
+# 1024 keeps recall@50 >= 0.95 and is ~3x faster at 110k but under 2x at 50k. So: from 100k.
+APPROX_MIN_CHUNKS = 100_000
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
-HNSW_EF_SEARCH = 128
+HNSW_EF_SEARCH = 1024
 
 
 def index_dir(path=None) -> Path:

@@ -185,7 +185,9 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, ch
     encoder = check_spec(encoder or (old_manifest or {}).get("encoder", {}).get("name") or DEFAULT_ENCODER)
     setup = settings(encoder, chunk_size, chunk_overlap)
     fp = fingerprint(hashes, setup)
-    if old_manifest and old_manifest.get("corpus", {}).get("fingerprint") == fp:
+    same_dense = old_manifest and old_manifest.get("dense", {}).get("faiss") == store.dense_kind(
+        old_manifest.get("counts", {}).get("chunks", 0), approx_min)
+    if old_manifest and old_manifest.get("corpus", {}).get("fingerprint") == fp and same_dense:
         try:
             store.load(index_dir)  # a damaged index is not "up to date"
             report.up_to_date = True

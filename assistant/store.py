@@ -56,6 +56,8 @@ def read_manifest(index_dir: Path) -> dict:
     index_dir = Path(index_dir)
     _recover(index_dir)
     path = index_dir / MANIFEST
+    if not path.exists() and _index_files(index_dir):
+        raise CorruptIndexError(f"{path} is missing from the index; rebuild with {rebuild_hint(index_dir)}")
     if not path.exists():
         raise IndexNotFoundError(f"no index in {index_dir}/ yet: build it with `assistant index --index {index_dir}`")
     try:
@@ -154,10 +156,19 @@ def load(index_dir: str | Path, encoder: str | None = None, dim: int | None = No
     return StoredIndex(dir=index_dir, manifest=manifest, chunks=chunks, dense=dense, bm25=bm25, names=names)
 
 
+def _index_files(index_dir: Path) -> list[str]:
+    """Names in `index_dir` that an index holds (a damaged index may lack some)."""
+    if not index_dir.is_dir():
+        return []
+    return [p.name for p in index_dir.iterdir() if p.name in (MANIFEST, CHUNKS, DENSE, BM25_DIR, NAMES)]
+
+
 def _check_target(index_dir: Path) -> None:
-    """Refuse to replace a folder that is not an index (a typo in --index must not delete data)."""
+    """Refuse to replace a folder that is not an index (a typo in --index must not delete data).
+    A damaged index (some of its files missing) may be replaced."""
     if index_dir.exists() and not (index_dir / MANIFEST).exists():
-        other = [p.name for p in index_dir.iterdir() if p.name != README]
+        known = {MANIFEST, CHUNKS, DENSE, BM25_DIR, NAMES, README}
+        other = [p.name for p in index_dir.iterdir() if p.name not in known]
         if other:
             raise AssistantError(
                 f"{index_dir}/ is not empty and holds no index ({', '.join(sorted(other)[:3])}...); "
@@ -165,16 +176,20 @@ def _check_target(index_dir: Path) -> None:
             )
 
 
+def dense_kind(n: int, approx_min: int = APPROX_MIN_CHUNKS) -> str:
+    """The FAISS index class the store uses for `n` vectors."""
+    return "IndexHNSWFlat" if n >= approx_min else "IndexFlatIP"
+
+
 def dense_index(vectors: np.ndarray, approx_min: int = APPROX_MIN_CHUNKS):
     """The FAISS index for these vectors and its manifest entry: exact inner product for
-    small collections, HNSW (graph search, recall@10 about 0.99: eval/bench.md) from
-    `approx_min` vectors on."""
+    small collections, HNSW (graph search, approximate: eval/bench.md) from `approx_min` on."""
     import faiss
 
     vectors = np.ascontiguousarray(vectors, dtype=np.float32)
     n, dim = vectors.shape
     entry = {"file": DENSE, "metric": "inner product on L2-normalised vectors"}
-    if n >= approx_min:
+    if dense_kind(n, approx_min) == "IndexHNSWFlat":
         index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
         index.hnsw.efSearch = HNSW_EF_SEARCH
@@ -192,12 +207,15 @@ def _verify(tmp: Path, n: int) -> None:
     import bm25s
     import faiss
 
-    dense = faiss.read_index(str(tmp / DENSE))
-    bm25 = bm25s.BM25.load(str(tmp / BM25_DIR), show_progress=False)
-    with (tmp / CHUNKS).open(encoding="utf-8") as f:
-        lines = sum(1 for line in f if line.strip())
-    json.loads((tmp / MANIFEST).read_text(encoding="utf-8"))
-    json.loads((tmp / NAMES).read_text(encoding="utf-8"))
+    try:
+        dense = faiss.read_index(str(tmp / DENSE))
+        bm25 = bm25s.BM25.load(str(tmp / BM25_DIR), show_progress=False)
+        with (tmp / CHUNKS).open(encoding="utf-8") as f:
+            lines = sum(1 for line in f if line.strip())
+        json.loads((tmp / MANIFEST).read_text(encoding="utf-8"))
+        json.loads((tmp / NAMES).read_text(encoding="utf-8"))
+    except Exception as exc:  # faiss, bm25s, json and the OS each raise their own kinds
+        raise CorruptIndexError(f"the new index did not read back ({exc}); the previous index is kept") from exc
     if not (dense.ntotal == lines == n == bm25.scores["num_docs"]):
         raise CorruptIndexError(f"the new index did not read back whole ({lines} chunks, {dense.ntotal} vectors)")
 
@@ -205,6 +223,7 @@ def _verify(tmp: Path, n: int) -> None:
 def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray,
           chunk_tokens: list[list[str]], names: dict[str, str], approx_min: int = APPROX_MIN_CHUNKS) -> dict:
     """Write a complete index to a temp folder, check it, then swap it in place of `index_dir`.
+    Call it holding the build lock (indexer.build does).
     Returns seconds per step: {"faiss", "bm25", "write"}. Sets manifest["dense"]."""
     if not chunks or len(chunks) != len(vectors) or len(chunks) != len(chunk_tokens):
         raise ValueError(f"cannot write an index of {len(chunks)} chunks and {len(vectors)} vectors")
@@ -215,6 +234,12 @@ def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: n
     _recover(index_dir)
     _check_target(index_dir)
     index_dir.parent.mkdir(parents=True, exist_ok=True)
+    # left by a killed build (the caller holds the build lock, so no other writer is using them)
+    for stale in index_dir.parent.glob(f".{index_dir.name}.tmp-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    if (index_dir / MANIFEST).exists():
+        for stale in index_dir.parent.glob(f".{index_dir.name}.old-*"):
+            shutil.rmtree(stale, ignore_errors=True)
     tmp = _sibling(index_dir, "tmp")
     tmp.mkdir()
     seconds = {}
