@@ -23,7 +23,8 @@ class Answer:
     answer: str
     abstained: bool
     citations: list[Citation] = field(default_factory=list)
-    timings_ms: dict = field(default_factory=dict)
+    timings_ms: dict = field(default_factory=dict)  # retrieve, answer, total (the JSON contract)
+    stages_ms: dict = field(default_factory=dict)  # analyse, encode, dense, bm25: for benchmarks, not in the JSON
 
     def to_dict(self) -> dict:
         return {

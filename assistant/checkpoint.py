@@ -14,6 +14,7 @@ settings is thrown away. The folder is removed once the new index is swapped in.
 import json
 import os
 import shutil
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -83,7 +84,7 @@ class Checkpoint:
             try:
                 with np.load(path) as data:
                     keys, vecs = data["keys"], data["vectors"]
-            except (OSError, ValueError, KeyError, EOFError):
+            except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
                 continue
             out.update(zip(keys.tolist(), vecs))
         return out

@@ -111,6 +111,7 @@ class StoredIndex:
 def read_chunks(index_dir: Path) -> list[Chunk]:
     path = Path(index_dir) / CHUNKS
     chunks = []
+    n = 1  # the line being read when a decoding error strikes
     try:
         with path.open(encoding="utf-8") as f:
             for n, line in enumerate(f, 1):

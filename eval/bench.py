@@ -183,7 +183,7 @@ def run_query(size: int, work: Path, questions_file: Path, repeat: int) -> dict:
         for q in questions:
             ms, ans = _time_ms(qa.ask, q)
             e2e.append(ms)
-            for name, v in ans.timings_ms.items():
+            for name, v in {**ans.timings_ms, **ans.stages_ms}.items():
                 stages.setdefault(name, []).append(v)
     # the bare parts, on the same index and questions
     import faiss

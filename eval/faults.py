@@ -90,7 +90,7 @@ def _answers_right(index: Path, question: str, expect: str) -> tuple[bool, str]:
     kind, value = _call(lambda: assistant.load(index).ask(question))
     if kind != "answer":
         return False, f"{kind}: {value}"
-    return (not value.abstained and answer_matches(value.answer, [expect])), value.answer
+    return (not value.abstained and answer_matches(value.answer, expect)), value.answer
 
 
 def check_questions(log: Log, qa, index: Path, corpus: Path) -> None:

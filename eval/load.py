@@ -98,7 +98,7 @@ def drive(url: str, sessions: int, per_session: int, questions: list[tuple[str, 
                 out.append(((time.perf_counter() - t) * 1000, None, f"{type(exc).__name__}: {exc}"))
                 continue
             ms = (time.perf_counter() - t) * 1000
-            ok = answer_matches(_text(history[-1]["content"]), gold) and "<mark>" in sources
+            ok = any(answer_matches(_text(history[-1]["content"]), g) for g in gold) and "<mark>" in sources
             out.append((ms, ok, None))
         return out
 

@@ -32,15 +32,15 @@ class CrashingEncoder:
 
 
 def test_a_killed_build_resumes_where_it_stopped(tmp_path, monkeypatch):
-    monkeypatch.setattr(indexer, "ENCODE_BATCH", 2)
-    monkeypatch.setattr(checkpoint, "CHECKPOINT_EVERY", 2)
+    monkeypatch.setattr(indexer, "ENCODE_BATCH", 1)
+    monkeypatch.setattr(checkpoint, "CHECKPOINT_EVERY", 1)
     corpus = copy_pages(tmp_path / "corpus", "sidebar_portal.txt")
     index = tmp_path / "index"
     first = assistant.build_index(corpus, index)
     copy_pages(corpus, "hanbit_daily.txt", "notice.md")
 
     with pytest.raises(KeyboardInterrupt):
-        assistant.build_index(corpus, index, encoder_model=CrashingEncoder(batches=2))
+        assistant.build_index(corpus, index, encoder_model=CrashingEncoder(batches=1))
     kept = store.load(index)  # the previous index is untouched
     assert len(kept.chunks) == first.chunks
     assert (tmp_path / ".index.partial").is_dir()
@@ -48,7 +48,8 @@ def test_a_killed_build_resumes_where_it_stopped(tmp_path, monkeypatch):
     resumed = assistant.build_index(corpus, index)
     assert resumed.resumed_files == 2  # both new files were read and chunked before the kill
     new_chunks = resumed.chunks - first.chunks
-    assert resumed.reused == first.chunks + 4 and resumed.encoded == new_chunks - 4  # 2 batches of 2 were saved
+    assert new_chunks >= 2
+    assert resumed.reused == first.chunks + 1 and resumed.encoded == new_chunks - 1  # 1 chunk was saved
     assert not (tmp_path / ".index.partial").exists()
 
     fresh = assistant.build_index(corpus, tmp_path / "fresh", rebuild=True)
