@@ -6,7 +6,8 @@
       vectors-NNNNNN.npz   passage hashes and their vectors, one file per save
 
 Lines are appended and flushed as files are read; vectors are saved every CHECKPOINT_EVERY
-chunks to a temp name and renamed, so a kill loses at most that many. A torn last line or an
+chunks or CHECKPOINT_SECONDS, whichever comes first, to a temp name and renamed, so a kill
+loses at most that much encoding. A torn last line or an
 unreadable vector file is skipped (that work is simply done again). Work saved under other
 settings is thrown away. The folder is removed once the new index is swapped in.
 """
@@ -14,12 +15,13 @@ settings is thrown away. The folder is removed once the new index is swapped in.
 import json
 import os
 import shutil
+import time
 import zipfile
 from pathlib import Path
 
 import numpy as np
 
-from .config import CHECKPOINT_EVERY
+from .config import CHECKPOINT_EVERY, CHECKPOINT_SECONDS
 from .documents import Chunk
 
 SETTINGS = "settings.json"
@@ -33,6 +35,7 @@ class Checkpoint:
         self._setup = json.loads(json.dumps(setup, sort_keys=True))
         self._keys: list[str] = []
         self._vecs: list[np.ndarray] = []
+        self._saved_at = time.monotonic()
         try:
             same = json.loads((self.dir / SETTINGS).read_text(encoding="utf-8")) == self._setup
         except (OSError, ValueError):
@@ -92,7 +95,7 @@ class Checkpoint:
     def add_vectors(self, keys: list[str], vectors: np.ndarray) -> None:
         self._keys.extend(keys)
         self._vecs.append(np.asarray(vectors, dtype=np.float32))
-        if len(self._keys) >= CHECKPOINT_EVERY:
+        if len(self._keys) >= CHECKPOINT_EVERY or time.monotonic() - self._saved_at >= CHECKPOINT_SECONDS:
             self.flush()
 
     def flush(self) -> None:
@@ -105,6 +108,7 @@ class Checkpoint:
         np.savez(tmp, keys=np.array(self._keys), vectors=np.concatenate(self._vecs))
         os.replace(tmp, path)
         self._keys, self._vecs = [], []
+        self._saved_at = time.monotonic()
 
     def close(self) -> None:
         self.flush()

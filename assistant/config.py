@@ -24,9 +24,11 @@ CORPUS_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 ENCODE_BATCH = 32
-# A build saves its encoded vectors after this many chunks (and every file it has read at
-# once), beside the index, so a killed build resumes where it stopped (assistant/checkpoint.py).
+# A build saves its encoded vectors after this many chunks or seconds of encoding (and every
+# file it has read at once), beside the index, so a killed build resumes where it stopped
+# (assistant/checkpoint.py).
 CHECKPOINT_EVERY = 256
+CHECKPOINT_SECONDS = 5.0
 
 # Dense index: exact IndexFlatIP below APPROX_MIN_CHUNKS chunks, HNSW from there on; recorded
 # in manifest.json. Measured by eval/bench.py on 2 cores (eval/bench.md): flat search grows

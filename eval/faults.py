@@ -196,9 +196,14 @@ def check_concurrent_builds(log: Log, good: Path, corpus: Path, work: Path, ques
             f"exit codes {codes}; {'second refused: another build is writing; ' if busy else ''}answers: {answer}")
 
 
+def _shown(path: Path) -> str:
+    path = Path(path).resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 def report(log: Log, args) -> str:
     n_bad = len(log.failures)
-    lines = ["# Fault script", "", f"`python eval/faults.py` ({time.strftime('%Y-%m-%d')}), corpus `{args.corpus}`, "
+    lines = ["# Fault script", "", f"`python eval/faults.py` ({time.strftime('%Y-%m-%d')}), corpus `{_shown(args.corpus)}`, "
              f"check question “{args.question}” → {args.expect}.", "",
              f"**{len(log.rows)} cases, {n_bad} unhandled or wrong.**", "",
              "| group | case | result | what happened |", "|---|---|---|---|"]
