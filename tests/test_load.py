@@ -21,5 +21,5 @@ def test_eight_concurrent_sessions_against_ui_py(seed_index, tmp_path):
         result = load.drive(url, sessions=8, per_session=5, questions=QUESTIONS)
     print(f"\n8 sessions x 5: {result['throughput_rps']} req/s, p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms")
     assert result["requests"] == 40 and result["errors"] == 0, result["error_messages"]
-    assert result["correct"] == 40
+    assert result["correct"] == 40 and result["highlighted"] == 40
     assert result["p95_ms"] >= result["p50_ms"] > 0
