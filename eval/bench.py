@@ -121,6 +121,21 @@ def _time_ms(fn, *args, **kwargs):
     return (time.perf_counter() - t) * 1000, out
 
 
+def _search_each(index, queries: np.ndarray, depth: int):
+    """One query at a time, as a question is asked: (ms per query, rows per query)."""
+    times, rows = [], []
+    for q in queries:
+        ms, (_, r) = _time_ms(index.search, q[None, :], depth)
+        times.append(ms)
+        rows.append(r[0])
+    return times, np.asarray(rows)
+
+
+def _recall(rows, truth) -> dict:
+    return {f"recall@{k}": round(float(np.mean([len(set(a[:k]) & set(b[:k])) / k for a, b in zip(rows, truth)])), 4)
+            for k in (10, 50)}
+
+
 def _ann(vectors: np.ndarray, queries: np.ndarray, depth: int = 50) -> dict:
     """Flat vs HNSW vs IVF on the same vectors: build seconds, per-query ms, recall vs flat."""
     import faiss
@@ -148,18 +163,12 @@ def _ann(vectors: np.ndarray, queries: np.ndarray, depth: int = 50) -> dict:
         build_s = time.perf_counter() - t
         if name == "hnsw":
             index.hnsw.efSearch = HNSW_EF_SEARCH
-        times, rows = [], []
-        for q in queries:
-            ms, (_, r) = _time_ms(index.search, q[None, :], depth)
-            times.append(ms)
-            rows.append(r[0])
-        rows = np.asarray(rows)
+        times, rows = _search_each(index, queries, depth)
         if truth is None:
             truth = rows
-        rec = {k: round(float(np.mean([len(set(a[:k]) & set(b[:k])) / k for a, b in zip(rows, truth)])), 4)
-               for k in (10, 50)}
-        out[name] = {"build_s": round(build_s, 2), "search_ms": _summary(times), "recall@10": rec[10],
-                     "recall@50": rec[50], "bytes": int(faiss.serialize_index(index).size)}
+        rec = _recall(rows, truth)
+        out[name] = {"build_s": round(build_s, 2), "search_ms": _summary(times), **rec,
+                     "bytes": int(faiss.serialize_index(index).size)}
     out["ivf"]["params"] = {"nlist": nlist, "nprobe": 16}
     out["hnsw"]["params"] = {"M": HNSW_M, "efConstruction": HNSW_EF_CONSTRUCTION, "efSearch": HNSW_EF_SEARCH}
     return out
@@ -180,14 +189,8 @@ def _ef_sweep(vectors: np.ndarray, queries: np.ndarray, depth: int = 50) -> dict
     out = {}
     for ef in (128, 256, 512, 1024, 2048):
         index.hnsw.efSearch = ef
-        times, rows = [], []
-        for q in queries:
-            ms, (_, r) = _time_ms(index.search, q[None, :], depth)
-            times.append(ms)
-            rows.append(r[0])
-        out[str(ef)] = {"search_ms": _summary(times),
-                        **{f"recall@{k}": round(float(np.mean([len(set(a[:k]) & set(b[:k])) / k for a, b in zip(rows, truth)])), 4)
-                           for k in (10, 50)}}
+        times, rows = _search_each(index, queries, depth)
+        out[str(ef)] = {"search_ms": _summary(times), **_recall(rows, truth)}
     return out
 
 
