@@ -118,8 +118,6 @@ class Checkpoint:
 
     def clear(self) -> None:
         """The index is in place: the saved work is no longer needed."""
-        if self._files_fh is not None:
-            self._files_fh.close()
-            self._files_fh = None
         self._keys, self._vecs = [], []
+        self.close()
         shutil.rmtree(self.dir, ignore_errors=True)

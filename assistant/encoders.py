@@ -61,9 +61,9 @@ class E5SmallEncoder:
         self._lock = threading.Lock()  # guards making engines
 
     def _take(self, most: int) -> list:
-        """At least one engine (waiting if none is free), and up to `most`; made on demand."""
+        """At least one engine (waiting if none is free), and up to `most` (<= cores); made on demand."""
         with self._lock:
-            while self._made < min(most, self._size) and self._free.qsize() < most:
+            while self._made < most and self._free.qsize() < most:
                 self._free.put(self._make())
                 self._made += 1
         engines = [self._free.get()]

@@ -152,14 +152,16 @@ def _read_files(group, raw: dict, splitter, stages: dict) -> list[tuple]:
     stages["clean"] += t1 - t
     docs = [d for ds in docs_of if not isinstance(ds, str) for d in ds]
     sents = dict(zip((d.id for d in docs), sentence_spans_many([d.text for d in docs])))
+    chunks_of = [[] if isinstance(ds, str) else [c for d in ds for c in chunk_document(d, splitter, sents[d.id])]
+                 for ds in docs_of]
+    terms = iter(sentence_terms_many([(c.text, c.sentences) for cs in chunks_of for c in cs]))
     out = []
-    for ds in docs_of:
+    for ds, chunks in zip(docs_of, chunks_of):
         if isinstance(ds, str):
             out.append((ds, [], [], set()))
             continue
-        chunks = [c for d in ds for c in chunk_document(d, splitter, sents[d.id])]
-        results = sentence_terms_many([(c.text, c.sentences) for c in chunks])
-        chunks = [replace(c, terms=terms) for c, (terms, _) in zip(chunks, results)]
+        results = [next(terms) for _ in chunks]
+        chunks = [replace(c, terms=t) for c, (t, _) in zip(chunks, results)]
         out.append((None, [d.id for d in ds], chunks, set().union(*(nnps for _, nnps in results))))
     stages["kiwi"] += time.perf_counter() - t1
     return out
@@ -189,7 +191,7 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, ch
         old_manifest.get("counts", {}).get("chunks", 0), approx_min)
     if old_manifest and old_manifest.get("corpus", {}).get("fingerprint") == fp and same_dense:
         try:
-            store.load(index_dir)  # a damaged index is not "up to date"
+            store.check_files(index_dir, old_manifest["counts"]["chunks"])  # a damaged index is not "up to date"
             report.up_to_date = True
             report.unchanged = len(files)
             report.rejected = old_manifest.get("corpus", {}).get("rejected", [])

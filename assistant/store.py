@@ -32,6 +32,7 @@ DENSE = "dense.faiss"
 BM25_DIR = "bm25"
 NAMES = "names.json"
 README = "README.md"
+INDEX_FILES = (MANIFEST, CHUNKS, DENSE, BM25_DIR, NAMES)  # what an index folder holds, besides README
 README_TEXT = "Built by `assistant index` (FAISS + BM25 + chunks.jsonl + manifest.json); never edited by hand or committed.\n"
 
 
@@ -161,15 +162,14 @@ def _index_files(index_dir: Path) -> list[str]:
     """Names in `index_dir` that an index holds (a damaged index may lack some)."""
     if not index_dir.is_dir():
         return []
-    return [p.name for p in index_dir.iterdir() if p.name in (MANIFEST, CHUNKS, DENSE, BM25_DIR, NAMES)]
+    return [p.name for p in index_dir.iterdir() if p.name in INDEX_FILES]
 
 
 def _check_target(index_dir: Path) -> None:
     """Refuse to replace a folder that is not an index (a typo in --index must not delete data).
     A damaged index (some of its files missing) may be replaced."""
     if index_dir.exists() and not (index_dir / MANIFEST).exists():
-        known = {MANIFEST, CHUNKS, DENSE, BM25_DIR, NAMES, README}
-        other = [p.name for p in index_dir.iterdir() if p.name not in known]
+        other = [p.name for p in index_dir.iterdir() if p.name not in (*INDEX_FILES, README)]
         if other:
             raise AssistantError(
                 f"{index_dir}/ is not empty and holds no index ({', '.join(sorted(other)[:3])}...); "
@@ -203,22 +203,24 @@ def dense_index(vectors: np.ndarray, approx_min: int = APPROX_MIN_CHUNKS):
     return index, entry
 
 
-def _verify(tmp: Path, n: int) -> None:
-    """Read a freshly written index back before it replaces anything."""
+def check_files(index_dir: Path, n: int) -> None:
+    """Every file of the index reads and holds `n` chunks, without building the chunks in
+    memory: the read-back check of a new index, and what makes an old one "up to date"."""
     import bm25s
     import faiss
 
+    index_dir = Path(index_dir)
     try:
-        dense = faiss.read_index(str(tmp / DENSE))
-        bm25 = bm25s.BM25.load(str(tmp / BM25_DIR), show_progress=False)
-        with (tmp / CHUNKS).open(encoding="utf-8") as f:
-            lines = sum(1 for line in f if line.strip())
-        json.loads((tmp / MANIFEST).read_text(encoding="utf-8"))
-        json.loads((tmp / NAMES).read_text(encoding="utf-8"))
+        dense = faiss.read_index(str(index_dir / DENSE))
+        bm25 = bm25s.BM25.load(str(index_dir / BM25_DIR), show_progress=False)
+        with (index_dir / CHUNKS).open(encoding="utf-8") as f:
+            lines = sum(1 for line in f if line.strip() and json.loads(line))
+        json.loads((index_dir / MANIFEST).read_text(encoding="utf-8"))
+        json.loads((index_dir / NAMES).read_text(encoding="utf-8"))
     except Exception as exc:  # faiss, bm25s, json and the OS each raise their own kinds
-        raise CorruptIndexError(f"the new index did not read back ({exc}); the previous index is kept") from exc
+        raise CorruptIndexError(f"{index_dir}/ does not read back ({exc})") from exc
     if not (dense.ntotal == lines == n == bm25.scores["num_docs"]):
-        raise CorruptIndexError(f"the new index did not read back whole ({lines} chunks, {dense.ntotal} vectors)")
+        raise CorruptIndexError(f"{index_dir}/ is not whole ({lines} chunks, {dense.ntotal} vectors, {n} expected)")
 
 
 def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray,
@@ -265,7 +267,10 @@ def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: n
             if p.is_file():
                 with p.open("rb") as fh:
                     os.fsync(fh.fileno())
-        _verify(tmp, len(chunks))
+        try:
+            check_files(tmp, len(chunks))
+        except CorruptIndexError as exc:
+            raise CorruptIndexError(f"the new index did not read back: {exc}; the previous index is kept") from exc
         seconds["write"] = time.perf_counter() - t
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
