@@ -15,6 +15,7 @@ class Citation:
     passage: str
     highlight: str  # the exact fact span; always a substring of `passage` ("" when none)
     score: float
+    highlight_start: int = -1  # where `highlight` starts in `passage` (-1 when none)
 
 
 @dataclass

@@ -50,17 +50,6 @@ RETRIEVE_DEPTH = 50
 FUSION = "weighted"
 FUSION_ALPHA = 0.5
 
-# Answering: passages searched for the answer sentence, question length limit, and the
-# abstention thresholds (calibrated on eval/questions.jsonl by eval/calibrate.py).
-ANSWER_PASSAGES = 5
+# Answering: question length limit. How answers are scored and when to abstain is learned
+# (assistant/answering/scoring.py; weights in data/answer_model.json, by eval/train_answer.py).
 MAX_QUESTION_CHARS = 1000
-# Abstain when the best passage covers less than this share of the question (IDF-weighted);
-# answerable questions of the set start at 0.36, unanswerable ones without another rule at 0.15.
-ABSTAIN_MIN_COVERAGE = 0.30
-# ... or when the top passage's cosine is below the encoder's floor (e5-small: answerable
-# questions start at 0.83, chrome bait such as the weather lies at 0.76-0.79). Cosine scales
-# differ between models, so other encoders have no floor until calibrated.
-ABSTAIN_MIN_DENSE = {"e5-small": 0.80}
-# Answer sentence score = (passage rank score, passage coverage of the question, sentence
-# coverage) weighted like this, times the type fit (chosen on eval/questions.jsonl).
-ANSWER_WEIGHTS = (0.25, 0.25, 0.5)

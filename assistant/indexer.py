@@ -28,7 +28,7 @@ from .encoders import check_spec, get_encoder
 from .errors import AssistantError, IndexBusyError, IngestError
 from .ingest import read_documents, scan_corpus
 from .korean import sentence_spans_many, sentence_terms_many, title_terms
-from .query import romanise
+from .regions import bare, romanise
 
 
 @dataclass
@@ -107,8 +107,8 @@ def _romanised(proper_nouns: set[str]) -> dict[str, str]:
         if not re.fullmatch(r"[\uac00-\ud7a3]+", name):
             continue
         out.setdefault(romanise(name), name)
-        if len(name) >= 3 and name[-1] in "시군도구":
-            out.setdefault(romanise(name[:-1]), name[:-1])
+        if bare(name):
+            out.setdefault(romanise(bare(name)), bare(name))
     return out
 
 

@@ -7,6 +7,8 @@ import os
 import threading
 from functools import lru_cache
 
+from .regions import bare
+
 # Content morphemes: nouns, numerals, roots, verb/adjective stems, foreign words,
 # hanja, numbers, and Kiwi's web tokens (W_URL, W_EMAIL, W_SERIAL, ...).
 _KEEP_PREFIXES = ("NN", "NR", "NP", "XR", "VV", "VA", "SL", "SH", "SN", "W_", "MAG")
@@ -23,9 +25,6 @@ def kiwi():
     return k
 
 
-_ADMIN_SUFFIX = ("시", "도", "군", "구")
-
-
 def _groups(morphs) -> list[tuple[str, ...]]:
     """One group per content morpheme: its form, plus the bare name for 김포시/충북도/음성군
     (김포, 충북, 음성), as people also write them."""
@@ -36,8 +35,10 @@ def _groups(morphs) -> list[tuple[str, ...]]:
         form = m.form.lower()
         if m.tag == "SN":
             form = form.replace(",", "")  # 5,000 and 5000 are one number
-        if m.tag == "NNP" and len(form) >= 3 and form.endswith(_ADMIN_SUFFIX):
-            out.append((form, form[:-1]))
+        if not form:  # a lone "," tagged as a number
+            continue
+        if m.tag == "NNP" and bare(form):
+            out.append((form, bare(form)))
         else:
             out.append((form,))
     return out
@@ -47,11 +48,19 @@ def _terms(morphs) -> list[str]:
     return [t for group in _groups(morphs) for t in group]
 
 
-def analyse(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, ...]]]:
-    """(form, tag) of every morpheme and the term groups, from one Kiwi pass."""
+def analyse(text: str) -> tuple[list[tuple[str, str, int, int]], list[tuple[str, ...]]]:
+    """(form, tag, start, end) of every morpheme and the term groups, from one Kiwi pass."""
     with _lock:
         ms = kiwi().tokenize(text)
-    return [(m.form, m.tag) for m in ms], _groups(ms)
+    return [(m.form, m.tag, m.start, m.start + m.len) for m in ms], _groups(ms)
+
+
+def tokenize_many(texts: list[str]) -> list[list]:
+    """Kiwi tokens of each text (one batch call)."""
+    if not texts:
+        return []
+    with _lock:
+        return [list(t) for t in kiwi().tokenize(texts)] if len(texts) > 1 else [list(kiwi().tokenize(texts[0]))]
 
 
 def tokens(text: str) -> list[str]:

@@ -10,9 +10,9 @@ at index time) and of Korean region names (data/regions_ko.txt).
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from . import korean
+from .regions import canonical, data_lines, regions
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -45,6 +45,7 @@ class Query:
     qtype: str = "other"
     concepts: list[tuple[str, ...]] = field(default_factory=list)  # alternatives a passage should mention
     grounded: bool = True  # False: an English question with no word the glossary or corpus names know
+    morphs: tuple = ()  # Kiwi (form, tag, start, end) of a Korean question
 
 
 def language(text: str) -> str:
@@ -61,56 +62,13 @@ def question_type(text: str) -> str:
     return "other"
 
 
-def _data_lines(name: str):
-    with resources.files("assistant.data").joinpath(name).open(encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if line.strip() and not line.startswith("#"):
-                yield line
-
-
 @lru_cache(maxsize=1)
 def glossary() -> dict[str, list[str]]:
     out = {}
-    for line in _data_lines("glossary_en_ko.tsv"):
+    for line in data_lines("glossary_en_ko.tsv"):
         en, ko = line.split("\t")
         out[en.strip().lower()] = ko.split()
     return out
-
-
-def romanise(word: str) -> str:
-    from korean_romanizer.romanizer import Romanizer
-
-    return re.sub(r"[^a-z]", "", Romanizer(word).romanize().lower())
-
-
-@lru_cache(maxsize=1)
-def regions() -> tuple[dict[str, str], dict[str, str]]:
-    """({Korean variant: canonical}, {romanised variant: canonical})."""
-    ko, en = {}, {}
-    for line in _data_lines("regions_ko.txt"):
-        words = line.split()
-        # a line of variants ("부산 부산시 부산광역시") or a line of separate cities ("수원 성남 ...")
-        groups = [words] if all(w.startswith(words[0][:2]) for w in words) else [[w] for w in words]
-        for group in groups:
-            canonical = group[0]
-            for w in group + [g + s for g in group[:1] for s in ("시", "군", "도")]:
-                ko.setdefault(w, canonical)
-                en.setdefault(romanise(w), canonical)
-    return ko, en
-
-
-@lru_cache(maxsize=1)
-def region_variants() -> dict[str, tuple[str, ...]]:
-    """{canonical region: every Korean way of writing it} ("부산": 부산, 부산시, 부산광역시, ...)."""
-    out: dict[str, list[str]] = {}
-    for variant, canonical in regions()[0].items():
-        out.setdefault(canonical, []).append(variant)
-    return {k: tuple(v) for k, v in out.items()}
-
-
-def mentions_region(region: str, text: str) -> bool:
-    return any(v in text for v in region_variants().get(region, (region,)))
 
 
 class Analyzer:
@@ -129,19 +87,18 @@ class Analyzer:
             return self._english(text)
         ms, groups = korean.analyse(text)
         terms = [t for g in groups for t in g]
-        ko_regions, _ = regions()
         found_regions, names = [], []
-        for form, tag in ms:
+        for form, tag, _, _ in ms:
             if tag == "NNP":
-                canonical = ko_regions.get(form) or (ko_regions.get(form[:-1]) if form[-1:] in "시군도" else None)
-                if canonical:
-                    found_regions.append(canonical)
+                region = canonical(form)
+                if region:
+                    found_regions.append(region)
                 else:
                     names.append(form)
             elif tag == "SL" and len(form) >= 2:
                 names.append(form.lower())
         return Query(text=text, lang="ko", terms=terms, dense_text=text, regions=_uniq(found_regions),
-                     names=_uniq(names), qtype=question_type(text), concepts=groups)
+                     names=_uniq(names), qtype=question_type(text), concepts=groups, morphs=tuple(ms))
 
     def _english(self, text: str) -> Query:
         low = text.lower().replace("’", "'")
@@ -162,10 +119,10 @@ class Analyzer:
                 base = re.sub(r"(?:-?(?:si|gun|do|city|province|county)|'s)$", "", w.replace("'s", ""))
                 flat = base.replace("-", "")
                 if flat in en_regions or w.replace("-", "") in en_regions:
-                    canonical = en_regions.get(flat) or en_regions[w.replace("-", "")]
-                    found_regions.append(canonical)
-                    korean_terms.append(canonical)
-                    groups.append(tuple(korean.tokens(canonical)))
+                    region = en_regions.get(flat) or en_regions[w.replace("-", "")]
+                    found_regions.append(region)
+                    korean_terms.append(region)
+                    groups.append(tuple(korean.tokens(region)))
                 elif flat in self.names:
                     korean_terms.append(self.names[flat])
                     groups.append(tuple(korean.tokens(self.names[flat])))

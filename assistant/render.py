@@ -25,7 +25,9 @@ def answer_markdown(ans: Answer) -> str:
 
 def _passage_html(c: Citation) -> str:
     if c.highlight and c.highlight in c.passage:
-        i = c.passage.index(c.highlight)
+        # the fact where the answer found it ("4천만 원" of "기업당 최대 4천만 원", not of "총 2억 4천만 원")
+        i = c.highlight_start if c.passage[c.highlight_start:].startswith(c.highlight) and c.highlight_start >= 0 \
+            else c.passage.index(c.highlight)
         before, fact, after = c.passage[:i], c.passage[i:i + len(c.highlight)], c.passage[i + len(c.highlight):]
         body = f"{html.escape(before)}<mark>{html.escape(fact)}</mark>{html.escape(after)}"
     else:

@@ -30,7 +30,8 @@ class Retriever:
         self.encoder = encoder
         self.method = method
         self.alpha = alpha
-        self.vocab = set(index.bm25.vocab_dict)
+        # bm25s keeps "" in its vocabulary with no postings: asking for it raises, so it is left out
+        self.vocab = {t for t in index.bm25.vocab_dict if t}
 
     def search(self, query: Query, k: int = 5, mode: str = "hybrid") -> list[Hit]:
         return self.search_batch([query], k, mode)[0]

@@ -13,11 +13,10 @@ from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
 
 import assistant  # noqa: E402
 from assistant.evaluation import load_questions, summarise  # noqa: E402
-from run import run_system  # noqa: E402
+from assistant.evaluation.runner import run_system  # noqa: E402
 
 SIZES = [(200, 50), (300, 75), (400, 0), (400, 100), (600, 150), (800, 200)]
 FUSIONS = [("rrf", None), ("weighted", 0.3), ("weighted", 0.5), ("weighted", 0.7)]

@@ -1,11 +1,19 @@
-"""Score a question file against the index: `python eval/run.py [--questions F] [--out DIR] [--json F] [--compare]`.
+"""Score a question file against a corpus, the assistant beside its baselines.
 
-A thin shell over assistant.evaluation: runs the questions (with a progress bar), prints a
-table, writes report.md, results.json and chart.png into --out, and lists every failure.
+    python eval/run.py --corpus ../shared/benchmarks/korquad-a/corpus \\
+        --questions ../shared/benchmarks/korquad-a/questions.jsonl --systems full,naive-peer --split test
+    python eval/run.py --corpus corpus eval/domain/corpus --questions eval/domain/questions.jsonl
+    python eval/run.py [--questions eval/questions.jsonl] [--compare]   # the default index, as before
+
+--corpus DIR [DIR ...]: the folder(s) to index; several are staged as one folder of symlinks.
+Indexes are cached in <cache>/<slug>/index (and index-naive500 for the naive peer) and updated
+incrementally, so a second run builds nothing. slug: each folder's name, or its parent's when it
+is called `corpus`, joined with "+". Without --corpus the default index (or --index) is scored.
+Writes report.md, results.json and chart.png into --out (default eval/out/<slug>/); a thin shell
+over assistant.evaluation.
 """
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -15,125 +23,112 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 HERE = Path(__file__).resolve().parent
 
 import assistant  # noqa: E402
-from assistant.baselines import SYSTEMS, System  # noqa: E402
-from assistant.evaluation import breakdown, load_questions, results_json, score_answer, summarise  # noqa: E402
-from assistant.evaluation import relevant  # noqa: E402
+from assistant.evaluation import SYSTEMS, EvalSetError, System, assign, breakdown, load_questions, results_json, summarise  # noqa: E402
+from assistant.evaluation import report as reporting  # noqa: E402
+from assistant.evaluation.runner import ensure_index, folder_slug, naive_index, run, slug_of, stage_corpus  # noqa: E402
 
-COLUMNS = ["hit@1", "hit@3", "hit@5", "mrr@10", "ndcg@10", "answer_accuracy", "citation_recall",
-           "abstention_precision", "abstention_recall"]
-
-
-def run_system(qa, name, questions, progress):
-    system = System(qa, name)
-    counts = [sum(1 for c in qa.index.chunks if relevant(c.text, q.evidence)) if q.evidence else 0 for q in questions]
-    results = []
-    for q, n_rel in progress(list(zip(questions, counts)), desc=name):
-        answer, abstained, rows, timings = system.run(q.question, k=10)
-        passages = [qa.index.chunks[r].text for r in rows]
-        first = qa.index.chunks[rows[0]].id if rows else ""
-        results.append(score_answer(q, answer, abstained, passages, first, n_rel, timings))
-    return results
+SPLITS = ("all", "train", "test")
 
 
-def table(summaries: dict) -> str:
-    head = "| system | " + " | ".join(COLUMNS) + " | p50 ms | p95 ms |"
-    lines = [head, "|" + "---|" * (len(COLUMNS) + 3)]
-    for name, s in summaries.items():
-        lat = s["latency_ms"].get("total", {})
-        lines.append(f"| {name} | " + " | ".join(f"{s[c]:.3f}" for c in COLUMNS) + f" | {lat.get('p50', 0):.1f} | {lat.get('p95', 0):.1f} |")
-    return "\n".join(lines)
+def _systems(text: str) -> list[str]:
+    names = [s.strip() for s in text.split(",") if s.strip()]
+    unknown = [s for s in names if s not in SYSTEMS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown system(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(SYSTEMS)}")
+    return list(dict.fromkeys(names))
 
 
-def failures(results) -> list[str]:
-    out = []
-    for r in results:
-        if r.answerable and r.correct and r.relevance[:1] == [True]:
-            continue
-        if not r.answerable and r.correct:
-            continue
-        expected = " / ".join(r.gold) if r.answerable else "(abstain)"
-        out.append(f"- **{r.id}** {r.question}\n  - expected: {expected}\n  - got: {r.answer[:200]}"
-                   f"{' (abstained)' if r.abstained else ''}\n  - first citation: {r.first_citation or '-'}"
-                   f" (relevant: {bool(r.relevance[:1] == [True])})")
-    return out
-
-
-def chart(summaries: dict, path: Path) -> bool:
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError:
-        return False
-    metrics = ["hit@1", "mrr@10", "answer_accuracy", "abstention_recall"]
-    fig, ax = plt.subplots(figsize=(8, 4))
-    width = 0.8 / max(1, len(summaries))
-    for i, (name, s) in enumerate(summaries.items()):
-        ax.bar([m + i * width for m in range(len(metrics))], [s[m] for m in metrics], width, label=name)
-    ax.set_xticks([m + width * (len(summaries) - 1) / 2 for m in range(len(metrics))], metrics)
-    ax.set_ylim(0, 1)
-    ax.legend()
-    ax.set_title("eval: systems compared")
-    fig.tight_layout()
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
-    return True
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--corpus", nargs="+", default=None, metavar="DIR", help="corpus folder(s) to index and score")
+    p.add_argument("--questions", default=str(HERE / "questions.jsonl"))
+    p.add_argument("--systems", type=_systems, default=None, help=f"comma-separated, from {','.join(SYSTEMS)} (default full)")
+    p.add_argument("--compare", action="store_true", help="run every system (same as --systems " + ",".join(SYSTEMS) + ")")
+    p.add_argument("--split", choices=SPLITS, default="all", help="questions on test or train documents only (splits.py)")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N questions (after --split)")
+    p.add_argument("--index", default=None, help="index folder when no --corpus (default: $ASSISTANT_INDEX_DIR or ./index)")
+    p.add_argument("--cache", default=str(HERE / ".cache"), help="where corpus indexes are cached (default eval/.cache)")
+    p.add_argument("--out", default=None, help="folder for report.md, results.json, chart.png (default eval/out/<slug>)")
+    p.add_argument("--json", default=None, help="also write the results JSON here")
+    args = p.parse_args(argv)
+    if args.corpus and args.index:
+        p.error("--index scores a ready index; --corpus builds one in the cache: give one of them")
+    args.systems = list(SYSTEMS) if args.compare else (args.systems or ["full"])
+    return args
 
 
 def main(argv=None) -> int:
-    p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument("--questions", default=str(HERE / "questions.jsonl"))
-    p.add_argument("--index", default=None, help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)")
-    p.add_argument("--out", default=str(HERE / "out"), help="folder for report.md, results.json, chart.png")
-    p.add_argument("--json", default=None, help="also write the results JSON here")
-    p.add_argument("--compare", action="store_true", help="also run the baselines (BM25 whitespace, BM25 Kiwi, dense)")
-    args = p.parse_args(argv)
+    args = parse_args(argv)
     from tqdm import tqdm
 
     def progress(items, desc):
         return tqdm(items, desc=desc, unit="q", file=sys.stderr, leave=False)
 
+    def bar(total, desc):
+        return tqdm(total=total, desc=desc, file=sys.stderr, leave=False)
+
+    def waiting(message):
+        print(message, file=sys.stderr, flush=True)
+
+    started = time.perf_counter()
+    cache = Path(args.cache)
     try:
         questions = load_questions(args.questions)
-        qa = assistant.load(args.index)
-    except assistant.AssistantError as exc:
+        if args.corpus:
+            folders = [Path(c) for c in args.corpus]
+            slug = slug_of(folders)
+            corpus = stage_corpus(folders, cache)
+            index_dir = cache / slug / "index"
+            ensure_index(corpus, index_dir, progress=bar, on_wait=waiting)
+            qa = assistant.load(index_dir)
+        else:
+            qa = assistant.load(args.index)
+            corpus = Path(qa.index.manifest.get("corpus", {}).get("dir", ""))
+            folders, slug = [corpus], folder_slug(corpus)
+            if not corpus.is_dir():
+                if "naive-peer" in args.systems or args.split != "all":
+                    raise FileNotFoundError(f"the index's corpus {corpus}/ is gone; pass --corpus DIR")
+                folders = []
+        placed = {q.id: (doc, split) for q, doc, split in assign(questions, folders)} if folders else {}
+        chosen = [q for q in questions if args.split == "all" or placed.get(q.id, (None, ""))[1] == args.split]
+        chosen = chosen[: args.limit] if args.limit else chosen
+        if not chosen:
+            raise EvalSetError(f"no question of {args.questions} is in the {args.split} split")
+        naive = naive_index(corpus, cache / slug, qa.encoder, bar, waiting) if "naive-peer" in args.systems else None
+    except (assistant.AssistantError, FileNotFoundError) as exc:
         print(f"오류 (error): {exc}", file=sys.stderr)
         return 2
-    started = time.perf_counter()
-    names = SYSTEMS if args.compare else ("full",)
-    all_results = {name: run_system(qa, name, questions, progress) for name in names}
+
+    all_results = {name: run(System(qa, name, naive_index=naive), chosen, progress, placed) for name in args.systems}
     summaries = {name: summarise(rs) for name, rs in all_results.items()}
-    full = all_results["full"]
-    report = {
-        "questions": str(args.questions), "index": str(qa.index.dir), "encoder": qa.encoder.name,
-        "seconds": round(time.perf_counter() - started, 1),
-        "summary": summaries, "by_language": breakdown(full, "lang"), "by_type": breakdown(full, "qtype"),
-        "results": {name: results_json(rs) for name, rs in all_results.items()},
-    }
-    s = summaries["full"]
-    text = [table(summaries), "",
-            f"full system: hit@1 {s['hit@1']:.3f} (95% CI {s['hit@1_ci95'][0]:.3f}-{s['hit@1_ci95'][1]:.3f}), "
-            f"answer accuracy {s['answer_accuracy']:.3f} (95% CI {s['answer_accuracy_ci95'][0]:.3f}-{s['answer_accuracy_ci95'][1]:.3f}), "
-            f"abstained {s['abstention_recall']:.3f} of unanswerable, {s['wrongly_abstained']} answerable wrongly abstained",
-            "latency ms (full): " + ", ".join(f"{k} p50 {v['p50']} p95 {v['p95']}" for k, v in s["latency_ms"].items()),
-            "", "by language: " + json.dumps(report["by_language"], ensure_ascii=False)]
-    print("\n".join(text))
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "results.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    main_system = "full" if "full" in all_results else args.systems[0]
+    split_counts = {}
+    for _, split in placed.values():
+        split_counts[split] = split_counts.get(split, 0) + 1
+    meta = {"questions": str(args.questions), "n_in_file": len(questions), "n_questions": len(chosen),
+            "split": args.split, "limit": args.limit, "split_counts": dict(sorted(split_counts.items())),
+            "corpus": [str(f) for f in (args.corpus or folders)], "slug": slug, "index": str(qa.index.dir),
+            "naive_index": str(naive.dir) if naive else None, "encoder": qa.encoder.name,
+            "main_system": main_system, "seconds": round(time.perf_counter() - started, 1)}
+    report = {"meta": meta, "summary": summaries,
+              "by_language": breakdown(all_results[main_system], "lang"),
+              "by_type": breakdown(all_results[main_system], "qtype"),
+              "by_split": breakdown(all_results[main_system], "split") if placed else {},
+              "results": {name: results_json(rs) for name, rs in all_results.items()}}
+    title = (f"{slug}: {Path(args.questions).name}, split {args.split} (n={len(chosen)}) — "
+             + ", ".join(args.systems))
+    out = Path(args.out) if args.out else HERE / "out" / slug
+    written = reporting.write(out, report, all_results, title)
     if args.json:
-        Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    has_chart = chart(summaries, out / "chart.png")
-    md = ["# Eval report", "", f"Questions: `{args.questions}` ({s['n']}; {s['n_unanswerable']} unanswerable). "
-          f"Index: `{qa.index.dir}`, encoder `{qa.encoder.name}`. Took {report['seconds']} s.", "",
-          table(summaries), "", "\n".join(text[2:4]), "",
-          "## By language", "", "```json", json.dumps(report["by_language"], ensure_ascii=False, indent=1), "```",
-          "## By question type", "", "```json", json.dumps(report["by_type"], ensure_ascii=False, indent=1), "```",
-          "", "![chart](chart.png)" if has_chart else "(matplotlib not installed: no chart)", "",
-          "## Failures of the full system", "", *(failures(full) or ["none"])]
-    (out / "report.md").write_text("\n".join(md) + "\n", encoding="utf-8")
-    print(f"\nwrote {out / 'report.md'}, {out / 'results.json'}" + (f", {out / 'chart.png'}" if has_chart else ""))
+        import json
+
+        Path(args.json).write_text(json.dumps(reporting.rounded(report), ensure_ascii=False, indent=1), encoding="utf-8")
+    print(reporting.summary_table(summaries))
+    print()
+    print(reporting.headline(main_system, summaries[main_system]))
+    print()
+    print(reporting.breakdown_table(report["by_language"], "language"))
+    print(f"\nwrote {', '.join(str(p) for p in written)}")
     return 0
 
 

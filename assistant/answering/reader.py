@@ -1,0 +1,148 @@
+"""Reading retrieved passages: candidate sentences, candidate spans, and whether to answer.
+
+    sentences = reader.sentences(query, hits)        # every sentence of the top passages, scored
+    candidates = reader.spans(view, sentences[:m])   # spans of the best sentences, scored
+    p = reader.answerable(view, sentences, candidates)
+
+The same functions give the training script its features (eval/train_answer.py), so what is
+learned is exactly what runs.
+"""
+
+from dataclasses import dataclass, field
+
+from .. import korean
+from ..documents import Chunk
+from ..retrieval import Hit
+from . import features as F
+from .scoring import AnswerModel, sigmoid
+from .spans import Span, candidates as span_candidates, morphs
+
+ANSWER_PASSAGES = 8  # passages whose sentences are read
+
+
+@dataclass
+class SentenceCandidate:
+    hit: Hit
+    rank: int  # rank of its passage
+    index: int  # sentence number in the chunk
+    start: int  # offsets in the chunk text
+    end: int
+    text: str
+    context: F.PassageContext
+    features: dict
+    logit: float = 0.0
+
+
+@dataclass
+class Candidate:
+    """A span that may be the answer, in its sentence."""
+
+    sentence: SentenceCandidate
+    span: Span
+    features: dict
+    logit: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def probability(self) -> float:
+        return sigmoid(self.logit)
+
+
+@dataclass
+class Reading:
+    view: F.QuestionView
+    sentences: list[SentenceCandidate]  # best first
+    candidates: list[Candidate]  # best first
+    answerable_features: dict = field(default_factory=dict)
+    p_answerable: float = 0.0
+
+
+class Reader:
+    def __init__(self, chunks: list[Chunk], idf: F.Idf, model: AnswerModel):
+        self.chunks = chunks
+        self.idf = idf
+        self.model = model
+
+    def read(self, q, hits: list[Hit]) -> Reading:
+        view = F.question_view(q)
+        sentences = self.sentences(view, hits)
+        for s in sentences:
+            s.logit = self.model.sentence.logit(s.features)
+        sentences.sort(key=lambda s: -s.logit)
+        cands = self.spans(view, sentences[: self.model.sentences_read])
+        for c in cands:
+            c.logit = self.model.span.logit(c.features)
+        cands.sort(key=lambda c: -c.logit)
+        feats = answerable_features(view, q, sentences, cands)
+        return Reading(view, sentences, cands, feats, self.model.answerable.probability(feats))
+
+    def sentences(self, view: F.QuestionView, hits: list[Hit]) -> list[SentenceCandidate]:
+        hits = hits[:ANSWER_PASSAGES]
+        if not hits:
+            return []
+        top_fused = max(h.score for h in hits) or 1.0
+        top_dense = max(h.dense for h in hits)
+        top_bm25 = max(h.bm25 for h in hits) or 1.0
+        raw = []
+        for rank, hit in enumerate(hits):
+            chunk = self.chunks[hit.row]
+            terms = [set(t) for t in chunk.terms]
+            ctx = F.passage_context(view, rank, hit, top_fused, top_dense, top_bm25, chunk,
+                                    set().union(*terms) if terms else set(), self.idf)
+            for i, ((a, b), t) in enumerate(zip(chunk.sentences, terms)):
+                window = t.union(*terms[max(0, i - 1):i + 2])
+                raw.append((hit, rank, i, a, b, chunk.text[a:b], ctx, t, window, chunk.title))
+        local = F.local_weights(view.groups, [r[7] for r in raw])
+        out = [SentenceCandidate(hit, rank, i, a, b, text, ctx,
+                                 F.sentence_features(view, ctx, text, t, i, self.idf, local, window, title))
+               for hit, rank, i, a, b, text, ctx, t, window, title in raw]
+        F.add_gaps([s.features for s in out])
+        return out
+
+    def spans(self, view: F.QuestionView, sentences: list[SentenceCandidate]) -> list[Candidate]:
+        out = []
+        tokens = korean.tokenize_many([s.text for s in sentences])
+        for s, toks in zip(sentences, tokens):
+            ms = morphs(toks)
+            anchors = [n for n, m in enumerate(ms) if m.form.lower() in view.terms]
+            for span in span_candidates(s.text, ms):
+                out.append(Candidate(s, span, F.span_features(view, span, ms, s.text, anchors, s.logit)))
+        return out
+
+
+def answerable_features(view: F.QuestionView, q, sentences: list[SentenceCandidate],
+                        cands: list[Candidate]) -> dict:
+    f = {f"lang={view.lang}": 1.0, f"qtype={view.qtype}": 1.0}
+    if not q.grounded:
+        f["ungrounded"] = 1.0
+    if not sentences:
+        f["no_sentence"] = 1.0
+        return f
+    best = sentences[0]
+    f["sentence_logit"] = best.logit / 10
+    f["sentence_margin"] = (best.logit - sentences[1].logit) / 10 if len(sentences) > 1 else 0.0
+    if cands:
+        f["span_logit"] = cands[0].logit / 10
+        f["span_prob"] = cands[0].probability
+    ctx = best.context
+    f["dense"] = max(s.hit.dense for s in sentences)
+    f["cov_passage"] = ctx.cov_passage
+    f["char_passage"] = ctx.char_passage
+    f["cov_sentence"] = best.features.get("cov_sentence", 0.0)
+    f["char_sentence"] = best.features.get("char_sentence", 0.0)
+    f["cov_focus"] = best.features.get("cov_focus", 0.0)
+    f[f"region={ctx.region}"] = 1.0
+    f[f"year={ctx.year}"] = 1.0
+    f["names_missing"] = ctx.names_missing
+    # does a read sentence hold the kind of fact asked for (an amount for 얼마, a date for 언제)?
+    wanted = _FACT_KINDS.get(view.qtype)
+    if wanted:
+        found = any(s.features.get(f"qtype={view.qtype}|has={wanted}") for s in sentences[:4])
+        f[f"qtype={view.qtype}|found={found}"] = 1.0
+    return f
+
+
+_FACT_KINDS = {"date": "date", "amount": "amount", "count": "count", "percent": "percent"}

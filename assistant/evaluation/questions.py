@@ -1,0 +1,82 @@
+"""The eval-set format (DESIGN.md): one JSON object a line, read into EvalQuestion records.
+
+    {"id": "k01", "question": "...", "answers": ["5000만"], "evidence": ["과제당 최대 5,000만 원"]}
+
+`answers` empty = unanswerable. Optional fields are kept: `lang` and `type` (else guessed from
+the question), `doc` (the corpus file the question is about, for splits.py) and any other
+field, in `extra`.
+"""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import AssistantError
+from ..query import language, question_type
+
+REQUIRED = (("id", str), ("question", str), ("answers", list), ("evidence", list))
+
+
+class EvalSetError(AssistantError):
+    """A question file that does not follow the eval format; the message names the line."""
+
+
+@dataclass(frozen=True)
+class EvalQuestion:
+    id: str
+    question: str
+    answers: list
+    evidence: list
+    lang: str
+    qtype: str
+    doc: str | None = None  # the optional "doc" field: a corpus file name
+    extra: dict = field(default_factory=dict, compare=False)  # every field besides the four required ones
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.answers)
+
+
+def parse_question(d, where: str) -> EvalQuestion:
+    if not isinstance(d, dict):
+        raise EvalSetError(f"{where}: expected an object with id, question, answers, evidence")
+    for key, kind in REQUIRED:
+        if not isinstance(d.get(key), kind):
+            raise EvalSetError(f"{where}: field {key!r} must be a {kind.__name__}")
+    if not d["question"].strip():
+        raise EvalSetError(f"{where}: empty question")
+    doc = d.get("doc")
+    if doc is not None and not isinstance(doc, str):
+        raise EvalSetError(f"{where}: field 'doc' must be a str (a corpus file name)")
+    return EvalQuestion(
+        id=d["id"], question=d["question"], answers=[str(a) for a in d["answers"]],
+        evidence=[str(e) for e in d["evidence"]], lang=d.get("lang") or language(d["question"]),
+        qtype=d.get("type") or question_type(d["question"]), doc=doc or None,
+        extra={k: v for k, v in d.items() if k not in dict(REQUIRED)},
+    )
+
+
+def load_questions(path: str | Path) -> list[EvalQuestion]:
+    path = Path(path)
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise EvalSetError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise EvalSetError(f"{path} is not UTF-8 (byte {exc.start}); save it as UTF-8") from exc
+    out, seen = [], set()
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EvalSetError(f"{path}:{n}: not JSON ({exc.msg})") from exc
+        q = parse_question(d, f"{path}:{n}")
+        if q.id in seen:
+            raise EvalSetError(f"{path}:{n}: duplicate id {q.id!r}")
+        seen.add(q.id)
+        out.append(q)
+    if not out:
+        raise EvalSetError(f"{path} holds no questions")
+    return out

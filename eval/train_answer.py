@@ -1,0 +1,315 @@
+"""Train the answer model: `python eval/train_answer.py [--out assistant/data/answer_model.json]`.
+
+Learns the three linear models of assistant/answering/scoring.py from the *train* split
+(assistant/evaluation/splits.py: by document, ~70% of documents) of
+- KorQuAD 1.0 part A (../shared/benchmarks/korquad-a: 70 Wikipedia articles, 2,865 questions), and
+- the domain set: the shipped corpus + eval/domain/corpus, with eval/questions.jsonl and
+  eval/domain/questions.jsonl (news pages, notices with tables, FAQs; unanswerable near-misses).
+Unanswerable examples also come from answerable ones with their document taken out of the
+results (a look-alike page is then the nearest: the right behaviour is to abstain).
+
+Cross-validation is grouped by document (5 folds); the sentence and span scores fed to the
+next stage are out-of-fold, as they will be on new text. The abstention threshold is the
+highest one whose out-of-fold share of wrongly abstained answerable questions stays within
+ABSTAIN_BUDGET on each data set. The test split is scored at the end and written into the
+model file beside the CV scores and the training data's fingerprint; eval/run.py --split test
+reports the same held-out questions end to end.
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import pickle
+import random
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+import numpy as np  # noqa: E402
+from sklearn.feature_extraction import DictVectorizer  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+from sklearn.metrics import roc_auc_score  # noqa: E402
+from tqdm import tqdm  # noqa: E402
+
+from assistant import store  # noqa: E402
+from assistant.qa import QA  # noqa: E402
+from assistant.answering import scoring  # noqa: E402
+from assistant.answering.features import question_view  # noqa: E402
+from assistant.answering.reader import ANSWER_PASSAGES, answerable_features  # noqa: E402
+from assistant.evaluation.korquad import exact_match, f1_score  # noqa: E402
+from assistant.evaluation.metrics import relevant  # noqa: E402
+from assistant.evaluation.runner import ensure_index, slug_of, stage_corpus  # noqa: E402
+from assistant.evaluation.splits import load_split  # noqa: E402
+from assistant.numbers import answer_matches, same_quantity  # noqa: E402
+
+KORQUAD = ROOT.parent / "shared" / "benchmarks" / "korquad-a"
+DATASETS = {  # name: (corpus folders, question files)
+    "korquad-a": ([KORQUAD / "corpus"], [KORQUAD / "questions.jsonl"]),
+    "domain": ([ROOT / "corpus", HERE / "domain" / "corpus"],
+               [HERE / "questions.jsonl", HERE / "domain" / "questions.jsonl"]),
+}
+# Tuned settings, in one place (see the module docstring for how each was chosen).
+WEIGHT = {"korquad-a": 1.0, "domain": 3.0}  # domain questions weigh more: they are the product's use
+NEGATIVE_SHARE = {"korquad-a": 0.3, "domain": 1.0}  # answerable questions also asked with their document taken out
+ABSTAIN_BUDGET = 0.02  # at most this share of answerable questions abstained (out-of-fold, per data set)
+SENTENCES_READ = 6  # sentences whose spans are scored
+MIN_FEATURE_QUESTIONS = 8  # features seen in fewer training questions are dropped (rare word crosses overfit)
+C = 0.3  # inverse L2 strength of the logistic regressions
+FOLDS = 5
+_NONE = scoring.LinearModel(weights={}, bias=0.0)
+UNTRAINED = scoring.AnswerModel(_NONE, _NONE, _NONE, threshold=0.0, sentences_read=SENTENCES_READ)
+
+
+@dataclass
+class Example:
+    """One question asked of one data set's index, with everything the models learn from."""
+
+    dataset: str
+    qid: str
+    doc: str
+    split: str
+    answerable: bool
+    gold: list
+    query: object
+    sentences: list  # SentenceCandidate
+    labels: list  # 1 when the sentence holds a gold answer inside a relevant passage
+    spans: list = field(default_factory=list)  # Candidate of the sentences read
+    span_labels: list = field(default_factory=list)
+    # as scored by models that did not see this example (set by `settle`)
+    top_span: str = ""
+    top_sentence_holds: bool = False
+    answer_row: dict = field(default_factory=dict)
+
+
+def fingerprint(paths) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        for f in sorted([p] if p.is_file() else [x for x in p.rglob("*") if x.is_file()]):
+            h.update(f.name.encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def examples_for(name: str, qa, triples, rng) -> list[Example]:
+    out = []
+    for q, doc, split in tqdm(triples, desc=f"{name}: reading", file=sys.stderr):
+        query = qa.analyzer.analyse(q.question)
+        hits = qa.retriever.search(query, k=ANSWER_PASSAGES * 4)
+        variants = [(hits[:ANSWER_PASSAGES], q.answerable)]
+        if q.answerable and doc and rng.random() < NEGATIVE_SHARE[name]:
+            rest = [h for h in hits if Path(qa.index.chunks[h.row].path).name != doc][:ANSWER_PASSAGES]
+            if not any(relevant(qa.index.chunks[h.row].text, q.evidence) for h in rest):
+                variants.append((rest, False))
+        for n, (hs, answerable) in enumerate(variants):
+            view = question_view(query)
+            sents = qa.reader.sentences(view, hs)
+            labels = [int(answerable and relevant(qa.index.chunks[s.hit.row].text, q.evidence)
+                          and any(answer_matches(s.text, g) for g in q.answers)) for s in sents]
+            out.append(Example(name, q.id + ("~neg" if n else ""), doc or q.id, split, answerable, q.answers,
+                               query, sents, labels))
+    return out
+
+
+def fit(rows, labels, weights, groups):
+    """A logistic regression over the features seen in at least MIN_FEATURE_QUESTIONS questions
+    (`groups`: the question of each row)."""
+    seen: dict = {}
+    for r, g in zip(rows, groups):
+        for name in r:
+            seen.setdefault(name, set()).add(g)
+    keep = {n for n, gs in seen.items() if len(gs) >= MIN_FEATURE_QUESTIONS}
+    vec = DictVectorizer()
+    X = vec.fit_transform([{n: v for n, v in r.items() if n in keep} for r in rows])
+    model = LogisticRegression(C=C, max_iter=2000, class_weight=None)
+    model.fit(X, labels, sample_weight=weights)
+    return scoring.LinearModel(weights={n: float(w) for n, w in zip(vec.feature_names_, model.coef_[0]) if w},
+                               bias=float(model.intercept_[0]))
+
+
+def folds_of(examples: list[Example]) -> list[int]:
+    docs = sorted({(e.dataset, e.doc) for e in examples})
+    rng = random.Random(0)
+    rng.shuffle(docs)
+    fold = {d: i % FOLDS for i, d in enumerate(docs)}
+    return [fold[(e.dataset, e.doc)] for e in examples]
+
+
+def span_label(text: str, gold: list) -> int:
+    return int(any(exact_match(text, g) or same_quantity(text, g) for g in gold))
+
+
+def train_stages(train: list[Example], reader) -> tuple:
+    """Sentence and span models on `train`."""
+    rows = [f for e in train for f in (s.features for s in e.sentences)]
+    ys = [y for e in train for y in e.labels]
+    ws = [WEIGHT[e.dataset] for e in train for _ in e.sentences]
+    sentence = fit(rows, ys, ws, [e.qid for e in train for _ in e.sentences])
+    score_sentences(train, sentence)
+    read_spans(train, reader, with_gold=True)
+    rows = [c.features for e in train for c in e.spans]
+    ys = [y for e in train for y in e.span_labels]
+    ws = [WEIGHT[e.dataset] for e in train for _ in e.spans]
+    return sentence, fit(rows, ys, ws, [e.qid for e in train for _ in e.spans])
+
+
+def score_sentences(examples, model):
+    for e in examples:
+        for s in e.sentences:
+            s.logit = model.logit(s.features)
+        order = sorted(range(len(e.sentences)), key=lambda i: -e.sentences[i].logit)
+        e.sentences = [e.sentences[i] for i in order]
+        e.labels = [e.labels[i] for i in order]
+
+
+def read_spans(examples, reader, with_gold=False):
+    for e in examples:
+        picked = list(range(min(SENTENCES_READ, len(e.sentences))))
+        if with_gold:  # learn from the sentence that holds the answer even when it ranked lower
+            picked += [i for i, y in enumerate(e.labels) if y and i >= SENTENCES_READ][:1]
+        holds = {id(e.sentences[i]): e.labels[i] for i in picked}
+        e.spans = reader.spans(question_view(e.query), [e.sentences[i] for i in picked])
+        e.span_labels = [span_label(c.text, e.gold) if holds[id(c.sentence)] else 0 for c in e.spans]
+
+
+def apply(examples, sentence, span, reader):
+    score_sentences(examples, sentence)
+    read_spans(examples, reader)
+    for e in examples:
+        for c in e.spans:
+            c.logit = span.logit(c.features)
+        e.spans.sort(key=lambda c: -c.logit)
+
+
+def settle(examples):
+    """Keep what the current models made of these examples (out-of-fold during CV)."""
+    for e in examples:
+        e.top_span = e.spans[0].text if e.spans else ""
+        e.top_sentence_holds = bool(e.labels) and e.labels[0] == 1
+        e.answer_row = answerable_features(question_view(e.query), e.query, e.sentences, e.spans)
+
+
+def scores(examples, p_answerable, threshold) -> dict:
+    """EM/F1 of the top span and abstention, per data set (answerable questions only for EM/F1)."""
+    out = {}
+    for name in DATASETS:
+        idx = [i for i, e in enumerate(examples) if e.dataset == name]
+        if not idx:
+            continue
+        pos = [i for i in idx if examples[i].answerable]
+        neg = [i for i in idx if not examples[i].answerable]
+        kept = {i for i in pos if p_answerable[i] >= threshold}
+        em = [float(i in kept and any(exact_match(examples[i].top_span, g) for g in examples[i].gold)) for i in pos]
+        f1 = [max(f1_score(examples[i].top_span, g) for g in examples[i].gold) if i in kept else 0.0 for i in pos]
+        top = [float(examples[i].top_sentence_holds) for i in pos]
+        out[name] = {"n_answerable": len(pos), "n_unanswerable": len(neg),
+                     "sentence_top1": round(float(np.mean(top)), 4) if pos else None,
+                     "em": round(float(np.mean(em)), 4) if pos else None,
+                     "f1": round(float(np.mean(f1)), 4) if pos else None,
+                     "wrongly_abstained": round(float(np.mean([p_answerable[i] < threshold for i in pos])), 4) if pos else None,
+                     "abstained_unanswerable": round(float(np.mean([p_answerable[i] < threshold for i in neg])), 4) if neg else None}
+        if pos and neg:
+            out[name]["answerable_auc"] = round(float(roc_auc_score(
+                [examples[i].answerable for i in idx], [p_answerable[i] for i in idx])), 4)
+    return out
+
+
+def pick_threshold(examples, p) -> float:
+    best = 0.0
+    for t in np.linspace(0.01, 0.9, 90):
+        ok = True
+        for name in DATASETS:
+            pos = [p[i] for i, e in enumerate(examples) if e.dataset == name and e.answerable and not e.qid.endswith("~neg")]
+            if pos and np.mean([x < t for x in pos]) > ABSTAIN_BUDGET:
+                ok = False
+        if ok:
+            best = float(t)
+    return round(best, 3)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--out", default=str(ROOT / "assistant" / "data" / scoring.MODEL_FILE))
+    ap.add_argument("--cache", default=str(HERE / ".cache"))
+    ap.add_argument("--limit", type=int, default=0, help="questions per data set (0 = all), for a quick try")
+    ap.add_argument("--reuse-reading", action="store_true",
+                    help="reuse the questions' retrieval and sentence features from the last run (<cache>/reading.pkl)")
+    args = ap.parse_args(argv)
+    started, rng = time.perf_counter(), random.Random(0)
+    examples, inputs = [], []
+    saved = Path(args.cache) / "reading.pkl"
+    if args.reuse_reading and saved.exists():
+        examples = pickle.loads(saved.read_bytes())
+    for name, (folders, files) in DATASETS.items():
+        folders = [f for f in folders if f.is_dir()]
+        files = [f for f in files if f.is_file()]
+        if not folders or not files:
+            print(f"skipping {name}: its corpus or questions are missing", file=sys.stderr)
+            continue
+        inputs += folders + files
+        corpus = stage_corpus(folders, args.cache)
+        index = Path(args.cache) / slug_of(folders) / "index"
+        ensure_index(corpus, index)
+        qa = QA(store.load(index), model=UNTRAINED)
+        if args.reuse_reading and saved.exists():
+            continue
+        triples = [t for f in files for t in load_split(f, folders)]
+        if args.limit:
+            triples = rng.sample(triples, min(args.limit, len(triples)))
+        examples += examples_for(name, qa, triples, rng)
+    saved.write_bytes(pickle.dumps(examples))
+    reader = qa.reader
+    train = [e for e in examples if e.split == "train"]
+    test = [e for e in examples if e.split == "test"]
+    print(f"{len(train)} training and {len(test)} test examples", file=sys.stderr)
+
+    # out-of-fold sentence and span scores, then the answerable model on them
+    fold = folds_of(train)
+    for k in tqdm(range(FOLDS), desc="cross-validation", file=sys.stderr):
+        inner = [e for e, f in zip(train, fold) if f != k]
+        outer = [e for e, f in zip(train, fold) if f == k]
+        sentence, span = train_stages(inner, reader)
+        apply(outer, sentence, span, reader)
+        settle(outer)
+    rows = [e.answer_row for e in train]
+    ys = [int(e.answerable) for e in train]
+    ws = [WEIGHT[e.dataset] for e in train]
+    p_oof = np.zeros(len(train))
+    for k in range(FOLDS):
+        model = fit([r for r, f in zip(rows, fold) if f != k], [y for y, f in zip(ys, fold) if f != k],
+                    [w for w, f in zip(ws, fold) if f != k], [e.qid for e, f in zip(train, fold) if f != k])
+        for i, (r, f) in enumerate(zip(rows, fold)):
+            if f == k:
+                p_oof[i] = model.probability(r)
+    threshold = pick_threshold(train, p_oof)
+    cv = scores(train, p_oof, threshold)
+    answerable = fit(rows, ys, ws, [e.qid for e in train])
+
+    # the final models, on every training example; then the held-out test split
+    sentence, span = train_stages(train, reader)
+    apply(test, sentence, span, reader)
+    settle(test)
+    p_test = [answerable.probability(e.answer_row) for e in test]
+    held_out = scores(test, p_test, threshold)
+    model = scoring.AnswerModel(sentence=sentence, span=span, answerable=answerable, threshold=threshold,
+                                sentences_read=SENTENCES_READ, meta={
+        "trained_by": "eval/train_answer.py", "trained_at": time.strftime("%Y-%m-%d"),
+        "data_fingerprint": fingerprint(inputs), "data": {n: [str(p.relative_to(ROOT.parent)) for p in f + q]
+                                                         for n, (f, q) in DATASETS.items()},
+        "settings": {"weight": WEIGHT, "negative_share": NEGATIVE_SHARE, "abstain_budget": ABSTAIN_BUDGET,
+                     "sentences_read": SENTENCES_READ, "C": C, "folds": FOLDS},
+        "examples": {"train": len(train), "test": len(test)},
+        "cv_train_split": cv, "test_split": held_out, "seconds": round(time.perf_counter() - started)})
+    scoring.save(model, args.out)
+    print(json.dumps({"threshold": threshold, "cv_train_split": cv, "test_split": held_out}, ensure_ascii=False, indent=1))
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""The answer step: candidate spans from Kiwi, question views, the learned model file, regions,
+and the highlight offset. Real Kiwi, the shipped model."""
+
+import json
+
+import pytest
+
+from assistant import korean
+from assistant.answer import Citation
+from assistant.answering import compose, scoring
+from assistant.answering.features import question_view
+from assistant.answering.spans import candidates, morphs
+from assistant.query import Analyzer
+from assistant.regions import canonical, mentions_region, regions_in
+from assistant.render import _passage_html
+
+
+def spans_of(sentence: str) -> set[str]:
+    return {s.text for s in candidates(sentence, morphs(korean.tokenize_many([sentence])[0]))}
+
+
+@pytest.mark.parametrize("sentence, answer", [
+    ("선정된 기업은 총 사업비의 70% 이내에서 과제당 최대 5,000만 원까지 지원받는다.", "5,000만 원"),
+    ("선정된 기업은 총 사업비의 70% 이내에서 과제당 최대 5,000만 원까지 지원받는다.", "70%"),
+    ("1989년 3월 12일 서울지방검찰청 공안부는 사전구속영장을 발부받았다.", "서울지방검찰청 공안부"),
+    ("1989년 3월 12일 서울지방검찰청 공안부는 사전구속영장을 발부받았다.", "1989년 3월 12일"),
+    ("2000년 7월부터 다마스쿠스의 봄이라는 논쟁이 시작된다.", "다마스쿠스의 봄"),
+    ("그가 죽은 지 10년이 지나서야 대명력(大明曆)에 사용될 수 있었다.", "대명력(大明曆)"),
+    ("반월시화공단의 높은 다이옥신 농도가 문제였다.", "높은 다이옥신 농도"),
+    ("접수는 3월 20일 18시까지 경기테크노파크에서 받는다.", "경기테크노파크"),
+])
+def test_candidates_hold_the_answer(sentence, answer):
+    assert answer in spans_of(sentence)
+
+
+def test_candidates_never_swallow_particles_or_verbs():
+    found = spans_of("김포시는 관내 제조기업 7개사를 선정해 지원한다.")
+    assert "7개사" in found
+    assert not any(s.endswith(("를", "는")) or "선정해" in s for s in found)
+
+
+def test_question_view_reads_what_is_asked():
+    a = Analyzer()
+    v = question_view(a.analyse("임종석이 여의도 농민 폭력 시위를 주도한 혐의로 지명수배된 연도는?"))
+    assert v.head == "연도"
+    assert "종석" in v.bigrams  # the name matches by characters whatever Kiwi does with it
+    v = question_view(a.analyse("2025년 김포시 스마트공장 최대 지원금은 얼마인가요?"))
+    assert v.wh == "howmuch" and v.years == ("2025",) and v.regions == ("김포",)
+    v = question_view(a.analyse("Who runs the Gimpo smart factory programme?"))
+    assert v.wh == "who" and v.lang == "en"
+
+
+def test_regions_in_one_place():
+    assert canonical("김포시") == "김포" and canonical("부산광역시") == "부산" and canonical("사업비") is None
+    assert mentions_region("김포", "김포시 관내 기업") and not mentions_region("김해", "김포시 관내 기업")
+    assert regions_in("경상남도 김해시와 경기도 김포시가") == ["경남", "김해", "경기", "김포"]
+
+
+def test_shipped_model_records_its_training_and_scores():
+    model = scoring.load()
+    meta = model.meta
+    assert meta["trained_by"] == "eval/train_answer.py" and len(meta["data_fingerprint"]) == 16
+    for part in ("cv_train_split", "test_split"):
+        assert set(meta[part]) >= {"korquad-a", "domain"}
+        assert 0 < meta[part]["korquad-a"]["em"] <= 1
+    assert 0 < model.threshold < 1
+    assert model.sentence.weights and model.span.weights and model.answerable.weights
+
+
+def test_model_file_round_trip_and_damage(tmp_path):
+    model = scoring.load()
+    path = tmp_path / "m.json"
+    scoring.save(model, path)
+    again = scoring.load(path)
+    assert again.threshold == model.threshold and again.span.weights == model.span.weights
+    assert "\\u" not in path.read_text(encoding="utf-8")
+    path.write_text('{"sentence": ', encoding="utf-8")
+    with pytest.raises(scoring.ModelError, match="train_answer.py"):
+        scoring.load(path)
+    with pytest.raises(scoring.ModelError, match="missing"):
+        scoring.load(tmp_path / "none.json")
+
+
+def test_linear_model_is_a_plain_weighted_sum():
+    m = scoring.LinearModel(weights={"a": 2.0, "b": -1.0}, bias=0.5)
+    assert m.logit({"a": 1.0, "b": 0.5, "unseen": 9.0}) == pytest.approx(2.0)
+    assert 0.5 < m.probability({"a": 1.0}) < 1
+
+
+def test_highlight_marks_the_occurrence_the_answer_found():
+    passage = "총 2억 4천만 원을 투입해 기업당 최대 4천만 원을 지원한다."
+    at = passage.index("최대 4천만 원") + 3
+    c = compose.citation(1, _Hit(), _Chunk(passage), "4천만 원", at)
+    assert c.highlight_start == at and passage[c.highlight_start:].startswith("4천만 원")
+    html = _passage_html(c)
+    assert "최대 <mark>4천만 원</mark>" in html and "2억 <mark>" not in html
+    json.dumps(Citation(**c.__dict__).__dict__, ensure_ascii=False)
+
+
+def test_long_sentences_are_cut_to_the_clause_of_the_fact():
+    s = "시는 올해 사업비를 크게 늘렸으며, " * 4 + "선정 기업은 최대 5,000만 원을 받는다."
+    a, b = compose.clause_of(s, (s.index("5,000"), s.index("5,000") + 8))
+    assert "5,000만 원" in s[a:b] and len(s[a:b]) < len(s)
+
+
+class _Hit:
+    score = 1.0
+
+
+class _Chunk:
+    def __init__(self, text):
+        self.text, self.doc_id, self.id, self.title = text, "d", "d#0", "t"
+        self.date, self.outlet, self.path = "2026-01-01", "o", "corpus/d.txt"
