@@ -32,6 +32,7 @@ class Answer:
             "question": self.question,
             "answer": self.answer,
             "abstained": self.abstained,
-            "citations": [asdict(c) for c in self.citations],
+            # highlight_start is for the UI's <mark>; the JSON keeps DESIGN.md's fields
+            "citations": [{k: v for k, v in asdict(c).items() if k != "highlight_start"} for c in self.citations],
             "timings_ms": dict(self.timings_ms),
         }

@@ -30,7 +30,7 @@ def _cmd_index(args) -> int:
         f"색인 완료 (index built) in {report.seconds:.1f}s: {report.documents} documents, {report.chunks} chunks; "
         f"files +{len(report.added)} added, ~{len(report.changed)} changed, -{len(report.removed)} removed, "
         f"={report.unchanged} unchanged, {len(report.rejected)} rejected; "
-        f"encoded {report.encoded} chunks, reused {report.reused}"
+        f"encoded {report.encoded} chunks, reused {report.reused}, encoded {report.sentences_encoded} sentences"
         + (f"; resumed an interrupted build ({report.resumed_files} files already read)" if report.resumed_files else "")
     )
     return 0

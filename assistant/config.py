@@ -5,7 +5,7 @@ from pathlib import Path
 
 # Bump when the files written by the store change shape: old indexes then fail to load
 # with a message naming `assistant index --rebuild`.
-INDEX_FORMAT_VERSION = 1
+INDEX_FORMAT_VERSION = 2  # 2: sentences.npy (a vector per sentence, for the answer step)
 
 # Bump when cleaning or chunking changes what text ends up in chunks: the next
 # `assistant index` then re-ingests (and re-encodes only chunks whose text changed).

@@ -44,6 +44,7 @@ class BuildReport:
     encoded: int = 0  # chunks sent to the encoder
     reused: int = 0  # chunks whose vectors came from the previous index or a killed build
     resumed_files: int = 0  # files whose chunks a killed build had already saved
+    sentences_encoded: int = 0  # sentence texts sent to the encoder (each once)
     seconds: float = 0.0
     # seconds per stage: clean (read + page chrome), kiwi (sentences, chunks, BM25 terms),
     # encode, faiss, bm25, write (chunks.jsonl, manifest, fsync, read-back check)
@@ -109,6 +110,32 @@ def _romanised(proper_nouns: set[str]) -> dict[str, str]:
         out.setdefault(romanise(name), name)
         if bare(name):
             out.setdefault(romanise(bare(name)), bare(name))
+    return out
+
+
+def _sentence_vectors(chunks: list[Chunk], prev, encoder, dim: int, progress, report: BuildReport) -> np.ndarray:
+    """A vector for every sentence of every chunk (chunk order). A sentence text met before (in
+    this corpus or in the previous index) is encoded once. `encoder()` gives the encoder."""
+    texts = [c.text[a:b] for c in chunks for a, b in c.sentences]
+    keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
+    known: dict[str, np.ndarray] = {}
+    if prev is not None:
+        old = [hashlib.sha1(c.text[a:b].encode("utf-8")).hexdigest() for c in prev.chunks for a, b in c.sentences]
+        known = dict(zip(old, prev.sentence_vectors))
+    todo = list(dict.fromkeys(k for k in keys if k not in known))
+    report.sentences_encoded = len(todo)
+    if todo:
+        text_of = dict(zip(keys, texts))
+        enc = encoder()
+        bar = progress(len(todo), "encoding sentences")
+        for s in range(0, len(todo), ENCODE_BATCH * 4):
+            batch = todo[s : s + ENCODE_BATCH * 4]
+            known.update(zip(batch, enc.encode_passages([text_of[k] for k in batch])))
+            bar.update(len(batch))
+        bar.close()
+    out = np.zeros((len(keys), dim), dtype=np.float16)
+    for i, k in enumerate(keys):
+        out[i] = known[k]
     return out
 
 
@@ -291,6 +318,11 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, ch
         bar.close()
     ckpt.close()
     stages["encode"] = time.perf_counter() - t
+    t = time.perf_counter()
+    same_encoder = prev is not None and prev.manifest["encoder"]["name"] == encoder
+    sentence_vectors = _sentence_vectors(chunks, prev if same_encoder else None,
+                                         lambda: enc or encoder_model or get_encoder(encoder), dim, progress, report)
+    stages["encode_sentences"] = time.perf_counter() - t
 
     # BM25 sees the title and the text of each chunk (see chunking.passage_text)
     chunk_tokens = [list(title_terms(c.title)) + [t for s in c.terms for t in s] for c in chunks]
@@ -325,10 +357,12 @@ def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, ch
             "files": len(files),
             "documents": report.documents,
             "chunks": report.chunks,
+            "sentences": len(sentence_vectors),
             "rejected": len(report.rejected),
         },
     }
-    stages.update(store.write(index_dir, manifest, chunks, vectors, chunk_tokens, names=names, approx_min=approx_min))
+    stages.update(store.write(index_dir, manifest, chunks, vectors, chunk_tokens, names=names,
+                              sentence_vectors=sentence_vectors, approx_min=approx_min))
     ckpt.clear()
     report.seconds = time.perf_counter() - started
     return report

@@ -30,8 +30,7 @@ class QA:
         self.retriever = Retriever(index, self.encoder)
         self.analyzer = Analyzer(index.names, self.retriever.vocab)
         self.model = model or scoring.load()
-        self.reader = Reader(index.chunks, Idf(index.bm25), self.model)
-        self.row_of = {c.id: i for i, c in enumerate(index.chunks)}
+        self.reader = Reader(index, Idf(index.bm25), self.model)
         korean.kiwi()  # load Kiwi now, not on the first question
 
     def ask(self, question: str, k: int = 5) -> Answer:
@@ -45,13 +44,14 @@ class QA:
         started = time.perf_counter()
         queries = [self.analyzer.analyse(q) for q in questions]
         stages = {"analyse": time.perf_counter() - started}
-        hits = self.retriever.search_batch(queries, k=max(k, ANSWER_PASSAGES), timings=stages)
+        vectors: list = []
+        hits = self.retriever.search_batch(queries, k=max(k, ANSWER_PASSAGES), timings=stages, vectors=vectors)
         per_query = {name: s * 1000 / len(questions) for name, s in stages.items()}
         retrieve_ms = (time.perf_counter() - started) * 1000 / len(questions)
         answers = []
-        for q, h in zip(queries, hits):
+        for q, h, v in zip(queries, hits, vectors):
             t0 = time.perf_counter()
-            reading = self.reader.read(q, h)
+            reading = self.reader.read(q, h, v)
             ans = compose.answer(q, reading, h, self.index.chunks, k, self.model.threshold)
             answer_ms = (time.perf_counter() - t0) * 1000
             ans.timings_ms = {"retrieve": round(retrieve_ms, 2), "answer": round(answer_ms, 2),

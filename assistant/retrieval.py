@@ -37,14 +37,17 @@ class Retriever:
         return self.search_batch([query], k, mode)[0]
 
     def search_batch(self, queries: list[Query], k: int = 5, mode: str = "hybrid",
-                     timings: dict | None = None) -> list[list[Hit]]:
+                     timings: dict | None = None, vectors: list | None = None) -> list[list[Hit]]:
         """mode: "hybrid", "dense" or "bm25" (the last two for baselines). `timings`, if given,
-        gets the seconds spent in "encode", "dense" (FAISS) and "bm25" added to it."""
+        gets the seconds spent in "encode", "dense" (FAISS) and "bm25" added to it; `vectors`,
+        if given, the questions' vectors (the answer step compares them with sentences)."""
         clock = {"encode": 0.0, "dense": 0.0, "bm25": 0.0}
         n = len(self.index.chunks)
         depth = min(n, max(RETRIEVE_DEPTH, k))
         t = time.perf_counter()
         vecs = self.encoder.encode_queries([q.dense_text for q in queries])
+        if vectors is not None:
+            vectors.extend(vecs)
         t1 = time.perf_counter()
         sims, rows = self.index.dense.search(np.ascontiguousarray(vecs, dtype=np.float32), depth)
         clock["encode"], clock["dense"] = t1 - t, time.perf_counter() - t1

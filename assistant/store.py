@@ -6,6 +6,8 @@
       dense.faiss     FAISS inner-product index (exact, or HNSW for large corpora); row i is line i of chunks.jsonl
       bm25/           bm25s files over Kiwi tokens of the same chunks, same order
       names.json      romanised proper nouns of the corpus -> Korean, for English questions
+      sentences.npy   a dense vector (float16) for every sentence of every chunk, in chunk order
+                      (chunk i's sentences follow chunk i-1's): what the answer step compares with
       README.md
 
 A reader never sees a half-written index: a build writes `.index.tmp-*` beside the target,
@@ -31,8 +33,9 @@ CHUNKS = "chunks.jsonl"
 DENSE = "dense.faiss"
 BM25_DIR = "bm25"
 NAMES = "names.json"
+SENTENCES = "sentences.npy"
 README = "README.md"
-INDEX_FILES = (MANIFEST, CHUNKS, DENSE, BM25_DIR, NAMES)  # what an index folder holds, besides README
+INDEX_FILES = (MANIFEST, CHUNKS, DENSE, BM25_DIR, NAMES, SENTENCES)  # what an index folder holds, besides README
 README_TEXT = "Built by `assistant index` (FAISS + BM25 + chunks.jsonl + manifest.json); never edited by hand or committed.\n"
 
 
@@ -101,6 +104,8 @@ class StoredIndex:
     dense: object  # faiss.Index
     bm25: object  # bm25s.BM25
     names: dict  # romanised -> Korean proper noun
+    sentence_vectors: np.ndarray  # (total sentences, dim) float16, chunk order
+    sentence_rows: np.ndarray  # chunk i's first row in sentence_vectors
 
     def vectors(self) -> np.ndarray:
         """All dense vectors, row i for chunk i (reconstructed from FAISS: nothing stored twice)."""
@@ -149,13 +154,22 @@ def load(index_dir: str | Path, encoder: str | None = None, dim: int | None = No
         names = json.loads((index_dir / NAMES).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CorruptIndexError(f"{index_dir / NAMES} is missing or damaged; rebuild with {hint}") from exc
+    try:  # memory-mapped: the answer step reads a few rows a question
+        sentence_vectors = np.load(index_dir / SENTENCES, mmap_mode="r")
+    except (OSError, ValueError, EOFError) as exc:
+        raise CorruptIndexError(f"{index_dir / SENTENCES} is missing or damaged; rebuild with {hint}") from exc
+    counts = [len(c.sentences) for c in chunks]
     n = manifest.get("counts", {}).get("chunks")
+    if (sentence_vectors.ndim != 2 or sentence_vectors.shape[0] != sum(counts)
+            or sentence_vectors.shape[1] != dense.d):
+        raise CorruptIndexError(f"{index_dir / SENTENCES} does not fit the chunks; rebuild with {hint}")
     if not (len(chunks) == dense.ntotal == n) or dense.d != manifest.get("encoder", {}).get("dim"):
         raise CorruptIndexError(
             f"{index_dir}/ is inconsistent ({len(chunks)} chunks, {dense.ntotal} vectors, manifest says {n}); "
             f"rebuild with {hint}"
         )
-    return StoredIndex(dir=index_dir, manifest=manifest, chunks=chunks, dense=dense, bm25=bm25, names=names)
+    return StoredIndex(dir=index_dir, manifest=manifest, chunks=chunks, dense=dense, bm25=bm25, names=names,
+                       sentence_vectors=sentence_vectors, sentence_rows=np.concatenate([[0], np.cumsum(counts)[:-1]]))
 
 
 def _index_files(index_dir: Path) -> list[str]:
@@ -215,16 +229,19 @@ def check_files(index_dir: Path, n: int) -> None:
         bm25 = bm25s.BM25.load(str(index_dir / BM25_DIR), show_progress=False)
         with (index_dir / CHUNKS).open(encoding="utf-8") as f:
             lines = sum(1 for line in f if line.strip() and json.loads(line))
-        json.loads((index_dir / MANIFEST).read_text(encoding="utf-8"))
         json.loads((index_dir / NAMES).read_text(encoding="utf-8"))
-    except Exception as exc:  # faiss, bm25s, json and the OS each raise their own kinds
+        sentences = np.load(index_dir / SENTENCES, mmap_mode="r").shape
+        expected = json.loads((index_dir / MANIFEST).read_text(encoding="utf-8")).get("counts", {}).get("sentences")
+    except Exception as exc:  # faiss, bm25s, json, numpy and the OS each raise their own kinds
         raise CorruptIndexError(f"{index_dir}/ does not read back ({exc})") from exc
-    if not (dense.ntotal == lines == n == bm25.scores["num_docs"]):
+    if not (dense.ntotal == lines == n == bm25.scores["num_docs"]) or len(sentences) != 2 or sentences[1] != dense.d \
+            or sentences[0] != expected:
         raise CorruptIndexError(f"{index_dir}/ is not whole ({lines} chunks, {dense.ntotal} vectors, {n} expected)")
 
 
 def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray,
-          chunk_tokens: list[list[str]], names: dict[str, str], approx_min: int = APPROX_MIN_CHUNKS) -> dict:
+          chunk_tokens: list[list[str]], names: dict[str, str], sentence_vectors: np.ndarray,
+          approx_min: int = APPROX_MIN_CHUNKS) -> dict:
     """Write a complete index to a temp folder, check it, then swap it in place of `index_dir`.
     Call it holding the build lock (indexer.build does).
     Returns seconds per step: {"faiss", "bm25", "write"}. Sets manifest["dense"]."""
@@ -261,6 +278,7 @@ def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: n
             for c in chunks:
                 f.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
         (tmp / NAMES).write_text(json.dumps(names, ensure_ascii=False, indent=0), encoding="utf-8")
+        np.save(tmp / SENTENCES, np.asarray(sentence_vectors, dtype=np.float16))
         (tmp / README).write_text(README_TEXT, encoding="utf-8")
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         for p in tmp.rglob("*"):

@@ -76,6 +76,7 @@ def run_build(size: int, work: Path, real: int, seed: int) -> dict:
     stages = report.stages
     return {
         "size": size, "pages": pages, "chunks": report.chunks, "documents": report.documents,
+        "sentences_encoded": report.sentences_encoded,  # sentence vectors go through the same encoder
         "synthesis_s": round(synth_s, 1), "build_s": round(report.seconds, 1),
         "stages_s": {k: round(v, 2) for k, v in stages.items()},
         "chunks_per_s": {k: round(report.chunks / v, 1) for k, v in stages.items() if v > 0 and k != "encode"},

@@ -128,7 +128,7 @@ def _damage(path: Path, how: str) -> None:
 def check_damaged_files(log: Log, good: Path, corpus: Path, work: Path, question: str, expect: str) -> None:
     files = sorted(p.relative_to(good) for p in good.rglob("*") if p.is_file() and p.name != store.README)
     for rel in files:
-        for how in ("truncated", "garbage", "deleted"):
+        for how in ("truncated", "emptied", "garbage", "deleted"):
             case = f"{rel} {how}"
             bad = work / f"damaged-{len(log.rows)}"
             shutil.copytree(good, bad)

@@ -111,3 +111,65 @@ class _Chunk:
     def __init__(self, text):
         self.text, self.doc_id, self.id, self.title = text, "d", "d#0", "t"
         self.date, self.outlet, self.path = "2026-01-01", "o", "corpus/d.txt"
+
+
+# -- sentence vectors stored in the index ----------------------------------------------------
+
+def test_stored_sentence_vectors_are_those_of_the_sentences(seed_index):
+    import numpy as np
+
+    from assistant import store
+    from assistant.encoders import get_encoder
+
+    idx = store.load(seed_index)
+    enc = get_encoder(idx.manifest["encoder"]["name"])
+    picks = [(r, i) for r in (0, len(idx.chunks) // 2, len(idx.chunks) - 1) for i in range(len(idx.chunks[r].sentences))][:6]
+    texts = [idx.chunks[r].text[slice(*idx.chunks[r].sentences[i])] for r, i in picks]
+    fresh = enc.encode_passages(texts)
+    for (r, i), v in zip(picks, fresh):
+        stored = np.asarray(idx.sentence_vectors[int(idx.sentence_rows[r]) + i], dtype=np.float32)
+        assert float(stored @ v) > 0.99
+
+
+def test_a_damaged_sentence_file_names_the_fix(seed_index, tmp_path):
+    import shutil
+
+    import assistant
+    from assistant.errors import CorruptIndexError
+
+    bad = tmp_path / "index"
+    shutil.copytree(seed_index, bad)
+    (bad / "sentences.npy").write_bytes(b"")
+    with pytest.raises(CorruptIndexError, match="assistant index --rebuild"):
+        assistant.load(bad)
+
+
+def test_an_edit_re_encodes_only_new_sentences(tmp_path):
+    import shutil
+
+    from assistant import build_index
+    from conftest import CORPUS
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    first = build_index(corpus, tmp_path / "index")
+    assert first.sentences_encoded > 50
+    page = corpus / "000_a3db1861db894e05.txt"
+    text = page.read_text(encoding="utf-8")
+    assert "7개사를 선정해" in text
+    page.write_text(text.replace("7개사를 선정해", "8개사를 선정해"), encoding="utf-8")
+    again = build_index(corpus, tmp_path / "index")
+    assert 0 < again.sentences_encoded <= 3
+
+
+def test_highlights_point_at_the_fact_in_real_answers(seed_index):
+    import assistant
+
+    qa = assistant.load(seed_index)
+    for q in ("김포 스마트공장 최대 지원금은?", "삼성전자 스마트공장 3.0은 몇 개 중소기업을 지원하나요?",
+              "김포시 스마트공장 신청 마감은 언제인가요?", "What's the max support in Gimpo?"):
+        ans = qa.ask(q)
+        assert not ans.abstained, q
+        c = ans.citations[0]
+        assert c.highlight and c.passage[c.highlight_start:c.highlight_start + len(c.highlight)] == c.highlight
+        assert ans.answer.startswith(c.highlight + " — ")

@@ -51,7 +51,7 @@ def test_answer_json_contract(qa):
     assert set(d) == {"question", "answer", "abstained", "citations", "timings_ms"}
     assert len(d["citations"]) == 3 and [c["n"] for c in d["citations"]] == [1, 2, 3]
     assert set(d["citations"][0]) == {"n", "doc_id", "chunk_id", "title", "date", "outlet", "path", "passage",
-                                      "highlight", "score", "highlight_start"}
+                                      "highlight", "score"}
     assert set(d["timings_ms"]) == {"retrieve", "answer", "total"}
     json.dumps(d, ensure_ascii=False)
 

@@ -25,9 +25,11 @@ def answer(q, reading: Reading, hits: list[Hit], chunks: list[Chunk], k: int, th
     a, b = clause_of(s.text, (span.start, span.end))
     shown = s.text[a:b].strip().rstrip(",")
     fact = span.text
-    order = [s.hit] + [h for h in hits if h.row != s.hit.row]
-    citations = [citation(n, h, chunks[h.row], fact if h is s.hit else "",
-                          s.start + span.start if h is s.hit else -1) for n, h in enumerate(order[:k], 1)]
+    cited = s.cite_hit or s.hit
+    at = (s.cite_start if s.cite_hit else s.start) + span.start
+    order = [cited] + [h for h in hits if h.row != cited.row]
+    citations = [citation(n, h, chunks[h.row], fact if h is cited else "", at if h is cited else -1)
+                 for n, h in enumerate(order[:k], 1)]
     text = f"{fact} — {shown} [1]" if fact != shown else f"{shown} [1]"
     return Answer(question=q.text, answer=text, abstained=False, citations=citations)
 

@@ -77,7 +77,7 @@ def question_view(q: Query) -> QuestionView:
         run, end = "", -1
         for form, tag, a, b in ms:
             if tag.startswith(_NOMINAL) and (a == end or not run):
-                run += form if a == end else form
+                run += form
             elif tag.startswith(_NOMINAL):
                 nominal_words.append(run)
                 run = form
@@ -158,9 +158,14 @@ class PassageContext:
     cov_passage: float
     cov_title: float
     char_passage: float
+    char_title: float  # the question's words, by characters, in the document's title
     region: str  # "none" (question names none), "ok", "missing"
     title_other_region: bool  # the title names a region the question does not
     year: str  # "none", "ok", "missing", "other" (the document is dated another year)
+    # whose year the document is: "title" (its title names the asked year), "title_other" (its
+    # title names another), "dated" / "dated_other" (by its date), "unknown"; "none" when the
+    # question names no year
+    year_doc: str
     names_missing: float  # share of the question's names the passage does not hold (by characters)
     detail: list  # the question's concepts its title does not name: what is asked about the topic
 
@@ -182,6 +187,16 @@ def passage_context(qv: QuestionView, rank, hit, top_fused, top_dense, top_bm25,
             year = "other"
         else:
             year = "missing"
+    year_doc = "none"
+    if qv.years:
+        in_title = set(_YEAR.findall(chunk.title))
+        dated = (chunk.date or "")[:4]
+        if in_title:
+            year_doc = "title" if in_title & set(qv.years) else "title_other"
+        elif dated:
+            year_doc = "dated" if dated in qv.years else "dated_other"
+        else:
+            year_doc = "unknown"
     compact = re.sub(r"\s+", "", doc_text.lower())
     names_missing = (sum(1 for n in qv.names if re.sub(r"\s+", "", n.lower()) not in compact) / len(qv.names)
                      if qv.names else 0.0)
@@ -189,18 +204,22 @@ def passage_context(qv: QuestionView, rank, hit, top_fused, top_dense, top_bm25,
         rank=rank, fused=hit.score / top_fused if top_fused else 0.0, dense=hit.dense, dense_gap=top_dense - hit.dense,
         bm25=hit.bm25 / top_bm25 if top_bm25 else 0.0, cov_passage=coverage(qv.groups, terms | title_terms, idf),
         cov_title=coverage(qv.groups, title_terms, idf), char_passage=char_coverage(qv.bigrams, doc_text),
-        region=region, title_other_region=bool(others and qv.regions), year=year, names_missing=names_missing,
+        char_title=char_coverage(qv.bigrams, chunk.title),
+        region=region, title_other_region=bool(others and qv.regions), year=year, year_doc=year_doc,
+        names_missing=names_missing,
         detail=[g for g in qv.groups if not set(g) & title_terms])
 
 
 def sentence_features(qv: QuestionView, ctx: PassageContext, text: str, terms: set, position: int, idf: Idf,
-                      local: dict, window: set, title: str) -> dict:
+                      local: dict, window: set, title: str, cosine: float) -> dict:
     """`window`: the terms of the sentence and its neighbours (a table row under its header, an
-    answer under its FAQ question); `title`: its document's title."""
-    f = {
+    answer under its FAQ question); `title`: its document's title; `cosine`: the question's
+    dense similarity with the sentence."""
+    f = {"sentence_dense": cosine, f"lang={qv.lang}|sentence_dense": cosine,
         f"rank={min(ctx.rank, 7)}": 1.0, "fused": ctx.fused, "dense": ctx.dense, "dense_gap": ctx.dense_gap,
         "bm25": ctx.bm25, "cov_passage": ctx.cov_passage, "cov_title": ctx.cov_title, "char_passage": ctx.char_passage,
-        f"region={ctx.region}": 1.0, f"year={ctx.year}": 1.0, "names_missing": ctx.names_missing,
+        "char_title": ctx.char_title,
+        f"region={ctx.region}": 1.0, f"year={ctx.year}": 1.0, f"year_doc={ctx.year_doc}": 1.0, "names_missing": ctx.names_missing,
         "cov_sentence": coverage(qv.groups, terms, idf), "cov_local": coverage(qv.groups, terms, idf, local),
         "char_sentence": char_coverage(qv.bigrams, text),
         "cov_focus": (sum(1 for g in qv.focus if set(g) & terms) / len(qv.focus)) if qv.focus else 0.0,
@@ -217,6 +236,10 @@ def sentence_features(qv: QuestionView, ctx: PassageContext, text: str, terms: s
     if ctx.title_other_region:
         f["title_other_region"] = 1.0
     kinds = _kinds_in(text)
+    if "date" in kinds:
+        for marker in ("까지", "부터"):
+            if marker in text:
+                f[f"qtype={qv.qtype}|has=date+{marker}"] = 1.0
     for kind in kinds:
         f[f"qtype={qv.qtype}|has={kind}"] = 1.0
     if not kinds:
@@ -227,7 +250,7 @@ def sentence_features(qv: QuestionView, ctx: PassageContext, text: str, terms: s
 
 # Scores compared with the best of the question's other candidates: how a sentence stands among
 # them, which a pointwise model cannot see from its own values alone.
-GAP_FEATURES = ("cov_sentence", "cov_local", "cov_detail", "cov_detail_window", "cov_window", "cov_focus",
+GAP_FEATURES = ("sentence_dense", "cov_sentence", "cov_local", "cov_detail", "cov_detail_window", "cov_window", "cov_focus",
                 "char_sentence")
 
 

@@ -1,14 +1,17 @@
 """Reading retrieved passages: candidate sentences, candidate spans, and whether to answer.
 
-    sentences = reader.sentences(query, hits)        # every sentence of the top passages, scored
-    candidates = reader.spans(view, sentences[:m])   # spans of the best sentences, scored
-    p = reader.answerable(view, sentences, candidates)
+    reading = reader.read(query, hits, vector)
+    # = sentences(view, hits, vector): every sentence of the top passages, scored, best first
+    #   spans(view, sentences[:m]): the candidate spans of the best sentences, scored
+    #   answerable_features(...) -> P(the passages answer the question at all)
 
 The same functions give the training script its features (eval/train_answer.py), so what is
 learned is exactly what runs.
 """
 
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from .. import korean
 from ..documents import Chunk
@@ -31,6 +34,10 @@ class SentenceCandidate:
     context: F.PassageContext
     features: dict
     logit: float = 0.0
+    # where to cite it: overlapping chunks repeat sentences; the citation shows the retrieved
+    # chunk that gives it the most text before it (what leads up to the fact)
+    cite_hit: Hit | None = None
+    cite_start: int = -1
 
 
 @dataclass
@@ -61,14 +68,16 @@ class Reading:
 
 
 class Reader:
-    def __init__(self, chunks: list[Chunk], idf: F.Idf, model: AnswerModel):
-        self.chunks = chunks
+    def __init__(self, index, idf: F.Idf, model: AnswerModel):
+        self.index = index
+        self.chunks: list[Chunk] = index.chunks
         self.idf = idf
         self.model = model
 
-    def read(self, q, hits: list[Hit]) -> Reading:
+    def read(self, q, hits: list[Hit], vector: np.ndarray) -> Reading:
+        """`vector`: the question's dense vector (as the retriever encoded it)."""
         view = F.question_view(q)
-        sentences = self.sentences(view, hits)
+        sentences = self.sentences(view, hits, vector)
         for s in sentences:
             s.logit = self.model.sentence.logit(s.features)
         sentences.sort(key=lambda s: -s.logit)
@@ -79,37 +88,53 @@ class Reader:
         feats = answerable_features(view, q, sentences, cands)
         return Reading(view, sentences, cands, feats, self.model.answerable.probability(feats))
 
-    def sentences(self, view: F.QuestionView, hits: list[Hit]) -> list[SentenceCandidate]:
+    def sentences(self, view: F.QuestionView, hits: list[Hit], vector: np.ndarray) -> list[SentenceCandidate]:
         hits = hits[:ANSWER_PASSAGES]
         if not hits:
             return []
         top_fused = max(h.score for h in hits) or 1.0
         top_dense = max(h.dense for h in hits)
         top_bm25 = max(h.bm25 for h in hits) or 1.0
-        raw = []
+        raw, seen, cite = [], {}, {}
         for rank, hit in enumerate(hits):
             chunk = self.chunks[hit.row]
             terms = [set(t) for t in chunk.terms]
             ctx = F.passage_context(view, rank, hit, top_fused, top_dense, top_bm25, chunk,
                                     set().union(*terms) if terms else set(), self.idf)
             for i, ((a, b), t) in enumerate(zip(chunk.sentences, terms)):
+                # overlapping chunks repeat sentences: each is read once, with its best-ranked
+                # passage, and cited in the chunk that gives it the most text before it
+                key = (chunk.doc_id, chunk.start + a, chunk.start + b)
+                if key not in cite or cite[key][1] < a:
+                    cite[key] = (hit, a)
+                if key in seen:
+                    continue
+                seen[key] = len(raw)
                 window = t.union(*terms[max(0, i - 1):i + 2])
-                raw.append((hit, rank, i, a, b, chunk.text[a:b], ctx, t, window, chunk.title))
+                raw.append((hit, rank, i, a, b, chunk.text[a:b], ctx, t, window, chunk.title, key))
         local = F.local_weights(view.groups, [r[7] for r in raw])
+        rows = [int(self.index.sentence_rows[r[0].row]) + r[2] for r in raw]  # r[0]: hit, r[2]: sentence number
+        # cosine of the question with each sentence (vectors are L2-normalised; stored as float16)
+        cosines = (self.index.sentence_vectors[rows].astype(np.float32) @ np.asarray(vector, np.float32)
+                   if rows else np.zeros(0))
         out = [SentenceCandidate(hit, rank, i, a, b, text, ctx,
-                                 F.sentence_features(view, ctx, text, t, i, self.idf, local, window, title))
-               for hit, rank, i, a, b, text, ctx, t, window, title in raw]
+                                 F.sentence_features(view, ctx, text, t, i, self.idf, local, window, title, float(cos)),
+                                 cite_hit=cite[key][0], cite_start=cite[key][1])
+               for (hit, rank, i, a, b, text, ctx, t, window, title, key), cos in zip(raw, cosines)]
         F.add_gaps([s.features for s in out])
         return out
 
     def spans(self, view: F.QuestionView, sentences: list[SentenceCandidate]) -> list[Candidate]:
         out = []
         tokens = korean.tokenize_many([s.text for s in sentences])
+        best = max((s.logit for s in sentences), default=0.0)
         for s, toks in zip(sentences, tokens):
             ms = morphs(toks)
             anchors = [n for n, m in enumerate(ms) if m.form.lower() in view.terms]
             for span in span_candidates(s.text, ms):
-                out.append(Candidate(s, span, F.span_features(view, span, ms, s.text, anchors, s.logit)))
+                f = F.span_features(view, span, ms, s.text, anchors, s.logit)
+                f["sentence_gap"] = (s.logit - best) / 10
+                out.append(Candidate(s, span, f))
         return out
 
 
@@ -129,13 +154,23 @@ def answerable_features(view: F.QuestionView, q, sentences: list[SentenceCandida
         f["span_prob"] = cands[0].probability
     ctx = best.context
     f["dense"] = max(s.hit.dense for s in sentences)
+    f["sentence_dense"] = best.features.get("sentence_dense", 0.0)
+    f["sentence_dense_max"] = max(s.features.get("sentence_dense", 0.0) for s in sentences)
     f["cov_passage"] = ctx.cov_passage
     f["char_passage"] = ctx.char_passage
     f["cov_sentence"] = best.features.get("cov_sentence", 0.0)
     f["char_sentence"] = best.features.get("char_sentence", 0.0)
     f["cov_focus"] = best.features.get("cov_focus", 0.0)
+    # is what the question asks about (its words beyond the document's title) stated anywhere read?
+    for name in ("cov_detail", "cov_detail_window", "cov_local"):
+        f[name] = best.features.get(name, 0.0)
+        f[name + "_max"] = max(s.features.get(name, 0.0) for s in sentences)
+    if cands:
+        for name in ("before_in_question", "after_in_question", "all_in_question", "in_question"):
+            f["span_" + name] = cands[0].features.get(name, 0.0)
     f[f"region={ctx.region}"] = 1.0
     f[f"year={ctx.year}"] = 1.0
+    f[f"year_doc={ctx.year_doc}"] = 1.0
     f["names_missing"] = ctx.names_missing
     # does a read sentence hold the kind of fact asked for (an amount for 얼마, a date for 언제)?
     wanted = _FACT_KINDS.get(view.qtype)

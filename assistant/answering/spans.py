@@ -131,13 +131,13 @@ def candidates(sentence: str, ms: list[Morph]) -> list[Span]:
                 for a in starts(i, j):
                     add(ms[a].start, close + 1, a, last, a == i)
     index = {m.start: n for n, m in enumerate(ms)}
-    ends = {m.end: n for n, m in enumerate(ms)}
+    ending = {m.end: n for n, m in enumerate(ms)}
     extra = [(q.start, q.end) for q in numbers.find_quantities(sentence)]
     extra += [(a, b) for a, b, _ in numbers.find_dates(sentence)]
     extra += [(m.start(1), m.end(1)) for m in _QUOTED.finditer(sentence)]
     for a, b in extra:
         first = index.get(a, _nearest(ms, a))
-        last = ends.get(b, _nearest(ms, b - 1))
+        last = ending.get(b, _nearest(ms, b - 1))
         add(a, b, first, last, True)
     return sorted(out.values(), key=lambda s: (s.start, s.end))
 

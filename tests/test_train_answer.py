@@ -1,0 +1,59 @@
+"""eval/train_answer.py's learning pieces on small made-up examples (the full training reads
+KorQuAD and the domain set and takes minutes: it is a script, not a test)."""
+
+import importlib.util
+import random
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import ROOT
+
+spec = importlib.util.spec_from_file_location("train_answer", ROOT / "eval" / "train_answer.py")
+T = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(T)
+
+
+def _example(qid, dataset="domain", answerable=True, n=20, seed=0):
+    """Candidates whose `good` feature marks the one that holds the answer, with noise features."""
+    rng = random.Random(seed)
+    cands, labels = [], []
+    for i in range(n):
+        holds = i == 0
+        f = {"noise": rng.random(), "good": 1.0 if holds else rng.random() * 0.5}
+        cands.append(SimpleNamespace(features=f))
+        labels.append(int(holds))
+    return SimpleNamespace(qid=qid, dataset=dataset, answerable=answerable, sentences=cands, labels=labels)
+
+
+def test_ranking_learns_what_tells_the_answer_apart():
+    examples = [_example(f"q{i}", seed=i) for i in range(30)]
+    model = T.fit_ranking(examples, lambda e: e.sentences, lambda e: e.labels)
+    assert model.bias == 0.0
+    assert model.weights["good"] > 0 and abs(model.weights.get("noise", 0.0)) < model.weights["good"]
+    held_out = _example("new", seed=99)
+    scores = [model.logit(c.features) for c in held_out.sentences]
+    assert scores.index(max(scores)) == 0
+
+
+def test_rare_features_are_dropped():
+    rows = [{"common": 1.0, **({"rare": 1.0} if i == 0 else {})} for i in range(40)]
+    model = T.fit(rows, [i % 2 for i in range(40)], [1.0] * 40, [f"q{i}" for i in range(40)])
+    assert "rare" not in model.weights
+
+
+@pytest.mark.parametrize("budget", [0.0, 0.1])
+def test_threshold_keeps_wrong_abstentions_within_the_budget(monkeypatch, budget):
+    monkeypatch.setattr(T, "ABSTAIN_BUDGET", {name: budget for name in T.DATASETS})
+    rng = random.Random(1)
+    examples, p = [], []
+    for name in T.DATASETS:
+        for i in range(50):
+            answerable = i % 3 != 0
+            examples.append(SimpleNamespace(dataset=name, answerable=answerable, qid=f"{name}{i}"))
+            p.append(rng.uniform(0.3, 1.0) if answerable else rng.uniform(0.0, 0.5))
+    t = T.pick_threshold(examples, p)
+    for name in T.DATASETS:
+        pos = [x for x, e in zip(p, examples) if e.dataset == name and e.answerable]
+        assert sum(x < t for x in pos) / len(pos) <= budget
+    assert t > 0.05  # it does abstain on the clearly unanswerable ones
