@@ -270,6 +270,17 @@ def _kinds_in(text: str) -> set[str]:
 
 
 _DIST_EDGES = (0, 1, 2, 4, 7, 12)
+# The kinds of span that answer a question of each type ("count" questions are also answered by a bare number).
+FACT_KINDS = {"date": ("date",), "amount": ("amount",), "percent": ("percent",), "count": ("count", "number")}
+
+
+def type_fit(qtype: str, kinds) -> float:
+    """1 when a question of a typed kind (amount, date, count, percent) meets a fact of that
+    kind, -1 when it meets none, 0 for untyped questions."""
+    wanted = FACT_KINDS.get(qtype)
+    if not wanted:
+        return 0.0
+    return 1.0 if set(wanted) & set(kinds) else -1.0
 
 
 def span_features(qv: QuestionView, span: Span, ms: list[Morph], sentence: str, anchors: list[int],
@@ -278,7 +289,8 @@ def span_features(qv: QuestionView, span: Span, ms: list[Morph], sentence: str, 
     last = ms[span.last] if 0 <= span.last < len(ms) else None
     nxt = ms[span.last + 1] if 0 <= span.last + 1 < len(ms) else None
     prev = ms[span.first - 1] if span.first > 0 else None
-    f = {"sentence_logit": sentence_logit / 10, f"kind={span.kind}": 1.0, f"wh={qv.wh}|kind={span.kind}": 1.0,
+    f = {"sentence_logit": sentence_logit / 10, "type_fit": type_fit(qv.qtype, (span.kind,)),
+         f"kind={span.kind}": 1.0, f"wh={qv.wh}|kind={span.kind}": 1.0,
          f"qtype={qv.qtype}|kind={span.kind}": 1.0, "length": min(len(span.text), 40) / 40,
          f"ntok={min(span.last - span.first + 1, 8)}": 1.0}
     if span.maximal:

@@ -140,7 +140,10 @@ class Reader:
 
 def answerable_features(view: F.QuestionView, q, sentences: list[SentenceCandidate],
                         cands: list[Candidate]) -> dict:
-    f = {f"lang={view.lang}": 1.0, f"qtype={view.qtype}": 1.0}
+    """What tells whether the passages answer: how well they match the question, and whether the
+    document is about the region and year asked. Only question-relative values: indicators of the
+    question's own kind (its language or type) would learn which data set a question came from."""
+    f = {}
     if not q.grounded:
         f["ungrounded"] = 1.0
     if not sentences:
@@ -168,16 +171,11 @@ def answerable_features(view: F.QuestionView, q, sentences: list[SentenceCandida
     if cands:
         for name in ("before_in_question", "after_in_question", "all_in_question", "in_question"):
             f["span_" + name] = cands[0].features.get(name, 0.0)
-    f[f"region={ctx.region}"] = 1.0
-    f[f"year={ctx.year}"] = 1.0
-    f[f"year_doc={ctx.year_doc}"] = 1.0
+    for key, value in (("region", ctx.region), ("year", ctx.year), ("year_doc", ctx.year_doc)):
+        if value != "none":  # the question names a region / year: does the document agree?
+            f[f"{key}={value}"] = 1.0
     f["names_missing"] = ctx.names_missing
     # does a read sentence hold the kind of fact asked for (an amount for 얼마, a date for 언제)?
-    wanted = _FACT_KINDS.get(view.qtype)
-    if wanted:
-        found = any(s.features.get(f"qtype={view.qtype}|has={wanted}") for s in sentences[:4])
-        f[f"qtype={view.qtype}|found={found}"] = 1.0
+    if cands:
+        f["type_fit"] = max(c.features.get("type_fit", 0.0) for c in cands)
     return f
-
-
-_FACT_KINDS = {"date": "date", "amount": "amount", "count": "count", "percent": "percent"}
