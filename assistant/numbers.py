@@ -72,6 +72,14 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
+_KIND_OF_UNIT = {"KRW": "amount", "USD": "amount", "%": "percent", "count": "count"}
+
+
+def kind_of(q: Quantity) -> str:
+    """The kind of fact a quantity states: amount, percent, count, or a plain number."""
+    return _KIND_OF_UNIT.get(q.unit, "number")
+
+
 def parse_quantity(text: str) -> Quantity | None:
     """The quantity when `text` is one amount and nothing else ("5천만원", "133%")."""
     q = find_quantities(text.strip())

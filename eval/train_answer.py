@@ -81,6 +81,7 @@ class Example:
     answerable: bool
     gold: list
     query: object
+    view: object  # its QuestionView (computed once)
     sentences: list  # SentenceCandidate
     labels: list  # 1 when the sentence holds a gold answer inside a relevant passage
     spans: list = field(default_factory=list)  # Candidate of the sentences read
@@ -102,7 +103,7 @@ def fingerprint(paths) -> str:
 
 def code_fingerprint(inputs) -> str:
     """The data and the code that make features: a saved reading is reused only when both are unchanged."""
-    code = sorted((ROOT / "assistant").rglob("*.py"))
+    code = sorted((ROOT / "assistant").rglob("*.py")) + [Path(__file__).resolve()]
     return fingerprint(list(inputs) + code)
 
 
@@ -128,13 +129,13 @@ def examples_for(name: str, qa, triples, rng) -> list[Example]:
             rest = [h for h in hits if Path(qa.index.chunks[h.row].path).name != doc][:ANSWER_PASSAGES]
             if not any(relevant(qa.index.chunks[h.row].text, q.evidence) for h in rest):
                 variants.append((rest, False))
+        view = question_view(query)
         for n, (hs, answerable) in enumerate(variants):
-            view = question_view(query)
             sents = qa.reader.sentences(view, hs, vectors[0])
             labels = [int(answerable and relevant(qa.index.chunks[(s.cite_hit or s.hit).row].text, q.evidence)
                           and any(answer_matches(s.text, g) for g in q.answers)) for s in sents]
             out.append(Example(name, q.id + ("~neg" if n else ""), doc or q.id, split, answerable, q.answers,
-                               query, sents, labels))
+                               query, view, sents, labels))
     return out
 
 
@@ -226,7 +227,7 @@ def read_spans(examples, reader, with_gold=False):
         if with_gold:  # learn from the sentence that holds the answer even when it ranked lower
             picked += [i for i, y in enumerate(e.labels) if y and i >= SENTENCES_READ][:1]
         holds = {id(e.sentences[i]): e.labels[i] for i in picked}
-        e.spans = reader.spans(question_view(e.query), [e.sentences[i] for i in picked])
+        e.spans = reader.spans(e.view, [e.sentences[i] for i in picked])
         e.span_labels = [span_label(c.text, e.gold) if holds[id(c.sentence)] else 0 for c in e.spans]
 
 
@@ -244,7 +245,7 @@ def settle(examples):
     for e in examples:
         e.top_span = e.spans[0].text if e.spans else ""
         e.top_sentence_holds = bool(e.labels) and e.labels[0] == 1
-        e.answer_row = answerable_features(question_view(e.query), e.query, e.sentences, e.spans)
+        e.answer_row = answerable_features(e.view, e.query, e.sentences, e.spans)
 
 
 def scores(examples, p_answerable, threshold) -> dict:

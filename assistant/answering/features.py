@@ -262,8 +262,7 @@ def add_gaps(rows: list[dict]) -> None:
 
 
 def _kinds_in(text: str) -> set[str]:
-    kinds = {({"KRW": "amount", "USD": "amount", "%": "percent", "count": "count"}.get(q.unit, "number"))
-             for q in numbers.find_quantities(text)}
+    kinds = {numbers.kind_of(q) for q in numbers.find_quantities(text)}
     if numbers.find_dates(text):
         kinds.add("date")
     return kinds

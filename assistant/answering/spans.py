@@ -75,7 +75,7 @@ def kind_of(text: str, tags: list[str]) -> str:
         return "date"
     q = numbers.parse_quantity(text)
     if q is not None:
-        return {"KRW": "amount", "USD": "amount", "%": "percent", "count": "count"}.get(q.unit, "number")
+        return numbers.kind_of(q)
     if "SN" in tags:
         return "number"
     if "NNP" in tags or "SL" in tags or "SH" in tags:
