@@ -1,10 +1,13 @@
 """Train the answer model: `python eval/train_answer.py [--out assistant/data/answer_model.json]`.
 
-Learns the three linear models of assistant/answering/scoring.py from the *train* split
+Learns the three models of assistant/answering/scoring.py (a LightGBM LambdaRank ensemble for
+sentences, logistic regressions for spans and for answering at all) from the *train* split
 (assistant/evaluation/splits.py: by document, ~70% of documents) of
 - KorQuAD 1.0 part A (../shared/benchmarks/korquad-a: 70 Wikipedia articles, 2,865 questions), and
-- the domain set: the shipped corpus + eval/domain/corpus, with eval/questions.jsonl and
-  eval/domain/questions.jsonl (news pages, notices with tables, FAQs; unanswerable near-misses).
+- the domain set: the shipped corpus + eval/domain/corpus, with eval/questions.jsonl,
+  eval/domain/questions.jsonl (news pages, notices with tables, FAQs; unanswerable near-misses)
+  and eval/domain/offtopic.jsonl (questions outside the corpus: everyday topics, other public
+  benefits, business questions it does not cover; all unanswerable).
 Unanswerable examples also come from answerable ones with their document taken out of the
 results (a look-alike page is then the nearest: the right behaviour is to abstain).
 
@@ -40,8 +43,9 @@ from tqdm import tqdm  # noqa: E402
 from assistant import store  # noqa: E402
 from assistant.qa import QA  # noqa: E402
 from assistant.answering import scoring  # noqa: E402
-from assistant.answering.features import question_view  # noqa: E402
+from assistant.answering.features import corpus_coverage, question_view  # noqa: E402
 from assistant.answering.reader import ANSWER_PASSAGES, answerable_features  # noqa: E402
+from assistant.answering.trees import TreeEnsemble, from_lightgbm  # noqa: E402
 from assistant.evaluation.korquad import exact_match, f1_score  # noqa: E402
 from assistant.evaluation.metrics import relevant  # noqa: E402
 from assistant.evaluation.runner import ensure_index, slug_of, stage_corpus  # noqa: E402
@@ -52,7 +56,7 @@ KORQUAD = ROOT.parent / "shared" / "benchmarks" / "korquad-a"
 DATASETS = {  # name: (corpus folders, question files)
     "korquad-a": ([KORQUAD / "corpus"], [KORQUAD / "questions.jsonl"]),
     "domain": ([ROOT / "corpus", HERE / "domain" / "corpus"],
-               [HERE / "questions.jsonl", HERE / "domain" / "questions.jsonl"]),
+               [HERE / "questions.jsonl", HERE / "domain" / "questions.jsonl", HERE / "domain" / "offtopic.jsonl"]),
 }
 # Tuned settings, in one place (see the module docstring for how each was chosen).
 WEIGHT = {"korquad-a": 1.0, "domain": 3.0}  # domain questions weigh more: they are the product's use
@@ -65,7 +69,12 @@ MIN_FEATURE_QUESTIONS = 8  # features seen in fewer training questions are dropp
 C = 0.3  # inverse L2 strength of the logistic regressions
 FOLDS = 5
 INNER_FOLDS = 2  # inside each training run, for out-of-fold sentence scores under the span model
-PAIR_NEGATIVES = 15  # sentences that do not hold the answer, paired with each one that does
+# the sentence ranker's LightGBM settings: small trees (7 leaves), many of them, slowly learned;
+# chosen by 5-fold CV sentence top-1 on the train split (7 leaves/600 rounds against 15 and 31
+# leaves, 300 rounds, learning rates 0.03/0.05, and binary or xendcg objectives instead of lambdarank)
+RANKER = {"learning_rate": 0.05, "num_leaves": 7, "min_data_in_leaf": 50, "feature_fraction": 0.8,
+          "bagging_fraction": 0.8, "bagging_freq": 1, "lambdarank_truncation_level": 10}
+RANKER_ROUNDS = 600
 _NONE = scoring.LinearModel(weights={}, bias=0.0)
 UNTRAINED = scoring.AnswerModel(_NONE, _NONE, _NONE, threshold=0.0, sentences_read=SENTENCES_READ)
 
@@ -82,6 +91,7 @@ class Example:
     gold: list
     query: object
     view: object  # its QuestionView (computed once)
+    corpus_coverage: float  # share of its concepts the data set's corpus uses (features.corpus_coverage)
     sentences: list  # SentenceCandidate
     labels: list  # 1 when the sentence holds a gold answer inside a relevant passage
     spans: list = field(default_factory=list)  # Candidate of the sentences read
@@ -130,12 +140,13 @@ def examples_for(name: str, qa, triples, rng) -> list[Example]:
             if not any(relevant(qa.index.chunks[h.row].text, q.evidence) for h in rest):
                 variants.append((rest, False))
         view = question_view(query)
+        known = corpus_coverage(view.groups, qa.reader.idf)
         for n, (hs, answerable) in enumerate(variants):
             sents = qa.reader.sentences(view, hs, vectors[0])
             labels = [int(answerable and relevant(qa.index.chunks[(s.cite_hit or s.hit).row].text, q.evidence)
                           and any(answer_matches(s.text, g) for g in q.answers)) for s in sents]
             out.append(Example(name, q.id + ("~neg" if n else ""), doc or q.id, split, answerable, q.answers,
-                               query, view, sents, labels))
+                               query, view, known, sents, labels))
     return out
 
 
@@ -155,31 +166,21 @@ def fit(rows, labels, weights, groups, intercept=True):
                                bias=float(model.intercept_[0]) if intercept else 0.0)
 
 
-def fit_ranking(examples, candidates, labels):
-    """A linear ranker from pairs: within each question, every candidate that holds the answer
-    against up to PAIR_NEGATIVES that do not (logistic regression on feature differences, so
-    only how candidates of one question compare is learned)."""
-    rng = random.Random(0)
-    rows, ys, ws, groups = [], [], [], []
-    for e in examples:
-        cands, ys_e = candidates(e), labels(e)
-        pos = [c.features for c, y in zip(cands, ys_e) if y]
-        neg = [c.features for c, y in zip(cands, ys_e) if not y]
-        if not pos or not neg:
-            continue
-        neg = rng.sample(neg, min(PAIR_NEGATIVES, len(neg)))
-        w = WEIGHT[e.dataset] / (len(pos) * len(neg))
-        for p in pos:
-            for n in neg:
-                d = dict(p)
-                for k, v in n.items():
-                    d[k] = d.get(k, 0.0) - v
-                rows += [d, {k: -v for k, v in d.items()}]
-                ys += [1, 0]
-                ws += [w, w]
-                groups += [e.qid, e.qid]
-    model = fit(rows, ys, [w * len(examples) / max(1.0, sum(ws)) for w in ws], groups, intercept=False)
-    return model
+def fit_ranking(examples, candidates, labels) -> TreeEnsemble:
+    """A LambdaRank ensemble of boosted trees (LightGBM, RANKER settings): within each question,
+    the candidates that hold the answer above those that do not. Each row weighs its data set's
+    WEIGHT. Returned as the numpy-evaluated ensemble that ships (answering/trees.py)."""
+    import lightgbm
+
+    examples = [e for e in examples if any(labels(e)) and not all(labels(e))]
+    vec = DictVectorizer()
+    X = vec.fit_transform([c.features for e in examples for c in candidates(e)]).astype(np.float64)
+    y = [int(v) for e in examples for v in labels(e)]
+    w = [WEIGHT[e.dataset] for e in examples for _ in candidates(e)]
+    data = lightgbm.Dataset(X, label=y, weight=w, group=[len(candidates(e)) for e in examples])
+    booster = lightgbm.train(dict(RANKER, objective="lambdarank", verbose=-1, seed=0, num_threads=os.cpu_count() or 1),
+                             data, num_boost_round=RANKER_ROUNDS)
+    return from_lightgbm(booster.dump_model(), list(vec.feature_names_))
 
 
 def folds_of(examples: list[Example], folds: int = 0, seed: int = 0) -> list[int]:
@@ -192,8 +193,14 @@ def folds_of(examples: list[Example], folds: int = 0, seed: int = 0) -> list[int
     return [fold[(e.dataset, e.doc)] for e in examples]
 
 
-def span_label(text: str, gold: list) -> int:
-    return int(any(exact_match(text, g) or same_quantity(text, g) for g in gold))
+def span_labels(texts: list[str], gold: list) -> list[int]:
+    """1 for the spans that are a gold answer: those equal to it after KorQuAD normalisation,
+    or, when the sentences read hold none, those that state the same quantity ("1,500만" for "1,500만 원").
+    Labelling both forms alike would leave the model indifferent to whether the unit is kept."""
+    exact = [int(any(exact_match(t, g) for g in gold)) for t in texts]
+    if any(exact):
+        return exact
+    return [int(any(same_quantity(t, g) for g in gold)) for t in texts]
 
 
 def train_stages(train: list[Example], reader) -> tuple:
@@ -214,8 +221,8 @@ def train_stages(train: list[Example], reader) -> tuple:
 
 def score_sentences(examples, model):
     for e in examples:
-        for s in e.sentences:
-            s.logit = model.logit(s.features)
+        for s, logit in zip(e.sentences, model.logits([s.features for s in e.sentences])):
+            s.logit = float(logit)
         order = sorted(range(len(e.sentences)), key=lambda i: -e.sentences[i].logit)
         e.sentences = [e.sentences[i] for i in order]
         e.labels = [e.labels[i] for i in order]
@@ -228,7 +235,9 @@ def read_spans(examples, reader, with_gold=False):
             picked += [i for i, y in enumerate(e.labels) if y and i >= SENTENCES_READ][:1]
         holds = {id(e.sentences[i]): e.labels[i] for i in picked}
         e.spans = reader.spans(e.view, [e.sentences[i] for i in picked])
-        e.span_labels = [span_label(c.text, e.gold) if holds[id(c.sentence)] else 0 for c in e.spans]
+        held = [c for c in e.spans if holds[id(c.sentence)]]
+        labels = dict(zip(map(id, held), span_labels([c.text for c in held], e.gold)))
+        e.span_labels = [labels.get(id(c), 0) for c in e.spans]
 
 
 def apply(examples, sentence, span, reader):
@@ -245,7 +254,7 @@ def settle(examples):
     for e in examples:
         e.top_span = e.spans[0].text if e.spans else ""
         e.top_sentence_holds = bool(e.labels) and e.labels[0] == 1
-        e.answer_row = answerable_features(e.view, e.query, e.sentences, e.spans)
+        e.answer_row = answerable_features(e.view, e.query, e.sentences, e.spans, e.corpus_coverage)
 
 
 def scores(examples, p_answerable, threshold) -> dict:
@@ -374,7 +383,8 @@ def main(argv=None) -> int:
         "data_fingerprint": fingerprint(inputs), "data": {n: [str(p.relative_to(ROOT.parent)) for p in f + q]
                                                          for n, (f, q) in DATASETS.items()},
         "settings": {"weight": WEIGHT, "negative_share": NEGATIVE_SHARE, "abstain_budget": ABSTAIN_BUDGET,
-                     "sentences_read": SENTENCES_READ, "C": C, "folds": FOLDS},
+                     "sentences_read": SENTENCES_READ, "C": C, "folds": FOLDS,
+                     "sentence_ranker": dict(RANKER, rounds=RANKER_ROUNDS)},
         "examples": {"train": len(train), "test": len(test)},
         "cv_train_split": cv, "test_split": held_out,
         "cv_abstention_curve": abstention_curve(train, p_oof, np.linspace(0.05, 0.6, 12)),

@@ -64,7 +64,8 @@ def test_shipped_model_records_its_training_and_scores():
         assert set(meta[part]) >= {"korquad-a", "domain"}
         assert 0 < meta[part]["korquad-a"]["em"] <= 1
     assert 0 < model.threshold < 1
-    assert model.sentence.weights and model.span.weights and model.answerable.weights
+    assert model.sentence.importance and model.span.weights and model.answerable.weights
+    assert set(model.sentence.importance) <= set(model.sentence.features)
 
 
 def test_model_file_round_trip_and_damage(tmp_path):
@@ -73,6 +74,8 @@ def test_model_file_round_trip_and_damage(tmp_path):
     scoring.save(model, path)
     again = scoring.load(path)
     assert again.threshold == model.threshold and again.span.weights == model.span.weights
+    rows = [{"cov_local_gap": -0.5, "fused": 0.9}, {"cov_local_gap": 0.0, "sentence_dense": 0.8}]
+    assert list(again.sentence.logits(rows)) == pytest.approx(list(model.sentence.logits(rows)))
     assert "\\u" not in path.read_text(encoding="utf-8")
     path.write_text('{"sentence": ', encoding="utf-8")
     with pytest.raises(scoring.ModelError, match="train_answer.py"):
@@ -85,6 +88,31 @@ def test_linear_model_is_a_plain_weighted_sum():
     m = scoring.LinearModel(weights={"a": 2.0, "b": -1.0}, bias=0.5)
     assert m.logit({"a": 1.0, "b": 0.5, "unseen": 9.0}) == pytest.approx(2.0)
     assert 0.5 < m.probability({"a": 1.0}) < 1
+
+
+def test_tree_ensemble_scores_as_lightgbm_does(tmp_path):
+    """The numpy walk over the shipped trees gives LightGBM's own raw scores, sparse zeros included."""
+    lightgbm = pytest.importorskip("lightgbm")
+    import numpy as np
+    from scipy import sparse
+
+    from assistant.answering.trees import TreeEnsemble, from_lightgbm
+
+    rng = np.random.default_rng(0)
+    X = rng.random((600, 5))
+    X[rng.random((600, 5)) < 0.4] = 0.0  # absent features, as a DictVectorizer leaves them
+    X[:, 4] = -X[:, 4]
+    y = ((X[:, 0] > 0.5) & (X[:, 1] < 0.3) | (X[:, 4] < -0.7)).astype(int)
+    names = ["a", "b", "c", "d", "e"]
+    for objective, extra in (("lambdarank", {"group": [20] * 30}), ("binary", {})):
+        booster = lightgbm.train({"objective": objective, "num_leaves": 7, "min_data_in_leaf": 5, "verbose": -1},
+                                 lightgbm.Dataset(sparse.csr_matrix(X), label=y, **extra), num_boost_round=40)
+        model = from_lightgbm(booster.dump_model(), names)
+        model = TreeEnsemble.from_dict(json.loads(json.dumps(model.to_dict())))
+        rows = [{n: v for n, v in zip(names, row) if v} | {"unknown": 3.0} for row in X[:100]]
+        assert model.logits(rows) == pytest.approx(booster.predict(X[:100], raw_score=True), abs=1e-9)
+        assert model.logit(rows[0]) == pytest.approx(model.logits(rows)[0])
+        assert set(model.importance) <= set(names) and max(model.importance.values()) > 0
 
 
 def test_highlight_marks_the_occurrence_the_answer_found():
@@ -111,6 +139,7 @@ class _Chunk:
     def __init__(self, text):
         self.text, self.doc_id, self.id, self.title = text, "d", "d#0", "t"
         self.date, self.outlet, self.path = "2026-01-01", "o", "corpus/d.txt"
+        self.page, self.section = None, None
 
 
 # -- sentence vectors stored in the index ----------------------------------------------------

@@ -112,17 +112,47 @@ class Idf:
         self.n = max(1, int(bm25.scores["num_docs"]))
         self.df = np.diff(bm25.scores["indptr"])
         self.unknown = math.log(1 + (self.n + 0.5) / 0.5)  # a term the corpus never uses
+        self._bigram_set: set | None = None
+        self._cache: dict[str, float] = {}  # the corpus is fixed for this object: each term's IDF once
 
     def __call__(self, term: str) -> float:
+        value = self._cache.get(term)
+        if value is None:
+            i = self.vocab.get(term)
+            value = self.unknown if i is None or i >= len(self.df) else (
+                math.log(1 + (self.n - self.df[i] + 0.5) / (self.df[i] + 0.5)))
+            self._cache[term] = value
+        return value
+
+    def known(self, term: str) -> float:
+        """How much the corpus uses the term: 1 as a term of its own, else the share of its
+        character pairs found inside its terms (a name Kiwi splits differently in the question
+        than in the text still counts; 지원금 half-counts where the corpus only says 지원)."""
         i = self.vocab.get(term)
-        if i is None or i >= len(self.df):
-            return self.unknown
-        return math.log(1 + (self.n - self.df[i] + 0.5) / (self.df[i] + 0.5))
+        if i is not None and i < len(self.df) and self.df[i] > 0:
+            return 1.0
+        pairs = _bigrams(term.lower())
+        return len(pairs & self._vocab_bigrams()) / len(pairs) if pairs else 0.0
+
+    def _vocab_bigrams(self) -> set:
+        if self._bigram_set is None:  # built on first use: one pass over the vocabulary
+            self._bigram_set = {b for t in self.vocab for b in _bigrams(str(t).lower())}
+        return self._bigram_set
+
+
+def corpus_coverage(groups, idf: Idf) -> float:
+    """Share of the question's concepts (IDF-weighted) that the corpus uses anywhere: low when
+    the question is about something no document is about ("오늘 날씨")."""
+    weights = [max(idf(t) for t in g) for g in groups]
+    total = sum(weights)
+    if total == 0:
+        return 1.0
+    return sum(w * max(idf.known(t) for t in g) for w, g in zip(weights, groups)) / total
 
 
 def coverage(groups, terms: set, idf: Idf, local: dict | None = None) -> float:
     """Share of the concepts that `terms` mention, weighted by IDF (times local weights if given)."""
-    weights = [max(idf(t) for t in g) * (local.get(g, 1.0) if local else 1.0) for g in groups]
+    weights = [max(map(idf, g)) * (local.get(g, 1.0) if local else 1.0) for g in groups]
     total = sum(weights)
     if total == 0:
         return 0.0

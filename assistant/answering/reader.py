@@ -78,14 +78,14 @@ class Reader:
         """`vector`: the question's dense vector (as the retriever encoded it)."""
         view = F.question_view(q)
         sentences = self.sentences(view, hits, vector)
-        for s in sentences:
-            s.logit = self.model.sentence.logit(s.features)
+        for s, logit in zip(sentences, self.model.sentence.logits([s.features for s in sentences])):
+            s.logit = float(logit)
         sentences.sort(key=lambda s: -s.logit)
         cands = self.spans(view, sentences[: self.model.sentences_read])
         for c in cands:
             c.logit = self.model.span.logit(c.features)
         cands.sort(key=lambda c: -c.logit)
-        feats = answerable_features(view, q, sentences, cands)
+        feats = answerable_features(view, q, sentences, cands, F.corpus_coverage(view.groups, self.idf))
         return Reading(view, sentences, cands, feats, self.model.answerable.probability(feats))
 
     def sentences(self, view: F.QuestionView, hits: list[Hit], vector: np.ndarray) -> list[SentenceCandidate]:
@@ -139,11 +139,13 @@ class Reader:
 
 
 def answerable_features(view: F.QuestionView, q, sentences: list[SentenceCandidate],
-                        cands: list[Candidate]) -> dict:
-    """What tells whether the passages answer: how well they match the question, and whether the
-    document is about the region and year asked. Only question-relative values: indicators of the
-    question's own kind (its language or type) would learn which data set a question came from."""
-    f = {}
+                        cands: list[Candidate], corpus_coverage: float = 1.0) -> dict:
+    """What tells whether the passages answer: how well they match the question, whether the
+    corpus knows what it is about at all (`corpus_coverage`, features.corpus_coverage), and
+    whether the document is about the region and year asked. Only question-relative values:
+    indicators of the question's own kind (its language or type) would learn which data set a
+    question came from."""
+    f = {"corpus_coverage": corpus_coverage}
     if not q.grounded:
         f["ungrounded"] = 1.0
     if not sentences:

@@ -1,8 +1,10 @@
-"""How an answer is scored: the one place. Three small linear models, learned by
-eval/train_answer.py and shipped as assistant/data/answer_model.json (weights by feature name,
-the training data's fingerprint and the cross-validated scores):
+"""How an answer is scored: the one place. Three small models, learned by
+eval/train_answer.py and shipped as assistant/data/answer_model.json (linear weights by feature
+name, or the trees of a boosted ensemble with each feature's gain; the training data's
+fingerprint and the cross-validated scores):
 
-- sentence: P(this sentence of a retrieved passage holds the answer);
+- sentence: a ranking score of the sentences of the retrieved passages (boosted trees,
+  answering/trees.py: how coverage, similarity and document checks combine is not additive);
 - span: P(this span is the answer), given its sentence's score among its features;
 - answerable: P(the retrieved passages answer the question at all), from the best
   candidates' scores and the document checks; the answer abstains below `threshold`,
@@ -11,12 +13,14 @@ the training data's fingerprint and the cross-validated scores):
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from ..errors import AssistantError
+from .trees import TreeEnsemble
 
 MODEL_FILE = "answer_model.json"
 
@@ -34,8 +38,28 @@ class LinearModel:
         w = self.weights
         return self.bias + sum(w.get(name, 0.0) * value for name, value in features.items())
 
+    def logits(self, rows: list[dict]) -> list[float]:
+        return [self.logit(r) for r in rows]
+
     def probability(self, features: dict) -> float:
         return sigmoid(self.logit(features))
+
+    def to_dict(self) -> dict:
+        return {"kind": "linear", "bias": self.bias,
+                "weights": dict(sorted(self.weights.items(), key=lambda kv: -abs(kv[1])))}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "LinearModel":
+        return cls(weights={k: float(v) for k, v in d["weights"].items()}, bias=float(d["bias"]))
+
+
+def _part(d: dict):
+    kind = d.get("kind", "linear")
+    if kind == "trees":
+        return TreeEnsemble.from_dict(d)
+    if kind == "linear":
+        return LinearModel.from_dict(d)
+    raise ValueError(f"unknown model kind {kind!r}")
 
 
 def sigmoid(x: float) -> float:
@@ -44,7 +68,7 @@ def sigmoid(x: float) -> float:
 
 @dataclass(frozen=True)
 class AnswerModel:
-    sentence: LinearModel
+    sentence: LinearModel | TreeEnsemble
     span: LinearModel
     answerable: LinearModel
     threshold: float  # abstain when P(answerable) is below this
@@ -52,25 +76,25 @@ class AnswerModel:
     meta: dict = field(default_factory=dict)  # training fingerprint, data, CV scores
 
     def to_dict(self) -> dict:
-        def part(m: LinearModel) -> dict:
-            return {"bias": m.bias, "weights": dict(sorted(m.weights.items(), key=lambda kv: -abs(kv[1])))}
-
-        return {"format": 1, "threshold": self.threshold, "sentences_read": self.sentences_read,
-                "sentence": part(self.sentence), "span": part(self.span), "answerable": part(self.answerable),
-                "meta": self.meta}
+        return {"format": 2, "threshold": self.threshold, "sentences_read": self.sentences_read,
+                "sentence": self.sentence.to_dict(), "span": self.span.to_dict(),
+                "answerable": self.answerable.to_dict(), "meta": self.meta}
 
     @classmethod
     def from_dict(cls, d: dict) -> "AnswerModel":
-        def part(p: dict) -> LinearModel:
-            return LinearModel(weights={k: float(v) for k, v in p["weights"].items()}, bias=float(p["bias"]))
-
-        return cls(sentence=part(d["sentence"]), span=part(d["span"]), answerable=part(d["answerable"]),
+        return cls(sentence=_part(d["sentence"]), span=_part(d["span"]), answerable=_part(d["answerable"]),
                    threshold=float(d["threshold"]), sentences_read=int(d.get("sentences_read", 4)),
                    meta=d.get("meta", {}))
 
 
+# a list of numbers on one line (the trees' node arrays), so the file stays readable
+_NUMBER_LIST = re.compile(r"\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]")
+
+
 def save(model: AnswerModel, path: str | Path) -> None:
-    Path(path).write_text(json.dumps(model.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps(model.to_dict(), ensure_ascii=False, indent=1)
+    text = _NUMBER_LIST.sub(lambda m: "[" + ",".join(x.strip() for x in m.group(1).split(",")) + "]", text)
+    Path(path).write_text(text + "\n", encoding="utf-8")
 
 
 def load(path: str | Path | None = None) -> AnswerModel:
