@@ -10,9 +10,14 @@
                       (chunk i's sentences follow chunk i-1's): what the answer step compares with
       README.md
 
-A reader never sees a half-written index: a build writes `.index.tmp-*` beside the target,
-reads it back to check it, and swaps it in with two renames (a bad write keeps the old one). If a crash falls between them, the next open renames the
-previous index back (`_recover`).
+A reader never sees a half-written index. `index/` is a symbolic link to a version folder
+beside it (`.index.v-*`). A build writes the new version in `.index.tmp-*`, reads it back to
+check it (a bad write keeps the old one), renames it to a version, and points the link at it
+with one atomic `os.replace`. A reader resolves the link once and reads every file from that
+one version, so it never mixes two builds; readers never rename anything. The previous
+version is kept until the next build (a reader may still be loading it); older ones go.
+An index written as a plain folder by an older release becomes a version on its next build.
+Every sibling of an index is named by `sibling_glob`/`_sibling`.
 """
 
 import json
@@ -24,9 +29,20 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import APPROX_MIN_CHUNKS, HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M, INDEX_FORMAT_VERSION
+from .config import (
+    APPROX_MIN_CHUNKS,
+    HNSW_EF_CONSTRUCTION,
+    HNSW_EF_SEARCH,
+    HNSW_M,
+    INDEX_FORMAT_VERSION,
+)
 from .documents import Chunk
-from .errors import AssistantError, CorruptIndexError, IndexMismatchError, IndexNotFoundError
+from .errors import (
+    AssistantError,
+    CorruptIndexError,
+    IndexMismatchError,
+    IndexNotFoundError,
+)
 
 MANIFEST = "manifest.json"
 CHUNKS = "chunks.jsonl"
@@ -44,22 +60,51 @@ def rebuild_hint(index_dir: Path) -> str:
 
 
 def _sibling(index_dir: Path, kind: str) -> Path:
+    """A new sibling folder of the index: kind "tmp" (being written), "v" (a version the link
+    points at), "link" (the new link before it replaces the old), "old" (left by releases
+    that swapped folders by renaming)."""
     return index_dir.parent / f".{index_dir.name}.{kind}-{os.getpid()}-{time.time_ns()}"
 
 
+def sibling_glob(index_dir: Path, kind: str) -> list[Path]:
+    return sorted(index_dir.parent.glob(f".{index_dir.name}.{kind}-*"))
+
+
+def resolve(index_dir: str | Path) -> Path:
+    """The folder that holds the index now: the version the link points at (or the folder
+    itself, for an index written as a plain folder). Resolve once, read everything from it."""
+    index_dir = Path(index_dir)
+    return Path(os.path.realpath(index_dir)) if index_dir.is_symlink() else index_dir
+
+
+def remove(index_dir: str | Path) -> None:
+    """Delete an index: its link, the versions beside it and any leftover temp folders."""
+    index_dir = Path(index_dir)
+    for kind in ("v", "tmp", "link", "old"):
+        for p in sibling_glob(index_dir, kind):
+            if p.is_symlink():
+                p.unlink()
+            else:
+                shutil.rmtree(p, ignore_errors=True)
+    if index_dir.is_symlink():
+        index_dir.unlink()
+    elif index_dir.exists():
+        shutil.rmtree(index_dir)
+
+
 def _recover(index_dir: Path) -> None:
-    """Finish a swap that a crash interrupted: put the previous index back if none is in place."""
-    if (index_dir / MANIFEST).exists():
+    """Under the build lock only: finish a folder swap of an older release that a crash
+    interrupted (the index renamed away, the new one not yet in place)."""
+    if index_dir.exists() or index_dir.is_symlink():
         return
-    olds = sorted(index_dir.parent.glob(f".{index_dir.name}.old-*"))
-    if olds and not index_dir.exists():
+    olds = sibling_glob(index_dir, "old")
+    if olds:
         os.rename(olds[-1], index_dir)
 
 
 def read_manifest(index_dir: Path) -> dict:
+    path = resolve(index_dir) / MANIFEST
     index_dir = Path(index_dir)
-    _recover(index_dir)
-    path = index_dir / MANIFEST
     if not path.exists() and _index_files(index_dir):
         raise CorruptIndexError(f"{path} is missing from the index; rebuild with {rebuild_hint(index_dir)}")
     if not path.exists():
@@ -135,9 +180,10 @@ def load(index_dir: str | Path, encoder: str | None = None, dim: int | None = No
     import bm25s
     import faiss
 
-    index_dir = Path(index_dir)
+    shown = Path(index_dir)
+    index_dir = resolve(shown)  # one version, whatever a build swaps in meanwhile
     manifest = read_manifest(index_dir)
-    check_manifest(manifest, index_dir, encoder, dim)
+    check_manifest(manifest, shown, encoder, dim)
     chunks = read_chunks(index_dir)
     hint = rebuild_hint(index_dir)
     try:
@@ -168,7 +214,7 @@ def load(index_dir: str | Path, encoder: str | None = None, dim: int | None = No
             f"{index_dir}/ is inconsistent ({len(chunks)} chunks, {dense.ntotal} vectors, manifest says {n}); "
             f"rebuild with {hint}"
         )
-    return StoredIndex(dir=index_dir, manifest=manifest, chunks=chunks, dense=dense, bm25=bm25, names=names,
+    return StoredIndex(dir=shown, manifest=manifest, chunks=chunks, dense=dense, bm25=bm25, names=names,
                        sentence_vectors=sentence_vectors, sentence_rows=np.concatenate([[0], np.cumsum(counts)[:-1]]))
 
 
@@ -255,10 +301,13 @@ def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: n
     _check_target(index_dir)
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     # left by a killed build (the caller holds the build lock, so no other writer is using them)
-    for stale in index_dir.parent.glob(f".{index_dir.name}.tmp-*"):
-        shutil.rmtree(stale, ignore_errors=True)
-    if (index_dir / MANIFEST).exists():
-        for stale in index_dir.parent.glob(f".{index_dir.name}.old-*"):
+    for stale in sibling_glob(index_dir, "tmp") + sibling_glob(index_dir, "link"):
+        if stale.is_symlink() or stale.is_file():
+            stale.unlink()
+        else:
+            shutil.rmtree(stale, ignore_errors=True)
+    if (resolve(index_dir) / MANIFEST).exists():
+        for stale in sibling_glob(index_dir, "old"):
             shutil.rmtree(stale, ignore_errors=True)
     tmp = _sibling(index_dir, "tmp")
     tmp.mkdir()
@@ -293,11 +342,21 @@ def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: n
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    if index_dir.exists():
-        old = _sibling(index_dir, "old")
-        os.rename(index_dir, old)
-        os.rename(tmp, index_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.rename(tmp, index_dir)
+    _swap(index_dir, tmp)
     return seconds
+
+
+def _swap(index_dir: Path, ready: Path) -> None:
+    """Make the checked folder `ready` the index: a version the link points at, replaced atomically."""
+    previous = resolve(index_dir) if index_dir.is_symlink() else None
+    if index_dir.exists() and not index_dir.is_symlink():  # a plain folder of an older release
+        previous = _sibling(index_dir, "v")
+        os.rename(index_dir, previous)
+    version = _sibling(index_dir, "v")
+    os.rename(ready, version)
+    link = _sibling(index_dir, "link")
+    os.symlink(version.name, link)  # relative: the index and its versions move together
+    os.replace(link, index_dir)
+    for stale in sibling_glob(index_dir, "v"):  # keep the one a reader may still be loading
+        if stale.name not in (version.name, previous.name if previous else None):
+            shutil.rmtree(stale, ignore_errors=True)

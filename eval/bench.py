@@ -57,13 +57,14 @@ def _dir_bytes(path: Path) -> dict:
 
 def run_build(size: int, work: Path, real: int, seed: int) -> dict:
     import assistant
+    from assistant import store
     from assistant.encoders import get_encoder
     from synth import DerivedEncoder, Pool, write_corpus
 
     corpus, index = work / f"corpus-{size}", work / f"index-{size}"
     pool_file = work / "real_vectors.npy"
     shutil.rmtree(corpus, ignore_errors=True)
-    shutil.rmtree(index, ignore_errors=True)
+    store.remove(index)
     t = time.perf_counter()
     pages = write_corpus(corpus, size, seed + size, Pool())
     synth_s = time.perf_counter() - t

@@ -148,7 +148,7 @@ def check_damaged_files(log: Log, good: Path, corpus: Path, work: Path, question
             right, answer = _answers_right(bad, question, expect)
             ok = proc.returncode == 0 and right and "Traceback" not in proc.stderr
             log.add("damaged index: `assistant index` repairs", case, ok, f"exit {proc.returncode}; then: {answer}")
-            shutil.rmtree(bad)
+            store.remove(bad)
 
 
 def check_killed_builds(log: Log, good: Path, corpus: Path, work: Path, question: str, expect: str,

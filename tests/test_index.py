@@ -1,7 +1,6 @@
 """The index store and incremental builds, with the real encoder, FAISS, bm25s and Kiwi."""
 
 import json
-import os
 import shutil
 
 import pytest
@@ -134,10 +133,77 @@ def test_damaged_files_fail_clearly_and_the_next_build_repairs(small_index, dama
     assert len(store.load(index).chunks) == report.chunks
 
 
-def test_interrupted_swap_is_recovered(small_index):
-    _, index = small_index
-    os.rename(index, index.parent / ".index.old-123-456")  # crash between the two renames
-    assert store.load(index).chunks
+def test_readers_never_rename_and_a_build_finishes_an_older_interrupted_swap(small_index):
+    corpus, index = small_index
+    # an older release swapped plain folders with two renames; a crash fell between them
+    old = index.parent / ".index.old-123-456"
+    shutil.copytree(store.resolve(index), old)
+    index.unlink()
+    with pytest.raises(IndexNotFoundError):
+        store.load(index)
+    assert old.is_dir() and not index.exists()  # a reader renamed nothing
+    build_index(corpus, index)  # under the build lock: the old index is put back, then found up to date
+    assert store.load(index).chunks and not old.exists()
+
+
+def test_each_build_is_a_version_behind_one_link(small_index):
+    corpus, index = small_index
+    assert index.is_symlink() and (store.resolve(index) / store.MANIFEST).exists()
+    first = store.resolve(index)
+    build_index(corpus, index, rebuild=True)
+    second = store.resolve(index)
+    assert second != first and first.is_dir()  # the previous version stays for readers loading it
+    build_index(corpus, index, rebuild=True)
+    assert not first.exists() and second.is_dir()  # ...until the next build
+    assert len(store.sibling_glob(index, "v")) == 2 and not store.sibling_glob(index, "tmp")
+
+
+def test_an_index_folder_of_an_older_release_becomes_a_version(small_index):
+    corpus, index = small_index
+    plain = index.parent / "plain"
+    shutil.copytree(store.resolve(index), plain)
+    index.unlink()
+    plain.rename(index)
+    assert store.load(index).chunks and not index.is_symlink()
+    build_index(corpus, index, rebuild=True)
+    assert index.is_symlink() and store.load(index).chunks
+
+
+def test_answers_while_another_process_rebuilds_ten_times(tmp_path):
+    """The chat's process loads and asks in a loop while `assistant index --rebuild` swaps new
+    builds in: no error, and every load is one complete index."""
+    import subprocess
+    import sys
+    import time
+
+    import assistant
+
+    corpus = copy_pages(tmp_path / "corpus", "sidebar_portal.txt")
+    index = tmp_path / "index"
+    build_index(corpus, index)
+    script = ("import sys; from assistant.cli import main\n"
+              "for _ in range(10):\n"
+              "    assert main(['index', '--corpus', sys.argv[1], '--index', sys.argv[2], '--rebuild']) == 0\n")
+    builder = subprocess.Popen([sys.executable, "-c", script, str(corpus), str(index)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    errors, loads, builds_seen = [], 0, set()
+    encoder = None
+    while builder.poll() is None:
+        try:
+            idx = store.load(index)
+            qa = assistant.QA(idx, encoder)
+            encoder = qa.encoder
+            ans = qa.ask("김포시 스마트공장 지원사업 최대 지원금은?")
+            assert len(idx.chunks) == idx.manifest["counts"]["chunks"] == idx.dense.ntotal
+            assert ans.answer
+            builds_seen.add(idx.manifest["created"])
+            loads += 1
+        except Exception as exc:  # noqa: BLE001 - any error at all fails the test
+            errors.append(repr(exc))
+        time.sleep(0.01)
+    _, err = builder.communicate()
+    assert builder.returncode == 0, err[-2000:]
+    assert errors == [] and loads >= 10 and len(builds_seen) >= 2  # it did see new builds come in
 
 
 def test_second_writer_is_refused_while_one_holds_the_lock(small_index):
