@@ -124,8 +124,9 @@ with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False
             with gr.Accordion("색인된 문서", open=True):
                 docs = gr.Dataframe(headers=["제목", "매체", "날짜", "문단 수"], datatype=["str", "str", "str", "number"],
                                     interactive=False, wrap=True, column_widths=["52%", "18%", "18%", "12%"])
-            with gr.Accordion("문서 추가 (.txt .md .html)", open=False):
-                upload = gr.File(label="기사 파일", file_count="multiple", file_types=[".txt", ".md", ".html", ".htm"])
+            with gr.Accordion("문서 추가 (.txt .md .html .pdf .hwp .hwpx .docx)", open=False):
+                # no file_types: Gradio's own check answers in English; ours says in Korean what is wrong
+                upload = gr.File(label="기사·공고문 파일", file_count="multiple")
                 add_btn = gr.Button("추가하고 색인하기")
                 status = gr.Markdown()
 

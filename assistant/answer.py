@@ -16,6 +16,8 @@ class Citation:
     highlight: str  # the exact fact span; always a substring of `passage` ("" when none)
     score: float
     highlight_start: int = -1  # where `highlight` starts in `passage` (-1 when none)
+    page: int | None = None  # the PDF page the passage starts on
+    section: str | None = None  # the notice section it is in ("2. 지원내용")
 
 
 @dataclass
@@ -32,7 +34,10 @@ class Answer:
             "question": self.question,
             "answer": self.answer,
             "abstained": self.abstained,
-            # highlight_start is for the UI's <mark>; the JSON keeps DESIGN.md's fields
-            "citations": [{k: v for k, v in asdict(c).items() if k != "highlight_start"} for c in self.citations],
+            # highlight_start is for the UI's <mark>; the JSON keeps DESIGN.md's fields, plus the
+            # page and section of a passage from a paged or sectioned document
+            "citations": [{k: v for k, v in asdict(c).items()
+                           if k != "highlight_start" and not (k in ("page", "section") and v is None)}
+                          for c in self.citations],
             "timings_ms": dict(self.timings_ms),
         }

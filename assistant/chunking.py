@@ -68,13 +68,21 @@ def chunk_document(doc: Document, splitter: KiwiSentenceSplitter,
                    sents: list[tuple[int, int]] | None = None) -> list[Chunk]:
     """Chunks of a document, each with its sentences' offsets (relative to the chunk), so that
     answering never has to find sentence boundaries again. `sents`: the document's sentence
-    spans if already known (korean.sentence_spans_many)."""
+    spans if already known (korean.sentence_spans_many). A chunk never runs across a section
+    heading: each numbered section of a notice is chunked on its own, so a chunk's section is
+    the one it is about."""
     sents = sentence_spans(doc.text) if sents is None else sents
+    cuts = sorted({0, *(at for at, _ in doc.sections), len(doc.text)})
+    spans = []
+    for lo, hi in zip(cuts, cuts[1:]):
+        part = [(max(s, lo) - lo, min(e, hi) - lo) for s, e in sents if s < hi and e > lo]
+        spans += [(lo + a, lo + b) for a, b in splitter.split_spans(doc.text[lo:hi], part)]
     chunks = []
-    for n, (a, b) in enumerate(splitter.split_spans(doc.text, sents)):
+    for n, (a, b) in enumerate(spans):
         inside = [(max(s, a) - a, min(e, b) - a) for s, e in sents if s < b and e > a]
         chunks.append(Chunk(id=f"{doc.id}#{n}", doc_id=doc.id, title=doc.title, date=doc.date, outlet=doc.outlet,
-                            path=doc.path, text=doc.text[a:b], start=a, end=b, sentences=inside))
+                            path=doc.path, text=doc.text[a:b], start=a, end=b, sentences=inside,
+                            page=doc.page_at(a), section=doc.section_at(a)))
     return chunks
 
 

@@ -20,8 +20,8 @@ DEFAULT_ENCODER = "e5-small"
 CHUNK_SIZE = 400
 CHUNK_OVERLAP = 100
 
-CORPUS_SUFFIXES = (".txt", ".md", ".html", ".htm")
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a text page (.txt, .md, .html)
+MAX_DOCUMENT_BYTES = 200 * 1024 * 1024  # a PDF, HWP, HWPX or DOCX (images make them large)
 
 ENCODE_BATCH = 32
 # A build saves its encoded vectors after this many chunks or seconds of encoding (and every

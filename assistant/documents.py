@@ -17,6 +17,25 @@ class Document:
     outlet: str | None
     path: str  # path as given to the indexer, for citations ("corpus/000_x.txt")
     text: str  # clean text: paragraphs separated by "\n"
+    pages: tuple = ()  # (offset in text, page number) where each page starts; () when the format has none
+    sections: tuple = ()  # (offset in text, heading) of each numbered section's heading
+    facts: dict = field(default_factory=dict)  # ingest.notice.NoticeFacts.to_dict(): 공고 번호, deadline...
+
+    def page_at(self, offset: int) -> int | None:
+        return _last_at(self.pages, offset)
+
+    def section_at(self, offset: int) -> str | None:
+        return _last_at(self.sections, offset)
+
+
+def _last_at(marks: tuple, offset: int):
+    """The value of the last (offset, value) mark at or before `offset`."""
+    found = None
+    for at, value in marks:
+        if at > offset:
+            break
+        found = value
+    return found
 
 
 @dataclass(frozen=True)
@@ -34,13 +53,16 @@ class Chunk:
     end: int
     sentences: list = field(default_factory=list)  # [(start, end)] of its sentences, relative to `text`
     terms: list = field(default_factory=list)  # Kiwi terms of each sentence, same order (filled when indexed)
+    page: int | None = None  # the page it starts on (PDF), for citations
+    section: str | None = None  # the heading of the numbered section it starts in
 
     def to_dict(self) -> dict:
         return asdict(self)
 
     @classmethod
     def from_dict(cls, d: dict) -> "Chunk":
-        chunk = cls(**{k: d[k] for k in cls.__dataclass_fields__ if k not in ("sentences", "terms")})
+        chunk = cls(**{k: d[k] for k in cls.__dataclass_fields__ if k not in ("sentences", "terms", "page", "section")},
+                    page=d.get("page"), section=d.get("section"))
         object.__setattr__(chunk, "sentences", [tuple(s) for s in d.get("sentences", [])])
         object.__setattr__(chunk, "terms", d.get("terms", []))
         return chunk

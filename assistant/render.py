@@ -36,13 +36,15 @@ def _passage_html(c: Citation) -> str:
 
 
 def sources_html(ans: Answer | None) -> str:
-    """Collapsible source blocks: "[n] title · outlet · date", then the passage."""
+    """Collapsible source blocks: "[n] title · outlet · date[ · section][ · p. 3]", then the passage."""
     if ans is None or not ans.citations:
         return '<div class="sources-empty">질문하면 답의 근거 문단이 여기에 나옵니다.</div>'
     head = "가까운 문단 (답은 아님)" if ans.abstained else "근거 문단"
     parts = [f'<div class="sources"><div class="sources-head">{head}</div>']
     for c in ans.citations:
-        meta = " · ".join(html.escape(x) for x in (c.outlet or "매체 미상", c.date or "날짜 미상"))
+        fields = [c.outlet or "매체 미상", c.date or "날짜 미상"]
+        fields += [x for x in (c.section, f"p. {c.page}" if c.page else None) if x]
+        meta = " · ".join(html.escape(x) for x in fields)
         opened = " open" if c.n == 1 and not ans.abstained else ""
         parts.append(
             f'<details class="source"{opened}><summary>[{c.n}] {html.escape(c.title)} · {meta}</summary>'

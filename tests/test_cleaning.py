@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant import chrome
+from assistant.ingest import chrome
 from assistant.errors import IngestError
 from assistant.ingest import CorpusFile, read_documents
-from assistant.textio import decode_bytes
+from assistant.ingest.textio import decode_bytes
 
 from conftest import PAGES
 
@@ -145,9 +145,9 @@ def test_binary_and_empty_rejected_clearly(data, fragment):
 
 
 def test_unsupported_suffix_rejected(tmp_path):
-    path = tmp_path / "scan.pdf"
-    path.write_bytes(b"%PDF-1.7 ...")
-    with pytest.raises(IngestError, match="지원하지 않는 형식"):
+    path = tmp_path / "sheet.xlsx"
+    path.write_bytes(b"PK\x03\x04 ...")
+    with pytest.raises(IngestError, match="지원하지 않는 형식.*\\.hwp"):
         docs_of(path)
 
 

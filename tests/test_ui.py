@@ -8,10 +8,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, PAGES
 
 from assistant.service import Service
-
-from conftest import CORPUS, PAGES
 
 CHROMIUM = "/usr/bin/chromium"
 CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -158,11 +157,22 @@ def test_browser_upload_then_ask(browser, app_url, tmp_path):
     shutil.copy(PAGES / "techweek.html", article)
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(app_url)
-    page.get_by_text("문서 추가 (.txt .md .html)").click()
-    page.locator("input[type=file][multiple]").set_input_files(str(article))
+    # in the same upload: a scanned PDF (an image, no text layer) and a damaged HWP
+    from PIL import Image
+
+    scan = tmp_path / "scan.pdf"
+    Image.new("RGB", (600, 800), "white").save(scan, "PDF")
+    broken = tmp_path / "broken.hwp"
+    broken.write_bytes((PAGES.parent / "hwp" / "simple_table.hwp").read_bytes()[:3000])
+    page.get_by_text("문서 추가 (.txt .md .html .pdf .hwp .hwpx .docx)").click()
+    page.locator("input[type=file][multiple]").set_input_files([str(article), str(scan), str(broken)])
     page.get_by_text("ulsan_ai.html").first.wait_for(timeout=30_000)
     page.get_by_role("button", name="추가하고 색인하기").click()
     page.get_by_text("추가하고 색인했습니다").wait_for(timeout=120_000)
+    status = page.get_by_text("scan.pdf:").first.inner_text()
+    assert "스캔" in status and "건너뛰었고" in status
+    assert "HWP" in page.get_by_text("broken.hwp:").first.inner_text()
+    assert "Invalid file" not in page.content()  # no English toast from Gradio's own check
     _ask(page, "울산시 AI 품질검사 실증은 기업당 최대 얼마를 지원하나요?")
     page.get_by_text("4천만 원 —").first.wait_for(timeout=60_000)
     assert "울산시, 제조 현장 AI 품질검사 실증 지원" in page.locator("details.source summary").first.inner_text()

@@ -73,4 +73,4 @@ def citation(n: int, hit: Hit, c: Chunk, fact: str, at: int) -> Citation:
     start = at if found and c.text[at:at + len(fact)] == fact else (c.text.find(fact) if found else -1)
     return Citation(n=n, doc_id=c.doc_id, chunk_id=c.id, title=c.title, date=c.date, outlet=c.outlet,
                     path=c.path, passage=c.text, highlight=fact if found else "", score=round(hit.score, 4),
-                    highlight_start=start)
+                    highlight_start=start, page=c.page, section=c.section)

@@ -1,18 +1,31 @@
 """Corpus files to Documents: read and decode, extract the main text, clean, split stories.
 
-.txt pages are page text as copied or saved from a browser; .md is Markdown; .html goes
-through trafilatura's main-text extraction. All three then pass the same cleaning rules.
+Two kinds of file:
+- pages (.txt as copied or saved from a browser, .md, .html through trafilatura's main-text
+  extraction): news pages full of page chrome; all pass the same cleaning rules (page.py,
+  chrome.py, metadata.py) and may yield several stories;
+- documents (.pdf, .docx, .hwpx, .hwp; one reader module per format behind the protocol of
+  blocks.py): one Document each, tables as one line per row under its header, numbered
+  section headings kept, PDF pages numbered; the notice's own facts (notice.py) on the Document.
 """
 
+import importlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import CORPUS_SUFFIXES
-from .documents import Document
-from .errors import IngestError
+from ..config import MAX_DOCUMENT_BYTES
+from ..documents import Document
+from ..errors import IngestError
+from . import blocks as B
+from .notice import notice_facts
 from .page import Page, parse_page
 from .textio import decode_bytes
+
+PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+READERS = {".pdf": "pdf", ".docx": "docx", ".hwpx": "hwpx", ".hwp": "hwp"}  # suffix -> reader module
+SUFFIXES = PAGE_SUFFIXES + tuple(READERS)
+SUPPORTED = "지원 형식: .txt, .md, .html, .pdf, .hwp, .hwpx, .docx"
 
 
 @dataclass(frozen=True)
@@ -85,6 +98,7 @@ def documents_from_text(text: str, cf: CorpusFile) -> list[Document]:
         raise IngestError(cf.shown, "정리하고 나니 본문이 남지 않았습니다 (no article text after removing page chrome)")
     docs = []
     for k, story in enumerate([page.article, *page.sidebars]):
+        facts = notice_facts(story.paragraphs)  # of a news story, only the application period is kept
         docs.append(
             Document(
                 id=f"{cf.rel}~{k}",
@@ -94,19 +108,50 @@ def documents_from_text(text: str, cf: CorpusFile) -> list[Document]:
                 outlet=story.outlet,
                 path=cf.shown,
                 text="\n".join(story.paragraphs),
+                facts={k: v for k, v in facts.to_dict().items() if k in ("period_start", "deadline")},
             )
         )
     return docs
 
 
+def document_from_blocks(extracted: B.Extracted, cf: CorpusFile) -> Document:
+    """One Document of a read file: its blocks one per line, with where each page and each
+    section starts, and the notice's facts (title, 공고 번호, 공고일, issuer, application period)."""
+    lines, pages, sections, at = [], [], [], 0
+    for b in extracted.blocks:
+        text = b.text.strip()
+        if not text:
+            continue
+        if b.page is not None and (not pages or pages[-1][1] != b.page):
+            pages.append((at, b.page))
+        if b.kind == B.HEADING:
+            sections.append((at, text))
+        lines.append(text)
+        at += len(text) + 1
+    if not lines:
+        raise IngestError(cf.shown, "문서에서 읽을 수 있는 글자를 찾지 못했습니다 (no text in the document)")
+    facts = notice_facts(lines, [h for _, h in sections])
+    return Document(id=f"{cf.rel}~0", title=facts.title or extracted.title or Path(cf.rel).stem, date=facts.issued,
+                    outlet=facts.issuer, path=cf.shown, text="\n".join(lines), pages=tuple(pages),
+                    sections=tuple(sections), facts=facts.to_dict())
+
+
 def read_documents(cf: CorpusFile, data: bytes | None = None) -> list[Document]:
-    """The Documents of one corpus file. Raises IngestError when it cannot be indexed."""
-    if cf.path.suffix.lower() not in CORPUS_SUFFIXES:
-        raise IngestError(cf.shown, f"지원하지 않는 형식입니다 ({cf.path.suffix or '확장자 없음'}); .txt, .md, .html 만 색인합니다")
+    """The Documents of one corpus file. Raises IngestError (a Korean message saying what to do)
+    when it cannot be indexed."""
+    suffix = cf.path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise IngestError(cf.shown, f"지원하지 않는 형식입니다 ({cf.path.suffix or '확장자 없음'}). {SUPPORTED}")
     if data is None:
         try:
             data = cf.path.read_bytes()
         except OSError as exc:
             raise IngestError(cf.shown, f"파일을 읽을 수 없습니다: {exc.strerror or exc}") from exc
+    if suffix in READERS:
+        if len(data) > MAX_DOCUMENT_BYTES:
+            raise IngestError(cf.shown, f"파일이 너무 큽니다 ({len(data) // 1_000_000} MB > "
+                                        f"{MAX_DOCUMENT_BYTES // 1_000_000} MB); 나누어 넣어 주세요")
+        reader = importlib.import_module(f".{READERS[suffix]}", __name__)  # heavy libraries only when needed
+        return [document_from_blocks(reader.read(data, cf.shown), cf)]
     text, _encoding = decode_bytes(data, cf.shown)
     return documents_from_text(text, cf)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import charset_normalizer
 
-from .config import MAX_FILE_BYTES
-from .errors import IngestError
+from ..config import MAX_FILE_BYTES
+from ..errors import IngestError
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _SNIFF = 8192

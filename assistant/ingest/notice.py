@@ -1,0 +1,113 @@
+"""The facts a 공고문 states about itself, read from its lines by general patterns.
+
+- title: the programme's name in 「…」 on a short line near the top that says what it is
+  (공고, 모집, 사업 …), else the first heading that is not a
+  numbered section ("1. 사업개요" names a section, not the document);
+- number: the 공고 번호 ("경기도 공고 제2026-412호" -> "제2026-412호");
+- issued: the 공고일, a dated line among the last lines (a notice ends "2026. 2. 20." + issuer);
+- issuer: the signing body on the last lines ("(재)경기테크노파크 원장", "김포시장");
+- period: the application period of any document that states one (접수기간, 신청기간, 모집기간,
+  마감 …): start and deadline as ISO dates, with the time when given ("2026-03-20T18:00").
+  A date without a year takes the year of the date before it, else of the notice.
+"""
+
+import re
+from dataclasses import dataclass
+
+_DATE = re.compile(
+    r"(?:(?P<y>20\d{2})\s*(?:[.\-/]|년)\s*)?(?P<m>1[0-2]|0?[1-9])\s*(?:[.\-/]|월)\s*(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)"
+    r"\s*(?:일|\.)?\s*(?:\(\s*[월화수목금토일]\s*\))?"
+    r"(?:\s*(?P<ampm>오전|오후)?\s*(?P<h>[01]?\d|2[0-4])\s*(?::\s*(?P<mi>[0-5]\d)|시(?:\s*(?P<mi2>[0-5]?\d)\s*분)?))?"
+)
+_PERIOD_LABEL = re.compile(r"(?:접수|신청|모집|공모|제출)\s*(?:기간|기한|일정|일시)")
+_DEADLINE_LABEL = re.compile(r"(?:접수|신청|제출|모집)?\s*마감(?:일|일시|기한)?")
+_NUMBER = re.compile(r"제\s*(\d{4})\s*[-–]\s*(\d+)\s*호")
+_TITLE = re.compile(r"「\s*([^」]{4,80}?)\s*」")
+_ISSUER = re.compile(
+    r"^(?:\(재\)|\(사\)|재단법인\s*|사단법인\s*)?[가-힣A-Za-z·\s()]{2,30}?"
+    r"(?:원장|이사장|시장|군수|구청장|도지사|청장|장관|대표|위원장|본부장|센터장|단장|회장|총장)$"
+)
+_SECTION_NUMBER = re.compile(r"^\s*(?:(?:\d{1,2}|[가-하]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|[IVX]{1,4})\s*[.)]|[□■○◦●▶-])")
+TAIL_LINES = 8
+TITLE_LINE = 80  # a title line is short; 「…」 inside a longer sentence quotes a law or another document
+_TITLE_WORDS = re.compile(r"공고|모집|안내|사업|계획|시행|공모")  # what a notice's title line says it is  # a notice's date and signature are among its last lines
+
+
+@dataclass(frozen=True)
+class NoticeFacts:
+    title: str | None = None
+    number: str | None = None
+    issued: str | None = None  # yyyy-mm-dd
+    issuer: str | None = None
+    period_start: str | None = None  # yyyy-mm-dd or yyyy-mm-ddThh:mm
+    deadline: str | None = None
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class _When:
+    year: int | None
+    month: int
+    day: int
+    hour: int | None
+    minute: int
+
+    def iso(self, year: int | None) -> str | None:
+        y = self.year or year
+        if y is None:
+            return None
+        day = f"{y:04d}-{self.month:02d}-{self.day:02d}"
+        return f"{day}T{self.hour:02d}:{self.minute:02d}" if self.hour is not None else day
+
+
+def _dates(text: str) -> list[_When]:
+    out = []
+    for m in _DATE.finditer(text):
+        hour = int(m["h"]) if m["h"] else None
+        if hour is not None and m["ampm"] == "오후" and hour < 12:
+            hour += 12
+        out.append(_When(int(m["y"]) if m["y"] else None, int(m["m"]), int(m["d"]), hour,
+                         int(m["mi"] or m["mi2"] or 0)))
+    return out
+
+
+def _year_of(lines: list[str]) -> int | None:
+    for line in lines:
+        for w in _dates(line):
+            if w.year:
+                return w.year
+    return None
+
+
+def notice_facts(lines: list[str], headings: list[str] | None = None) -> NoticeFacts:
+    lines = [ln.strip() for ln in lines if ln.strip()]
+    head, tail = lines[:10], lines[-TAIL_LINES:]
+    title = next((m.group(1) for ln in head
+                  if len(ln) <= TITLE_LINE and _TITLE_WORDS.search(ln) and (m := _TITLE.search(ln))), None)
+    title = title or next((h for h in headings or [] if not _SECTION_NUMBER.match(h)), None)
+    number = next((f"제{m.group(1)}-{m.group(2)}호" for ln in lines[:15] + tail if (m := _NUMBER.search(ln))), None)
+    issued = None
+    for ln in tail:
+        ds = _dates(ln)
+        if ds and ds[0].year and len(ln) <= 20:
+            issued = ds[0].iso(None)[:10]
+    issuer = next((ln for ln in reversed(tail) if _ISSUER.match(ln)), None)
+    year = int(issued[:4]) if issued else _year_of(head)
+    start = deadline = None
+    for ln in lines:
+        label = _PERIOD_LABEL.search(ln)
+        if label and start is None:
+            ds = _dates(ln[label.end():])
+            if ds:
+                base = ds[0].year or year
+                start = ds[0].iso(year) if len(ds) > 1 else None
+                deadline = ds[-1].iso(base)
+                continue
+        label = _DEADLINE_LABEL.search(ln)
+        if label and deadline is None:
+            ds = _dates(ln[label.end():])
+            if ds:
+                deadline = ds[0].iso(year)
+    return NoticeFacts(title=title, number=number, issued=issued, issuer=issuer, period_start=start, deadline=deadline)
