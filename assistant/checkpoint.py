@@ -21,8 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
+from . import store
 from .config import CHECKPOINT_EVERY, CHECKPOINT_SECONDS
-from .documents import Chunk
+from .documents import FileResult
 
 SETTINGS = "settings.json"
 FILES = "files.jsonl"
@@ -31,7 +32,7 @@ FILES = "files.jsonl"
 class Checkpoint:
     def __init__(self, index_dir: Path, setup: dict):
         index_dir = Path(index_dir)
-        self.dir = index_dir.parent / f".{index_dir.name}.partial"
+        self.dir = store.sibling(index_dir, "partial")
         self._setup = json.loads(json.dumps(setup, sort_keys=True))
         self._keys: list[str] = []
         self._vecs: list[np.ndarray] = []
@@ -54,8 +55,8 @@ class Checkpoint:
 
     # -- files read and chunked ------------------------------------------------------------
 
-    def files(self) -> dict[tuple[str, str], dict]:
-        """(path, sha256) -> {"documents", "chunks": [Chunk], "rejected", "proper_nouns"} saved so far."""
+    def files(self) -> dict[tuple[str, str], FileResult]:
+        """(path, sha256) -> what reading that file gave, for every file saved so far."""
         out = {}
         try:
             lines = (self.dir / FILES).read_text(encoding="utf-8").splitlines()
@@ -64,18 +65,14 @@ class Checkpoint:
         for line in lines:
             try:
                 rec = json.loads(line)
-                rec["chunks"] = [Chunk.from_dict(c) for c in rec["chunks"]]
-                out[(rec["rel"], rec["sha256"])] = rec
+                out[(rec["rel"], rec["sha256"])] = FileResult.from_dict(rec)
             except (ValueError, KeyError, TypeError):
                 continue  # a line torn by a kill
         return out
 
-    def add_file(self, rel: str, sha256: str, documents: list[str], chunks: list[Chunk],
-                 rejected: str | None = None, proper_nouns: set[str] = frozenset()) -> None:
+    def add_file(self, rel: str, sha256: str, result: FileResult) -> None:
         self._open()
-        rec = {"rel": rel, "sha256": sha256, "documents": documents, "chunks": [c.to_dict() for c in chunks],
-               "rejected": rejected, "proper_nouns": sorted(proper_nouns)}
-        self._files_fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        self._files_fh.write(json.dumps({"rel": rel, "sha256": sha256, **result.to_dict()}, ensure_ascii=False) + "\n")
         self._files_fh.flush()
 
     # -- encoded vectors -------------------------------------------------------------------

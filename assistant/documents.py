@@ -1,4 +1,5 @@
-"""The two records that flow through the pipeline: Document (a clean story) and Chunk."""
+"""The records that flow through the pipeline: Document (a clean story), Chunk (a passage of
+one), and FileResult (what reading one corpus file gave the index build)."""
 
 from dataclasses import asdict, dataclass, field
 
@@ -66,3 +67,24 @@ class Chunk:
         object.__setattr__(chunk, "sentences", [tuple(s) for s in d.get("sentences", [])])
         object.__setattr__(chunk, "terms", d.get("terms", []))
         return chunk
+
+
+@dataclass
+class FileResult:
+    """One corpus file, read and chunked (or rejected): what a build keeps per file, and what a
+    killed build saves so that the next one does not read the file again."""
+
+    documents: list[str] = field(default_factory=list)  # Document ids
+    chunks: list[Chunk] = field(default_factory=list)  # with their Kiwi terms
+    rejected: str | None = None  # why the file could not be indexed (Korean), else None
+    facts: dict = field(default_factory=dict)  # document id -> its facts (ingest.notice), if it has any
+    proper_nouns: set = field(default_factory=set)  # Kiwi NNPs, romanised for English questions
+
+    def to_dict(self) -> dict:
+        return {"documents": self.documents, "chunks": [c.to_dict() for c in self.chunks], "rejected": self.rejected,
+                "facts": self.facts, "proper_nouns": sorted(self.proper_nouns)}
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "FileResult":
+        return cls(documents=list(d["documents"]), chunks=[Chunk.from_dict(c) for c in d["chunks"]],
+                   rejected=d.get("rejected"), facts=dict(d.get("facts", {})), proper_nouns=set(d.get("proper_nouns", [])))

@@ -1,5 +1,13 @@
 """`assistant index`: corpus folder in, index folder out, doing only the work that changed.
 
+A build is four steps, each a function below, under the build lock:
+
+    plan    what is there (files, hashes), what the previous index and a killed build's saved
+            work give for free, and whether anything is to be done at all
+    read    the files that changed: Documents, chunks, Kiwi terms (ingest/, chunking.py)
+    encode  passages and sentences that have no vector yet
+    write   the Manifest (manifest.py) and the index files, swapped in (store.py)
+
 - Nothing changed (same files, same code, same encoder): returns at once, encodes nothing.
 - Files added or changed are read and chunked again; unchanged files keep their chunks.
 - A chunk is encoded only if no vector exists for its exact passage text (keyed by hash),
@@ -10,8 +18,8 @@
 """
 
 import hashlib
-import re
 import json
+import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,15 +27,23 @@ from pathlib import Path
 import numpy as np
 
 from . import store
-from .chunking import KiwiSentenceSplitter, chunk_document, passage_text
 from .checkpoint import Checkpoint
-from .config import (APPROX_MIN_CHUNKS, CHUNK_OVERLAP, CHUNK_SIZE, DEFAULT_ENCODER, ENCODE_BATCH, INDEX_FORMAT_VERSION,
-                     PIPELINE_VERSION)
-from .documents import Chunk
+from .chunking import KiwiSentenceSplitter, chunk_document, passage_text
+from .config import (
+    APPROX_MIN_CHUNKS,
+    CHUNK_OVERLAP,
+    CHUNK_SIZE,
+    DEFAULT_ENCODER,
+    ENCODE_BATCH,
+    INDEX_FORMAT_VERSION,
+    PIPELINE_VERSION,
+)
+from .documents import Chunk, FileResult
 from .encoders import check_spec, get_encoder
 from .errors import AssistantError, IndexBusyError, IngestError
-from .ingest import read_documents, scan_corpus
+from .ingest import CorpusFile, read_documents, scan_corpus
 from .korean import sentence_spans_many, sentence_terms_many, title_terms
+from .manifest import Counts, EncoderInfo, FileEntry, Manifest
 from .regions import bare, romanise
 
 
@@ -139,6 +155,38 @@ def _sentence_vectors(chunks: list[Chunk], prev, encoder, dim: int, progress, re
     return out
 
 
+@dataclass
+class BuildJob:
+    """What a build is asked to do (the arguments of `build`)."""
+
+    corpus_dir: Path
+    index_dir: Path
+    encoder: str | None = None  # spec; None: the previous index's, else the default
+    rebuild: bool = False
+    progress: object = _no_progress
+    chunk_size: int = CHUNK_SIZE
+    chunk_overlap: int = CHUNK_OVERLAP
+    encoder_model: object = None  # an encoder already in memory
+    approx_min: int = APPROX_MIN_CHUNKS
+
+
+@dataclass
+class Plan:
+    """What `plan` found: the corpus as it is, and the work already done."""
+
+    files: list[CorpusFile]
+    raw: dict[str, bytes]  # path inside the corpus -> bytes
+    hashes: dict[str, str]
+    encoder: str
+    setup: dict  # settings(...)
+    fingerprint: str
+    prev: object  # the previous store.StoredIndex when it can be reused, else None
+    results: dict[str, FileResult]  # files whose reading is already done (unchanged, or saved by a killed build)
+    to_read: list[CorpusFile]  # files to read now
+    checkpoint: Checkpoint
+    prev_vectors: dict[str, np.ndarray]  # passage hash -> vector, from the previous index and the checkpoint
+
+
 def build(corpus_dir: str | Path, index_dir: str | Path, encoder: str | None = None, rebuild: bool = False,
           progress=_no_progress, chunk_size: int = CHUNK_SIZE, chunk_overlap: int = CHUNK_OVERLAP,
           encoder_model=None, approx_min: int = APPROX_MIN_CHUNKS) -> BuildReport:
@@ -150,24 +198,175 @@ def build(corpus_dir: str | Path, index_dir: str | Path, encoder: str | None = N
     from filelock import FileLock, Timeout
 
     started = time.perf_counter()
-    corpus_dir, index_dir = Path(corpus_dir), Path(index_dir)
-    if not corpus_dir.is_dir():
-        raise AssistantError(f"corpus folder {corpus_dir}/ not found; pass --corpus PATH")
-    lock = FileLock(str(index_dir.parent / f".{index_dir.name}.lock"))
+    job = BuildJob(Path(corpus_dir), Path(index_dir), encoder, rebuild, progress, chunk_size, chunk_overlap,
+                   encoder_model, approx_min)
+    if not job.corpus_dir.is_dir():
+        raise AssistantError(f"corpus folder {job.corpus_dir}/ not found; pass --corpus PATH")
+    lock = FileLock(str(store.sibling(job.index_dir, "lock")))
     try:
         lock.acquire(timeout=0)
     except Timeout as exc:
-        raise IndexBusyError(f"another `assistant index` is writing {index_dir}/; wait for it to finish") from exc
+        raise IndexBusyError(f"another `assistant index` is writing {job.index_dir}/; wait for it to finish") from exc
     try:
-        return _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, chunk_size, chunk_overlap,
-                             encoder_model, approx_min)
+        report = BuildReport()
+        report.stages.update(clean=0.0, kiwi=0.0, encode=0.0)
+        work = plan(job, report)
+        if work is not None:
+            read(job, work, report)
+            chunks = [c for cf in work.files for c in work.results[cf.rel].chunks]
+            if not chunks:
+                work.checkpoint.clear()
+                raise AssistantError(
+                    f"nothing to index in {job.corpus_dir}/: no readable article or notice "
+                    "(.txt, .md, .html, .pdf, .hwp, .hwpx, .docx)"
+                    + (f" ({len(report.rejected)} file(s) rejected)" if report.rejected else ""))
+            vectors, sentence_vectors = encode(job, work, chunks, report)
+            write(job, work, chunks, vectors, sentence_vectors, report)
+        report.seconds = time.perf_counter() - started
+        return report
     finally:
         lock.release()
 
 
-def _read_files(group, raw: dict, splitter, stages: dict) -> list[tuple]:
-    """Clean and chunk files, Kiwi running in batches over all of them (every core busy).
-    For each: (rejection reason or None, document ids, chunks with terms, proper nouns)."""
+def plan(job: BuildJob, report: BuildReport) -> Plan | None:
+    """Look before working: None when the index is up to date (the report says so)."""
+    files = scan_corpus(job.corpus_dir)
+    raw = {cf.rel: cf.path.read_bytes() for cf in files}
+    hashes = {rel: _sha256(data) for rel, data in raw.items()}
+    old = None
+    if not job.rebuild:
+        try:
+            old = store.read_manifest(job.index_dir)
+        except AssistantError:
+            old = None
+    encoder = job.encoder_model.name if job.encoder_model is not None else job.encoder
+    encoder = check_spec(encoder or (old.encoder.name if old else None) or DEFAULT_ENCODER)
+    setup = settings(encoder, job.chunk_size, job.chunk_overlap)
+    fp = fingerprint(hashes, setup)
+    if old and old.fingerprint == fp and old.dense.get("faiss") == store.dense_kind(old.counts.chunks, job.approx_min):
+        try:
+            store.check_files(job.index_dir, old.counts.chunks)  # a damaged index is not "up to date"
+            report.up_to_date = True
+            report.unchanged = len(files)
+            report.rejected = old.rejected
+            report.documents, report.chunks = old.counts.documents, old.counts.chunks
+            return None
+        except AssistantError:
+            pass
+    prev = _previous(job.index_dir, job.rebuild)
+    same_settings = prev is not None and {k: v for k, v in setup.items() if k != "encoder"} == {
+        k: v for k, v in prev.manifest.settings.items() if k != "encoder"}
+    prev_files = prev.manifest.files if prev else {}
+    chunks_of_file: dict[str, list[Chunk]] = {}
+    prev_vectors: dict[str, np.ndarray] = {}
+    if prev is not None:
+        rel_of_doc = {d: rel for rel, entry in prev_files.items() for d in entry.documents}
+        for c in prev.chunks:
+            chunks_of_file.setdefault(rel_of_doc.get(c.doc_id, ""), []).append(c)
+        if prev.manifest.encoder.name == encoder:
+            vecs = prev.vectors()
+            prev_vectors = {_passage_key(c): vecs[i] for i, c in enumerate(prev.chunks)}
+    ckpt = Checkpoint(job.index_dir, setup)
+    saved = ckpt.files()
+    prev_vectors.update(ckpt.vectors())
+    results, to_read = {}, []
+    for cf in files:
+        entry = prev_files.get(cf.rel)
+        if entry and same_settings and entry.sha256 == hashes[cf.rel]:
+            report.unchanged += 1
+            results[cf.rel] = FileResult(entry.documents, chunks_of_file.get(cf.rel, []), entry.rejected, entry.facts)
+            continue
+        (report.changed if entry else report.added).append(cf.shown)
+        if (cf.rel, hashes[cf.rel]) in saved:
+            report.resumed_files += 1
+            results[cf.rel] = saved[(cf.rel, hashes[cf.rel])]
+        else:
+            to_read.append(cf)
+    report.removed = [f"{job.corpus_dir.resolve().name}/{rel}" for rel in prev_files if rel not in raw]
+    return Plan(files, raw, hashes, encoder, setup, fp, prev, results, to_read, ckpt, prev_vectors)
+
+
+def read(job: BuildJob, work: Plan, report: BuildReport) -> None:
+    """Read, clean and chunk the files that changed (saved to the checkpoint group by group)."""
+    splitter = KiwiSentenceSplitter(job.chunk_size, job.chunk_overlap)
+    bar = job.progress(len(work.files), "reading corpus")
+    bar.update(len(work.files) - len(work.to_read))
+    for g in range(0, len(work.to_read), READ_GROUP):
+        group = work.to_read[g : g + READ_GROUP]
+        for cf, result in zip(group, _read_files(group, work.raw, splitter, report.stages)):
+            work.checkpoint.add_file(cf.rel, work.hashes[cf.rel], result)
+            work.results[cf.rel] = result
+        bar.update(len(group))
+    bar.close()
+    for cf in work.files:
+        if work.results[cf.rel].rejected:
+            report.rejected.append({"path": cf.shown, "reason": work.results[cf.rel].rejected})
+
+
+def encode(job: BuildJob, work: Plan, chunks: list[Chunk], report: BuildReport) -> tuple[np.ndarray, np.ndarray]:
+    """Vectors of every chunk and every sentence; only those never encoded before are encoded."""
+    t = time.perf_counter()
+    keys = [_passage_key(c) for c in chunks]
+    found = [work.prev_vectors.get(k) for k in keys]
+    todo = [i for i, v in enumerate(found) if v is None]
+    report.reused, report.encoded = len(chunks) - len(todo), len(todo)
+    enc = (job.encoder_model or get_encoder(work.encoder)) if todo else None
+    dim = enc.dim if enc else len(next(v for v in found if v is not None))
+    vectors = np.zeros((len(chunks), dim), dtype=np.float32)
+    for i, v in enumerate(found):
+        if v is not None:
+            vectors[i] = v
+    if todo:
+        bar = job.progress(len(todo), "encoding")
+        for s in range(0, len(todo), ENCODE_BATCH):
+            batch = todo[s : s + ENCODE_BATCH]
+            vectors[batch] = enc.encode_passages([passage_text(chunks[i]) for i in batch])
+            work.checkpoint.add_vectors([keys[i] for i in batch], vectors[batch])
+            bar.update(len(batch))
+        bar.close()
+    work.checkpoint.close()
+    report.stages["encode"] = time.perf_counter() - t
+    t = time.perf_counter()
+    same_encoder = work.prev is not None and work.prev.manifest.encoder.name == work.encoder
+    sentence_vectors = _sentence_vectors(chunks, work.prev if same_encoder else None,
+                                         lambda: enc or job.encoder_model or get_encoder(work.encoder), dim,
+                                         job.progress, report)
+    report.stages["encode_sentences"] = time.perf_counter() - t
+    return vectors, sentence_vectors
+
+
+def write(job: BuildJob, work: Plan, chunks: list[Chunk], vectors: np.ndarray, sentence_vectors: np.ndarray,
+          report: BuildReport) -> None:
+    """The manifest and the index files, swapped in; the checkpoint is then no longer needed."""
+    # BM25 sees the title and the text of each chunk (see chunking.passage_text)
+    chunk_tokens = [list(title_terms(c.title)) + [t for s in c.terms for t in s] for c in chunks]
+    vocab = {t for toks in chunk_tokens for t in toks}
+    names = {r: k for r, k in (work.prev.names.items() if work.prev else []) if k.lower() in vocab}
+    names.update(_romanised(set().union(*(r.proper_nouns for r in work.results.values()))))
+    report.documents = len({c.doc_id for c in chunks})
+    report.chunks = len(chunks)
+    files = {cf.rel: FileEntry(sha256=work.hashes[cf.rel], bytes=len(work.raw[cf.rel]),
+                               documents=work.results[cf.rel].documents, chunks=len(work.results[cf.rel].chunks),
+                               rejected=work.results[cf.rel].rejected, facts=work.results[cf.rel].facts)
+             for cf in work.files}
+    manifest = Manifest(
+        format_version=INDEX_FORMAT_VERSION, pipeline_version=PIPELINE_VERSION,
+        created=time.strftime("%Y-%m-%dT%H:%M:%S%z"), settings=work.setup,
+        encoder=EncoderInfo(work.encoder, int(vectors.shape[1])),
+        chunking={"splitter": "Kiwi sentences merged by langchain-text-splitters", "chunk_size": job.chunk_size,
+                  "chunk_overlap": job.chunk_overlap, "unit": "characters",
+                  "passage": "title + newline + chunk text (what BM25 and the encoder see)"},
+        bm25={"dir": store.BM25_DIR, "library": "bm25s", "tokenizer": "kiwi content morphemes"},
+        corpus_dir=str(job.corpus_dir.resolve()), fingerprint=work.fingerprint, files=files, rejected=report.rejected,
+        counts=Counts(files=len(work.files), documents=report.documents, chunks=report.chunks,
+                      sentences=len(sentence_vectors), rejected=len(report.rejected)))
+    report.stages.update(store.write(job.index_dir, manifest, chunks, vectors, chunk_tokens, names=names,
+                                     sentence_vectors=sentence_vectors, approx_min=job.approx_min))
+    work.checkpoint.clear()
+
+
+def _read_files(group: list[CorpusFile], raw: dict, splitter, stages: dict) -> list[FileResult]:
+    """Clean and chunk files, Kiwi running in batches over all of them (every core busy)."""
     t = time.perf_counter()
     docs_of = []
     for cf in group:
@@ -185,184 +384,11 @@ def _read_files(group, raw: dict, splitter, stages: dict) -> list[tuple]:
     out = []
     for ds, chunks in zip(docs_of, chunks_of):
         if isinstance(ds, str):
-            out.append((ds, [], [], set()))
+            out.append(FileResult(rejected=ds))
             continue
         results = [next(terms) for _ in chunks]
-        chunks = [replace(c, terms=t) for c, (t, _) in zip(chunks, results)]
-        out.append((None, [d.id for d in ds], chunks, set().union(*(nnps for _, nnps in results))))
+        out.append(FileResult(documents=[d.id for d in ds], chunks=[replace(c, terms=t) for c, (t, _) in zip(chunks, results)],
+                              facts={d.id: d.facts for d in ds if d.facts},
+                              proper_nouns=set().union(*(nnps for _, nnps in results))))
     stages["kiwi"] += time.perf_counter() - t1
     return out
-
-
-def _build_locked(corpus_dir, index_dir, encoder, rebuild, progress, started, chunk_size, chunk_overlap,
-                  encoder_model, approx_min) -> BuildReport:
-    report = BuildReport()
-    stages = report.stages
-    stages.update(clean=0.0, kiwi=0.0, encode=0.0)
-    files = scan_corpus(corpus_dir)
-    raw = {cf.rel: cf.path.read_bytes() for cf in files}
-    hashes = {rel: _sha256(data) for rel, data in raw.items()}
-
-    old_manifest = None
-    if not rebuild:
-        try:
-            old_manifest = store.read_manifest(index_dir)
-        except AssistantError:
-            old_manifest = None
-    if encoder_model is not None:
-        encoder = encoder_model.name
-    encoder = check_spec(encoder or (old_manifest or {}).get("encoder", {}).get("name") or DEFAULT_ENCODER)
-    setup = settings(encoder, chunk_size, chunk_overlap)
-    fp = fingerprint(hashes, setup)
-    same_dense = old_manifest and old_manifest.get("dense", {}).get("faiss") == store.dense_kind(
-        old_manifest.get("counts", {}).get("chunks", 0), approx_min)
-    if old_manifest and old_manifest.get("corpus", {}).get("fingerprint") == fp and same_dense:
-        try:
-            store.check_files(index_dir, old_manifest["counts"]["chunks"])  # a damaged index is not "up to date"
-            report.up_to_date = True
-            report.unchanged = len(files)
-            report.rejected = old_manifest.get("corpus", {}).get("rejected", [])
-            report.documents = old_manifest["counts"]["documents"]
-            report.chunks = old_manifest["counts"]["chunks"]
-            report.seconds = time.perf_counter() - started
-            return report
-        except AssistantError:
-            pass
-
-    prev = _previous(index_dir, rebuild)
-    same_settings = prev is not None and {k: v for k, v in setup.items() if k != "encoder"} == {
-        k: v for k, v in prev.manifest.get("settings", {}).items() if k != "encoder"
-    }
-    prev_files = prev.manifest["corpus"]["files"] if prev else {}
-    prev_chunks_by_file: dict[str, list[Chunk]] = {}
-    prev_vectors: dict[str, np.ndarray] = {}
-    if prev is not None:
-        rel_of_doc = {d: rel for rel, info in prev_files.items() for d in info.get("documents", [])}
-        for c in prev.chunks:
-            prev_chunks_by_file.setdefault(rel_of_doc.get(c.doc_id, ""), []).append(c)
-        if prev.manifest["encoder"]["name"] == encoder:
-            vecs = prev.vectors()
-            prev_vectors = {_passage_key(c): vecs[i] for i, c in enumerate(prev.chunks)}
-    ckpt = Checkpoint(index_dir, setup)
-    saved_files = ckpt.files()
-    prev_vectors.update(ckpt.vectors())
-
-    splitter = KiwiSentenceSplitter(chunk_size, chunk_overlap)
-    per_file: dict[str, tuple] = {}  # rel -> (rejected, document ids, chunks)
-    proper_nouns: set[str] = set()
-    to_read = []
-    bar = progress(len(files), "reading corpus")
-    for cf in files:
-        sha = hashes[cf.rel]
-        old = prev_files.get(cf.rel)
-        if old and same_settings and old.get("sha256") == sha:
-            report.unchanged += 1
-            per_file[cf.rel] = (old.get("rejected"), old.get("documents", []), prev_chunks_by_file.get(cf.rel, []))
-            bar.update(1)
-            continue
-        (report.changed if old else report.added).append(cf.shown)
-        saved = saved_files.get((cf.rel, sha))
-        if saved is not None:
-            report.resumed_files += 1
-            per_file[cf.rel] = (saved["rejected"], saved["documents"], saved["chunks"])
-            proper_nouns.update(saved["proper_nouns"])
-            bar.update(1)
-        else:
-            to_read.append(cf)
-    for g in range(0, len(to_read), READ_GROUP):
-        group = to_read[g : g + READ_GROUP]
-        for cf, (rejected, doc_ids, file_chunks, nnps) in zip(group, _read_files(group, raw, splitter, stages)):
-            ckpt.add_file(cf.rel, hashes[cf.rel], doc_ids, file_chunks, rejected, nnps)
-            per_file[cf.rel] = (rejected, doc_ids, file_chunks)
-            proper_nouns |= nnps
-        bar.update(len(group))
-    bar.close()
-    chunks: list[Chunk] = []
-    file_info: dict[str, dict] = {}
-    for cf in files:
-        rejected, doc_ids, file_chunks = per_file[cf.rel]
-        info = {"sha256": hashes[cf.rel], "bytes": len(raw[cf.rel])}
-        if rejected:
-            report.rejected.append({"path": cf.shown, "reason": rejected})
-            info["rejected"] = rejected
-        info.update(documents=doc_ids, chunks=len(file_chunks))
-        file_info[cf.rel] = info
-        chunks.extend(file_chunks)
-    report.removed = [f"{corpus_dir.resolve().name}/{rel}" for rel in prev_files if rel not in raw]
-    if not chunks:
-        ckpt.clear()
-        raise AssistantError(
-            f"nothing to index in {corpus_dir}/: no readable .txt, .md or .html article"
-            + (f" ({len(report.rejected)} file(s) rejected)" if report.rejected else "")
-        )
-
-    t = time.perf_counter()
-    keys = [_passage_key(c) for c in chunks]
-    found = [prev_vectors.get(k) for k in keys]
-    todo = [i for i, v in enumerate(found) if v is None]
-    report.reused = len(chunks) - len(todo)
-    report.encoded = len(todo)
-    enc = (encoder_model or get_encoder(encoder)) if todo else None
-    dim = enc.dim if enc else len(next(v for v in found if v is not None))
-    vectors = np.zeros((len(chunks), dim), dtype=np.float32)
-    for i, v in enumerate(found):
-        if v is not None:
-            vectors[i] = v
-    if todo:
-        bar = progress(len(todo), "encoding")
-        for s in range(0, len(todo), ENCODE_BATCH):
-            batch = todo[s : s + ENCODE_BATCH]
-            vectors[batch] = enc.encode_passages([passage_text(chunks[i]) for i in batch])
-            ckpt.add_vectors([keys[i] for i in batch], vectors[batch])
-            bar.update(len(batch))
-        bar.close()
-    ckpt.close()
-    stages["encode"] = time.perf_counter() - t
-    t = time.perf_counter()
-    same_encoder = prev is not None and prev.manifest["encoder"]["name"] == encoder
-    sentence_vectors = _sentence_vectors(chunks, prev if same_encoder else None,
-                                         lambda: enc or encoder_model or get_encoder(encoder), dim, progress, report)
-    stages["encode_sentences"] = time.perf_counter() - t
-
-    # BM25 sees the title and the text of each chunk (see chunking.passage_text)
-    chunk_tokens = [list(title_terms(c.title)) + [t for s in c.terms for t in s] for c in chunks]
-    vocab = {t for toks in chunk_tokens for t in toks}
-    names = {r: k for r, k in (prev.names.items() if prev else []) if k.lower() in vocab}
-    names.update(_romanised(proper_nouns))
-
-    doc_ids = {c.doc_id for c in chunks}
-    report.documents = len(doc_ids)
-    report.chunks = len(chunks)
-    manifest = {
-        "format_version": INDEX_FORMAT_VERSION,
-        "pipeline_version": PIPELINE_VERSION,
-        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "settings": setup,
-        "encoder": {"name": encoder, "dim": dim},
-        "chunking": {
-            "splitter": "Kiwi sentences merged by langchain-text-splitters",
-            "chunk_size": chunk_size,
-            "chunk_overlap": chunk_overlap,
-            "unit": "characters",
-            "passage": "title + newline + chunk text (what BM25 and the encoder see)",
-        },
-        "bm25": {"dir": store.BM25_DIR, "library": "bm25s", "tokenizer": "kiwi content morphemes"},
-        "corpus": {
-            "dir": str(corpus_dir.resolve()),
-            "fingerprint": fp,
-            "files": file_info,
-            "rejected": report.rejected,
-        },
-        "counts": {
-            "files": len(files),
-            "documents": report.documents,
-            "chunks": report.chunks,
-            "sentences": len(sentence_vectors),
-            "rejected": len(report.rejected),
-        },
-    }
-    stages.update(store.write(index_dir, manifest, chunks, vectors, chunk_tokens, names=names,
-                              sentence_vectors=sentence_vectors, approx_min=approx_min))
-    ckpt.clear()
-    report.seconds = time.perf_counter() - started
-    return report

@@ -26,7 +26,7 @@ from .retrieval import Retriever
 class QA:
     def __init__(self, index: store.StoredIndex, encoder=None, model: scoring.AnswerModel | None = None):
         self.index = index
-        self.encoder = encoder or get_encoder(index.manifest["encoder"]["name"])
+        self.encoder = encoder or get_encoder(index.manifest.encoder.name)
         self.retriever = Retriever(index, self.encoder)
         self.analyzer = Analyzer(index.names, self.retriever.vocab)
         self.model = model or scoring.load()
@@ -76,6 +76,6 @@ def load(index_path: str | Path | None = None, encoder: str | None = None) -> QA
     """Load the index (default ./index or $ASSISTANT_INDEX_DIR) and everything needed to answer."""
     path = index_dir(index_path)
     idx = store.load(path, encoder=encoder)
-    enc = get_encoder(idx.manifest["encoder"]["name"])
+    enc = get_encoder(idx.manifest.encoder.name)
     store.check_manifest(idx.manifest, path, dim=enc.dim)
     return QA(idx, enc)

@@ -43,6 +43,7 @@ from .errors import (
     IndexMismatchError,
     IndexNotFoundError,
 )
+from .manifest import Manifest
 
 MANIFEST = "manifest.json"
 CHUNKS = "chunks.jsonl"
@@ -59,11 +60,18 @@ def rebuild_hint(index_dir: Path) -> str:
     return f"`assistant index --rebuild --index {index_dir}`"
 
 
+def sibling(index_dir: str | Path, kind: str) -> Path:
+    """The one place that names what lies beside an index: "lock" (held by a build),
+    "partial" (a build's saved work, checkpoint.py); see _sibling for the numbered ones."""
+    index_dir = Path(index_dir)
+    return index_dir.parent / f".{index_dir.name}.{kind}"
+
+
 def _sibling(index_dir: Path, kind: str) -> Path:
-    """A new sibling folder of the index: kind "tmp" (being written), "v" (a version the link
-    points at), "link" (the new link before it replaces the old), "old" (left by releases
-    that swapped folders by renaming)."""
-    return index_dir.parent / f".{index_dir.name}.{kind}-{os.getpid()}-{time.time_ns()}"
+    """A new numbered sibling: kind "tmp" (being written), "v" (a version the link points at),
+    "link" (the new link before it replaces the old), "old" (left by releases that swapped
+    folders by renaming)."""
+    return sibling(index_dir, f"{kind}-{os.getpid()}-{time.time_ns()}")
 
 
 def sibling_glob(index_dir: Path, kind: str) -> list[Path]:
@@ -102,7 +110,9 @@ def _recover(index_dir: Path) -> None:
         os.rename(olds[-1], index_dir)
 
 
-def read_manifest(index_dir: Path) -> dict:
+def read_manifest(index_dir: Path) -> Manifest:
+    """The index's manifest. Raises IndexNotFound (none yet), IndexMismatch (another format
+    version) or CorruptIndex errors, each naming the command that fixes it."""
     path = resolve(index_dir) / MANIFEST
     index_dir = Path(index_dir)
     if not path.exists() and _index_files(index_dir):
@@ -110,31 +120,33 @@ def read_manifest(index_dir: Path) -> dict:
     if not path.exists():
         raise IndexNotFoundError(f"no index in {index_dir}/ yet: build it with `assistant index --index {index_dir}`")
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise CorruptIndexError(f"{path} is unreadable ({exc}); rebuild with {rebuild_hint(index_dir)}") from exc
-    if not isinstance(manifest, dict) or "format_version" not in manifest:
+    if not isinstance(raw, dict) or "format_version" not in raw:
         raise CorruptIndexError(f"{path} is not an index manifest; rebuild with {rebuild_hint(index_dir)}")
-    return manifest
-
-
-def check_manifest(manifest: dict, index_dir: Path, encoder: str | None = None, dim: int | None = None) -> None:
-    """Raise IndexMismatchError when the index was built by other code or for another encoder."""
-    found = manifest.get("format_version")
-    if found != INDEX_FORMAT_VERSION:
+    if raw["format_version"] != INDEX_FORMAT_VERSION:
         raise IndexMismatchError(
-            f"the index in {index_dir}/ has format version {found}, this code reads {INDEX_FORMAT_VERSION}; "
-            f"rebuild it with {rebuild_hint(index_dir)}"
+            f"the index in {index_dir}/ has format version {raw['format_version']}, this code reads "
+            f"{INDEX_FORMAT_VERSION}; rebuild it with {rebuild_hint(index_dir)}"
         )
-    built_with = manifest.get("encoder", {}).get("name")
+    try:
+        return Manifest.from_dict(raw)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise CorruptIndexError(f"{path} lacks {exc}; rebuild with {rebuild_hint(index_dir)}") from exc
+
+
+def check_manifest(manifest: Manifest, index_dir: Path, encoder: str | None = None, dim: int | None = None) -> None:
+    """Raise IndexMismatchError when the index was built for another encoder."""
+    built_with = manifest.encoder.name
     if encoder is not None and built_with != encoder:
         raise IndexMismatchError(
             f"the index in {index_dir}/ was built with encoder {built_with!r}, not {encoder!r}; "
             f"rebuild it with `assistant index --rebuild --index {index_dir} --encoder {encoder}`"
         )
-    if dim is not None and manifest.get("encoder", {}).get("dim") != dim:
+    if dim is not None and manifest.encoder.dim != dim:
         raise IndexMismatchError(
-            f"the index in {index_dir}/ holds {manifest.get('encoder', {}).get('dim')}-dim vectors but encoder "
+            f"the index in {index_dir}/ holds {manifest.encoder.dim}-dim vectors but encoder "
             f"{built_with!r} gives {dim}; rebuild it with {rebuild_hint(index_dir)}"
         )
 
@@ -144,7 +156,7 @@ class StoredIndex:
     """Everything `assistant index` wrote, in memory."""
 
     dir: Path
-    manifest: dict
+    manifest: Manifest
     chunks: list[Chunk]
     dense: object  # faiss.Index
     bm25: object  # bm25s.BM25
@@ -191,7 +203,7 @@ def load(index_dir: str | Path, encoder: str | None = None, dim: int | None = No
     except RuntimeError as exc:
         raise CorruptIndexError(f"{index_dir / DENSE} is missing or damaged; rebuild with {hint}") from exc
     if hasattr(dense, "hnsw"):
-        dense.hnsw.efSearch = int(manifest.get("dense", {}).get("ef_search", HNSW_EF_SEARCH))
+        dense.hnsw.efSearch = int(manifest.dense.get("ef_search", HNSW_EF_SEARCH))
     try:
         bm25 = bm25s.BM25.load(str(index_dir / BM25_DIR), show_progress=False)
     except Exception as exc:  # bm25s raises OSError, ValueError, JSON errors... all mean a bad file
@@ -205,11 +217,11 @@ def load(index_dir: str | Path, encoder: str | None = None, dim: int | None = No
     except (OSError, ValueError, EOFError) as exc:
         raise CorruptIndexError(f"{index_dir / SENTENCES} is missing or damaged; rebuild with {hint}") from exc
     counts = [len(c.sentences) for c in chunks]
-    n = manifest.get("counts", {}).get("chunks")
+    n = manifest.counts.chunks
     if (sentence_vectors.ndim != 2 or sentence_vectors.shape[0] != sum(counts)
             or sentence_vectors.shape[1] != dense.d):
         raise CorruptIndexError(f"{index_dir / SENTENCES} does not fit the chunks; rebuild with {hint}")
-    if not (len(chunks) == dense.ntotal == n) or dense.d != manifest.get("encoder", {}).get("dim"):
+    if not (len(chunks) == dense.ntotal == n) or dense.d != manifest.encoder.dim:
         raise CorruptIndexError(
             f"{index_dir}/ is inconsistent ({len(chunks)} chunks, {dense.ntotal} vectors, manifest says {n}); "
             f"rebuild with {hint}"
@@ -285,12 +297,12 @@ def check_files(index_dir: Path, n: int) -> None:
         raise CorruptIndexError(f"{index_dir}/ is not whole ({lines} chunks, {dense.ntotal} vectors, {n} expected)")
 
 
-def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: np.ndarray,
+def write(index_dir: str | Path, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray,
           chunk_tokens: list[list[str]], names: dict[str, str], sentence_vectors: np.ndarray,
           approx_min: int = APPROX_MIN_CHUNKS) -> dict:
     """Write a complete index to a temp folder, check it, then swap it in place of `index_dir`.
     Call it holding the build lock (indexer.build does).
-    Returns seconds per step: {"faiss", "bm25", "write"}. Sets manifest["dense"]."""
+    Returns seconds per step: {"faiss", "bm25", "write"}. Sets manifest.dense."""
     if not chunks or len(chunks) != len(vectors) or len(chunks) != len(chunk_tokens):
         raise ValueError(f"cannot write an index of {len(chunks)} chunks and {len(vectors)} vectors")
     import bm25s
@@ -314,7 +326,7 @@ def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: n
     seconds = {}
     try:
         t = time.perf_counter()
-        dense, manifest["dense"] = dense_index(vectors, approx_min)
+        dense, manifest.dense = dense_index(vectors, approx_min)
         faiss.write_index(dense, str(tmp / DENSE))
         seconds["faiss"] = time.perf_counter() - t
         t = time.perf_counter()
@@ -329,7 +341,8 @@ def write(index_dir: str | Path, manifest: dict, chunks: list[Chunk], vectors: n
         (tmp / NAMES).write_text(json.dumps(names, ensure_ascii=False, indent=0), encoding="utf-8")
         np.save(tmp / SENTENCES, np.asarray(sentence_vectors, dtype=np.float16))
         (tmp / README).write_text(README_TEXT, encoding="utf-8")
-        (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        (tmp / MANIFEST).write_text(json.dumps(manifest.to_dict(), ensure_ascii=False, indent=2) + "\n",
+                                    encoding="utf-8")
         for p in tmp.rglob("*"):
             if p.is_file():
                 with p.open("rb") as fh:

@@ -235,7 +235,7 @@ def run_query(size: int, work: Path, questions_file: Path, repeat: int) -> dict:
     bare_s = {k: _summary(v) for k, v in bare.items()}
     parts_p50 = sum(bare_s[k]["p50"] for k in ("encoder", "faiss_flat", "bm25s"))
     return {
-        "size": size, "load_s": round(load_s, 1), "dense_index": qa.index.manifest["dense"]["faiss"],
+        "size": size, "load_s": round(load_s, 1), "dense_index": qa.index.manifest.dense["faiss"],
         "questions": len(questions), "repeat": repeat,
         "end_to_end_ms": _summary(e2e), "stages_ms": {k: _summary(v) for k, v in stages.items()},
         "bare_ms": bare_s,

@@ -155,7 +155,7 @@ def check_killed_builds(log: Log, good: Path, corpus: Path, work: Path, question
                         kill_after: list[float]) -> None:
     index = work / "killed"
     shutil.copytree(good, index)
-    before = store.read_manifest(index)["created"]
+    before = store.read_manifest(index).created
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     for seconds in kill_after:
         proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "index", "--rebuild", "--corpus", str(corpus),
@@ -167,7 +167,7 @@ def check_killed_builds(log: Log, good: Path, corpus: Path, work: Path, question
         proc.wait()
         right, answer = _answers_right(index, question, expect)
         kind, value = _call(store.read_manifest, index)
-        same = kind == "answer" and value.get("created") == before
+        same = kind == "answer" and value.created == before
         ok = right and (same or finished)
         log.add("rebuild killed (SIGKILL)", f"after {seconds:g} s", ok,
                 ("finished before the kill; " if finished else "previous index kept; " if same else "INDEX CHANGED; ")

@@ -83,7 +83,7 @@ def main(argv=None) -> int:
             qa = assistant.load(index_dir)
         else:
             qa = assistant.load(args.index)
-            corpus = Path(qa.index.manifest.get("corpus", {}).get("dir", ""))
+            corpus = Path(qa.index.manifest.corpus_dir)
             folders, slug = [corpus], folder_slug(corpus)
             if not corpus.is_dir():
                 if "naive-peer" in args.systems or args.split != "all":

@@ -151,7 +151,7 @@ def test_stored_sentence_vectors_are_those_of_the_sentences(seed_index):
     from assistant.encoders import get_encoder
 
     idx = store.load(seed_index)
-    enc = get_encoder(idx.manifest["encoder"]["name"])
+    enc = get_encoder(idx.manifest.encoder.name)
     picks = [(r, i) for r in (0, len(idx.chunks) // 2, len(idx.chunks) - 1) for i in range(len(idx.chunks[r].sentences))][:6]
     texts = [idx.chunks[r].text[slice(*idx.chunks[r].sentences[i])] for r, i in picks]
     fresh = enc.encode_passages(texts)

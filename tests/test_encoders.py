@@ -34,7 +34,7 @@ def test_sentence_transformers_backend_loads_the_bundled_model_offline(tmp_path)
 
     corpus = copy_pages(tmp_path / "corpus", "sidebar_portal.txt")
     report = build_index(corpus, tmp_path / "index", encoder=spec)
-    assert store.load(tmp_path / "index", encoder=spec, dim=384).manifest["encoder"]["name"] == spec
+    assert store.load(tmp_path / "index", encoder=spec, dim=384).manifest.encoder.name == spec
     with pytest.raises(IndexMismatchError, match="--encoder e5-small"):
         store.load(tmp_path / "index", encoder=E5_SMALL)
     # switching encoders re-encodes everything

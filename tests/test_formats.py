@@ -459,7 +459,7 @@ def test_a_row_of_the_table_answers_in_every_format(pdfs, tmp_path):
     """"고도화1 지원한도는?" is answered with the row's amount, citing the row, whichever format
     the notice came in (and the PDF's citation gives its page)."""
     import assistant
-    from assistant import build_index
+    from assistant import build_index, store
 
     for name, data in (("notice.pdf", (pdfs / "notice.pdf").read_bytes()), ("notice.docx", notice_docx()),
                        ("notice.hwpx", notice_hwpx())):
@@ -476,3 +476,6 @@ def test_a_row_of_the_table_answers_in_every_format(pdfs, tmp_path):
         assert first.title == "2026년 스마트공장 구축 지원사업" and first.section == "2. 지원내용", name
         if name.endswith(".pdf"):
             assert first.page == 1 and ans.to_dict()["citations"][0]["page"] == 1
+        # the notice's facts are read once, at index time, and kept in the manifest
+        facts = store.read_manifest(index).files[name].facts[f"{name}~0"]
+        assert facts["number"] == "제2026-123호" and facts["deadline"] == "2026-03-20T18:00", (name, facts)

@@ -24,8 +24,13 @@ def test_build_then_noop(tmp_path):
     idx = store.load(tmp_path / "index", encoder="e5-small", dim=384)
     assert len(idx.chunks) == idx.dense.ntotal == first.chunks
     m = idx.manifest
-    assert m["chunking"]["chunk_size"] > 0 and m["encoder"] == {"name": "e5-small", "dim": 384}
-    assert m["counts"]["documents"] == 4 and len(m["corpus"]["fingerprint"]) == 64
+    assert m.chunking["chunk_size"] > 0 and (m.encoder.name, m.encoder.dim) == ("e5-small", 384)
+    assert m.counts.documents == 4 and len(m.fingerprint) == 64
+    assert m.files["hanbit_daily.txt"].documents and m.files["hanbit_daily.txt"].sha256
+    # the file on disk keeps its plain layout
+    raw = json.loads((tmp_path / "index" / store.MANIFEST).read_text(encoding="utf-8"))
+    assert raw["corpus"]["files"]["hanbit_daily.txt"]["documents"] == m.files["hanbit_daily.txt"].documents
+    assert type(m).from_dict(raw) == m
 
 
 def test_ids_are_stable_across_builds(tmp_path):
@@ -194,9 +199,9 @@ def test_answers_while_another_process_rebuilds_ten_times(tmp_path):
             qa = assistant.QA(idx, encoder)
             encoder = qa.encoder
             ans = qa.ask("김포시 스마트공장 지원사업 최대 지원금은?")
-            assert len(idx.chunks) == idx.manifest["counts"]["chunks"] == idx.dense.ntotal
+            assert len(idx.chunks) == idx.manifest.counts.chunks == idx.dense.ntotal
             assert ans.answer
-            builds_seen.add(idx.manifest["created"])
+            builds_seen.add(idx.manifest.created)
             loads += 1
         except Exception as exc:  # noqa: BLE001 - any error at all fails the test
             errors.append(repr(exc))

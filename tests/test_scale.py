@@ -2,13 +2,13 @@
 
 import numpy as np
 import pytest
+from conftest import copy_pages
 
 import assistant
 from assistant import checkpoint, indexer, store
+from assistant.documents import FileResult
 from assistant.encoders import get_encoder
 from assistant.errors import CorruptIndexError
-
-from conftest import copy_pages
 
 PAGES = ("hanbit_daily.txt", "sidebar_portal.txt", "notice.md")
 
@@ -72,13 +72,15 @@ def test_checkpoint_from_other_settings_is_thrown_away(tmp_path):
 def test_torn_checkpoint_lines_are_skipped(tmp_path):
     index = tmp_path / "index"
     ck = checkpoint.Checkpoint(index, {"s": 1})
-    ck.add_file("a.txt", "sha", ["a.txt~0"], [], None, {"김포"})
+    ck.add_file("a.txt", "sha", FileResult(["a.txt~0"], [], None, {"a.txt~0": {"deadline": "2026-03-20"}}, {"김포"}))
     ck.close()
     with (ck.dir / checkpoint.FILES).open("a", encoding="utf-8") as f:
         f.write('{"rel": "b.txt", "sha256": "x", "chun')  # a kill in the middle of a line
     (ck.dir / "vectors-000000.npz").write_bytes(b"PK\x03\x04 torn")
     again = checkpoint.Checkpoint(index, {"s": 1})
     assert list(again.files()) == [("a.txt", "sha")] and again.vectors() == {}
+    saved = again.files()[("a.txt", "sha")]
+    assert saved.proper_nouns == {"김포"} and saved.facts == {"a.txt~0": {"deadline": "2026-03-20"}}
 
 
 def test_hnsw_index_past_the_threshold(tmp_path):
@@ -86,14 +88,14 @@ def test_hnsw_index_past_the_threshold(tmp_path):
     index = tmp_path / "index"
     built = assistant.build_index(corpus, index, approx_min=1)
     idx = store.load(index)
-    m = idx.manifest["dense"]
+    m = idx.manifest.dense
     assert m["faiss"] == "IndexHNSWFlat" and m["approx_min_chunks"] == 1 and idx.dense.hnsw.efSearch == m["ef_search"]
     ans = assistant.load(index).ask("창원시 협동로봇 도입 기업당 최대 지원금은?")
     assert not ans.abstained and "1억 2천만 원" in ans.answer
     # vectors come back out of HNSW for incremental builds
     flat = assistant.build_index(corpus, tmp_path / "flat")
     np.testing.assert_allclose(idx.vectors(), store.load(tmp_path / "flat").vectors(), atol=1e-6)
-    assert store.load(tmp_path / "flat").manifest["dense"]["faiss"] == "IndexFlatIP" and flat.chunks == built.chunks
+    assert store.load(tmp_path / "flat").manifest.dense["faiss"] == "IndexFlatIP" and flat.chunks == built.chunks
 
 
 def test_a_bad_write_keeps_the_previous_index(tmp_path, monkeypatch):
