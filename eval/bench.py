@@ -278,7 +278,9 @@ def markdown(results: list[dict], meta: dict, encoder: dict | None = None) -> st
          f"passages of each size were encoded with e5-small for real ({meta['real_total']} in all); every other passage",
          "vector was *derived* from those real ones (0.6·a + 0.4·b + noise, normalised), because encoding",
          "100k passages on 2 cores takes hours. Questions are always encoded for real. BM25, Kiwi, cleaning,",
-         "FAISS and the answer step all run for real on every chunk.", ""]
+         "FAISS and the answer step all run for real on every chunk.", "",
+         "Ingestion speed per format (PDF, DOCX, HWPX, HWP; pages/s): `eval/ingest_bench.md`"
+         " (`python eval/ingest_bench.py`).", ""]
     L += ["## Build", "", "| chunks | pages | build s | clean | kiwi | encode (real) | faiss | bm25 | write | peak RSS MB | index MB |",
           "|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
