@@ -19,6 +19,8 @@ from assistant.config import DEFAULT_CORPUS_DIR, index_dir  # noqa: E402
 from assistant.render import answer_markdown, literal, sources_html  # noqa: E402
 from assistant.service import Service  # noqa: E402
 
+MAX_HISTORY = 8  # earlier questions a follow-up is read with (the subject is what the latest of them named)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.environ.get("ASSISTANT_CORPUS_DIR") or os.path.join(HERE, DEFAULT_CORPUS_DIR)
 service = Service(CORPUS, index_dir(os.environ.get("ASSISTANT_INDEX_DIR") or os.path.join(HERE, "index")))
@@ -45,18 +47,21 @@ body, .gradio-container, .gradio-container * { font-family: Pretendard, 'Malgun 
 """
 
 
-def respond(question: str, history: list, k: float):
-    """Chat handler: (question, history, top-k) -> (history, sources HTML, cleared textbox)."""
+def respond(question: str, history: list, k: float, asked: list | None = None):
+    """Chat handler: (question, history, top-k, questions asked so far in this chat) ->
+    (history, sources HTML, cleared textbox, questions asked). Follow-ups ("신청 마감은?") are
+    answered about what the earlier questions named."""
     history = list(history or [])
+    asked = list(asked or [])
     question = question or ""
     try:
-        ans = service.qa.ask(question, k=int(k))
+        ans = service.qa.ask(question, k=int(k), history=asked[-MAX_HISTORY:])
     except AssistantError as exc:  # empty/too long question, missing or broken index
         history += [{"role": "user", "content": literal(question[:500]) or "(빈 질문)"},
                     {"role": "assistant", "content": "⚠️ " + literal(str(exc))}]
-        return history, sources_html(None), ""
+        return history, sources_html(None), "", asked
     history += [{"role": "user", "content": literal(question)}, {"role": "assistant", "content": answer_markdown(ans)}]
-    return history, sources_html(ans), ""
+    return history, sources_html(ans), "", asked + [question]
 
 
 def documents_table():
@@ -130,10 +135,13 @@ with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False
                 add_btn = gr.Button("추가하고 색인하기")
                 status = gr.Markdown()
 
-    ask_event = ask_btn.click(respond, [question, chatbot, top_k], [chatbot, sources, question], api_name="ask")
-    submit_event = question.submit(respond, [question, chatbot, top_k], [chatbot, sources, question], api_name=False)
+    asked = gr.State([])  # this browser session's questions, for follow-ups
+    ask_event = ask_btn.click(respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked],
+                              api_name="ask")
+    submit_event = question.submit(respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked],
+                                   api_name=False)
     stop_btn.click(None, cancels=[ask_event, submit_event])
-    clear_btn.click(lambda: ([], sources_html(None)), None, [chatbot, sources], api_name=False)
+    clear_btn.click(lambda: ([], sources_html(None), []), None, [chatbot, sources, asked], api_name=False)
     add_btn.click(add_documents, [upload], [status, docs], api_name="add_documents", concurrency_limit=1)
     demo.load(documents_table, None, docs, api_name=False)
 demo.queue(default_concurrency_limit=4, max_size=64)

@@ -45,11 +45,47 @@ def _cmd_ask(args) -> int:
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0
+    _print_answer(answer)
+    return 0
+
+
+def _print_answer(answer, passages: bool = True) -> None:
     print(answer.answer)
     for c in answer.citations:
-        meta = " · ".join(x for x in (c.outlet, c.date) if x)
+        meta = " · ".join(x for x in (c.outlet, c.date, f"p. {c.page}" if c.page else None) if x)
         print(f"\n[{c.n}] {c.title}" + (f" ({meta})" if meta else "") + f" — {c.path} {c.chunk_id}")
-        print("    " + c.passage.replace("\n", "\n    "))
+        if passages:
+            print("    " + c.passage.replace("\n", "\n    "))
+
+
+def _cmd_chat(args) -> int:
+    """Questions from the terminal, one a line; follow-ups are read in the conversation's context."""
+    from .errors import QuestionError
+    from .qa import load
+
+    conv = load(args.index).conversation()
+    interactive = sys.stdin.isatty()
+    if interactive:
+        print("질문을 입력하세요 (빈 줄이나 Ctrl-D로 끝냅니다). 이어지는 질문은 앞의 대화를 이어서 답합니다.")
+    while True:
+        try:
+            line = input("> " if interactive else "")
+        except EOFError:
+            break
+        if not line.strip():
+            if interactive:
+                break
+            continue
+        try:
+            answer = conv.ask(line, k=args.k)
+        except QuestionError as exc:
+            print(f"오류 (error): {exc}", file=sys.stderr)
+            continue
+        turn = conv.turns[-1]
+        if turn.standalone != line.strip() and not interactive:
+            print(f"({turn.standalone})")
+        _print_answer(answer, passages=False)
+        print()
     return 0
 
 
@@ -68,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the answer JSON")
     p.add_argument("--index", default=None, help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)")
     p.set_defaults(func=_cmd_ask)
+    p = sub.add_parser("chat", help="a conversation in the terminal: follow-up questions keep their subject")
+    p.add_argument("--k", type=int, default=3, help="number of citations (default 3)")
+    p.add_argument("--index", default=None, help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)")
+    p.set_defaults(func=_cmd_chat)
     return parser
 
 

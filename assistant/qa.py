@@ -17,6 +17,7 @@ from .answering import compose, scoring
 from .answering.features import Idf
 from .answering.reader import ANSWER_PASSAGES, Reader
 from .config import MAX_QUESTION_CHARS, index_dir
+from .conversation import Conversation
 from .encoders import get_encoder
 from .errors import QuestionError
 from .query import Analyzer
@@ -33,26 +34,40 @@ class QA:
         self.reader = Reader(index, Idf(index.bm25), self.model)
         korean.kiwi()  # load Kiwi now, not on the first question
 
-    def ask(self, question: str, k: int = 5) -> Answer:
-        return self.ask_batch([question], k)[0]
+    def ask(self, question: str, k: int = 5, history: list[str] | None = None, context: str = "") -> Answer:
+        """`history`: the questions asked before in the same chat, oldest first; a follow-up
+        ("신청 마감은?") is then answered about what they named (conversation.py). `context`:
+        words to read the question with, as a Conversation gives them."""
+        if history:
+            conv = self.conversation()
+            for h in history:
+                conv.add(conv.resolve(_check(h)))
+            return conv.ask(question, k)
+        return self.ask_batch([question], k, contexts=[context])[0]
 
-    def ask_batch(self, questions: list[str], k: int = 5) -> list[Answer]:
+    def conversation(self) -> Conversation:
+        """A chat whose follow-up questions are answered in context: `conv.ask(question)`."""
+        return Conversation(self)
+
+    def ask_batch(self, questions: list[str], k: int = 5, contexts: list[str] | None = None) -> list[Answer]:
         """Answers in order. timings_ms of each: retrieve (= analyse + encode + dense + bm25 +
         fusion), answer and total; stages_ms: analyse (Kiwi), encode, dense (FAISS), bm25.
         Time shared by the batch is divided evenly."""
         questions = [_check(q) for q in questions]
+        contexts = contexts or [""] * len(questions)
         started = time.perf_counter()
-        queries = [self.analyzer.analyse(q) for q in questions]
+        queries = [self.analyzer.analyse(q, c) for q, c in zip(questions, contexts)]
         stages = {"analyse": time.perf_counter() - started}
         vectors: list = []
         hits = self.retriever.search_batch(queries, k=max(k, ANSWER_PASSAGES), timings=stages, vectors=vectors)
         per_query = {name: s * 1000 / len(questions) for name, s in stages.items()}
         retrieve_ms = (time.perf_counter() - started) * 1000 / len(questions)
         answers = []
-        for q, h, v in zip(queries, hits, vectors):
+        for asked, q, h, v in zip(questions, queries, hits, vectors):
             t0 = time.perf_counter()
             reading = self.reader.read(q, h, v)
             ans = compose.answer(q, reading, h, self.index.chunks, k, self.model.threshold)
+            ans.question = asked
             answer_ms = (time.perf_counter() - t0) * 1000
             ans.timings_ms = {"retrieve": round(retrieve_ms, 2), "answer": round(answer_ms, 2),
                               "total": round(retrieve_ms + answer_ms, 2)}

@@ -8,13 +8,14 @@ at index time) and of Korean region names (data/regions_ko.txt).
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import korean
 from .regions import canonical, data_lines, regions
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_RUN = re.compile(r"[\uac00-\ud7a3][\uac00-\ud7a3\s]*")
 _LATIN = re.compile(r"[A-Za-z]")
 _EN_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*|%")
 _EN_STOP = set(
@@ -81,10 +82,17 @@ class Analyzer:
         self.vocab = vocab or set()
         self._max_phrase = max(len(k.split()) for k in glossary())
 
-    def analyse(self, question: str) -> Query:
-        text = question.strip()
-        if language(text) == "en":
-            return self._english(text)
+    def analyse(self, question: str, context: str = "") -> Query:
+        """`context`: words a follow-up leaves out, from the conversation so far ("김포시
+        스마트공장 구축 지원사업"; conversation.py). They are searched and matched like the
+        question's own words, but the language and the kind of fact asked come from the question."""
+        question = question.strip()
+        text = f"{context.strip()} {question}".strip()
+        if language(question) == "en":
+            return replace(self._english(text), qtype=question_type(question))
+        return replace(self._korean(text), qtype=question_type(question))
+
+    def _korean(self, text: str) -> Query:
         ms, groups = korean.analyse(text)
         terms = [t for g in groups for t in g]
         found_regions, names = [], []
@@ -105,6 +113,14 @@ class Analyzer:
         words = _EN_WORD.findall(low)
         _, en_regions = regions()
         korean_terms, latin, found_regions, groups = [], [], [], []
+        # Korean words written in an English question ("provincial funding (도비)", or a
+        # follow-up's Korean context) are searched as Korean
+        hangul = " ".join(_HANGUL_RUN.findall(text))
+        if hangul:
+            ms, kgroups = korean.analyse(hangul)
+            groups += kgroups
+            korean_terms += [t for g in kgroups for t in g]
+            found_regions += [r for form, tag, _, _ in ms if tag == "NNP" and (r := canonical(form))]
         i = 0
         while i < len(words):
             for n in range(min(self._max_phrase, len(words) - i), 0, -1):

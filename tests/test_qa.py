@@ -24,6 +24,39 @@ def test_english_gimpo_question(qa):
     assert "과제당 최대 5,000만 원" in first.passage
 
 
+def test_english_question_gets_the_fact_in_english(qa):
+    ans = qa.ask("What's the max support in Gimpo?")
+    assert ans.answer.startswith("KRW 50 million (5,000만 원) — ")
+    ans = qa.ask("When is the application deadline for the Gimpo smart factory programme?")
+    assert ans.answer.startswith("20 March, 18:00 (3월 20일 18시) — "), ans.answer
+
+
+def test_follow_ups_stay_on_the_conversations_programme(qa):
+    conv = qa.conversation()
+    gimpo = "000_a3db1861db894e05.txt~0"
+    for question, expected in (("김포 스마트공장 최대 지원금은?", "5,000만 원"), ("신청 마감은?", "3월 20일 18시"),
+                               ("몇 개 기업 뽑아?", "7개사"), ("How many companies will be selected?", "7 companies (7개사)")):
+        ans = conv.ask(question)
+        assert not ans.abstained and ans.answer.startswith(expected), (question, ans.answer)
+        assert ans.citations[0].doc_id == gimpo and ans.question == question
+    assert [t.kind for t in conv.turns] == ["new", "follow-up", "follow-up", "follow-up"]
+    # the same through the API's history, as the chat sends it
+    ans = qa.ask("신청 마감은?", history=["김포 스마트공장 최대 지원금은?"])
+    assert ans.answer.startswith("3월 20일 18시") and ans.citations[0].doc_id == gimpo
+
+
+def test_a_follow_up_that_names_only_a_new_place_asks_the_same_of_it(qa):
+    conv = qa.conversation()
+    conv.ask("김포 스마트공장 최대 지원금은?")
+    turn = conv.resolve("김해는?")
+    assert turn.kind == "switch" and turn.standalone == "김해 스마트공장 최대 지원금은?"
+    ans = conv.ask("김해는?")  # the shipped corpus has no 김해 programme
+    assert ans.abstained and "김해" in ans.answer
+    assert conv.resolve("What about Gimhae?").standalone.startswith("Gimhae")
+    # a question that names its own subject and asks its own thing stands alone
+    assert conv.resolve("삼성전자 스마트공장 3.0은 몇 개 기업을 지원하나요?").kind == "new"
+
+
 def test_korean_gimpo_question(qa):
     ans = qa.ask("김포 스마트공장 최대 지원금은?")
     assert not ans.abstained and "5,000만 원" in ans.answer

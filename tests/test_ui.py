@@ -48,7 +48,7 @@ def app_url(ui_module):
 
 
 def test_handler_answers_with_sources(ui_module):
-    history, sources, cleared = ui_module.respond("What's the max support in Gimpo?", [], 5)
+    history, sources, cleared, _ = ui_module.respond("What's the max support in Gimpo?", [], 5)
     assert cleared == ""
     assert history[0] == {"role": "user", "content": "What's the max support in Gimpo?"}
     assert "5,000만 원" in history[1]["content"]
@@ -57,15 +57,15 @@ def test_handler_answers_with_sources(ui_module):
 
 
 def test_handler_escapes_markup_and_reports_empty_questions(ui_module):
-    history, _, _ = ui_module.respond("<script>alert(1)</script> **굵게**", [], 5)
+    history, _, _, _ = ui_module.respond("<script>alert(1)</script> **굵게**", [], 5)
     assert "<script>" not in history[0]["content"] and "&lt;script&gt;" in history[0]["content"]
     assert "\\*\\*" in history[0]["content"]  # markdown shown literally
-    history, sources, _ = ui_module.respond("   ", [], 5)
+    history, sources, _, _ = ui_module.respond("   ", [], 5)
     assert "질문을 입력해 주세요" in history[-1]["content"] and "근거 문단이 여기에" in sources
 
 
 def test_abstention_is_shown_as_such(ui_module):
-    history, sources, _ = ui_module.respond("부산시 스마트공장 최대 지원금은?", [], 3)
+    history, sources, _, _ = ui_module.respond("부산시 스마트공장 최대 지원금은?", [], 3)
     assert "답을 찾지 못했습니다" in history[-1]["content"]
     assert "가까운 문단 (답은 아님)" in sources
 

@@ -9,6 +9,7 @@ import re
 from ..answer import Answer, Citation
 from ..documents import Chunk
 from ..retrieval import Hit
+from .english import english_fact
 from .reader import Reading
 
 NOT_FOUND = "문서에서 이 질문에 대한 답을 찾지 못했습니다."
@@ -30,7 +31,8 @@ def answer(q, reading: Reading, hits: list[Hit], chunks: list[Chunk], k: int, th
     order = [cited] + [h for h in hits if h.row != cited.row]
     citations = [citation(n, h, chunks[h.row], fact if h is cited else "", at if h is cited else -1)
                  for n, h in enumerate(order[:k], 1)]
-    text = f"{fact} — {shown} [1]" if fact != shown else f"{shown} [1]"
+    stated = english_fact(fact) if q.lang == "en" else fact  # an English question gets the fact in English
+    text = f"{stated} — {shown} [1]" if fact != shown else f"{shown} [1]"
     return Answer(question=q.text, answer=text, abstained=False, citations=citations)
 
 

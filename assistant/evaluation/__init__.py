@@ -11,15 +11,29 @@
 `eval/run.py` is the command line over these.
 """
 
-from .baselines import BASELINES, SYSTEMS, Reply, System
+from .baselines import BASELINES, CONVERSATION_SYSTEMS, SYSTEMS, Reply, System
 from .korquad import exact_match, f1_score, normalize_answer
-from .metrics import (QuestionResult, bootstrap, breakdown, count_relevant, relevant, results_json, score_answer,
-                      summarise)
-from .questions import EvalQuestion, EvalSetError, load_questions
+from .metrics import (
+                      QuestionResult,
+                      bootstrap,
+                      breakdown,
+                      count_relevant,
+                      relevant,
+                      results_json,
+                      score_answer,
+                      summarise,
+)
+from .questions import (
+                      EvalConversation,
+                      EvalQuestion,
+                      EvalSetError,
+                      load_conversations,
+                      load_questions,
+)
 from .splits import assign, doc_of, load_split, split_of
 
 __all__ = [
-    "BASELINES", "SYSTEMS", "Reply", "System", "exact_match", "f1_score", "normalize_answer", "QuestionResult",
+    "BASELINES", "CONVERSATION_SYSTEMS", "SYSTEMS", "EvalConversation", "load_conversations", "Reply", "System", "exact_match", "f1_score", "normalize_answer", "QuestionResult",
     "bootstrap", "breakdown", "count_relevant", "relevant", "results_json", "score_answer", "summarise",
     "EvalQuestion", "EvalSetError", "load_questions", "assign", "doc_of", "load_split", "split_of",
 ]

@@ -27,6 +27,9 @@ from ..fusion import rrf
 
 SYSTEMS = ("full", "bm25-whitespace", "bm25-kiwi", "dense", "naive-peer")
 BASELINES = SYSTEMS[1:]
+# in a conversation, "full" reads follow-ups in context (conversation.py); "full-alone" is the
+# same assistant asked each turn alone (what the context adds); baselines always ask alone
+CONVERSATION_SYSTEMS = ("full", "full-alone", *BASELINES)
 NAIVE_CHUNK_SIZE, NAIVE_CHUNK_OVERLAP = 500, 0
 NAIVE_DEPTH = 50  # candidates taken from each list before fusing
 _MARKER = re.compile(r"\s*\[\d+\]\s*$")
@@ -60,7 +63,7 @@ class System:
     `naive_index`: the store.StoredIndex the naive peer searches (needed for "naive-peer" only)."""
 
     def __init__(self, qa, name: str, naive_index=None):
-        if name not in SYSTEMS:
+        if name not in CONVERSATION_SYSTEMS:
             raise ValueError(f"unknown system {name!r}; choose from {', '.join(SYSTEMS)}")
         if name == "naive-peer" and naive_index is None:
             raise ValueError("the naive peer needs its own index (runner.naive_index)")
@@ -74,9 +77,13 @@ class System:
             self._ws = bm25s.BM25()
             self._ws.index([passage_text(c).lower().split() for c in self.chunks], show_progress=False)
 
-    def run(self, question: str, k: int = 10) -> Reply:
-        if self.name == "full":
-            ans = self.qa.ask(question, k=k)
+    def run(self, question: str, k: int = 10, conversation=None) -> Reply:
+        """`conversation`: an assistant Conversation the full system asks in (else alone)."""
+        if self.name in ("full", "full-alone"):
+            if conversation is not None and self.name == "full":
+                ans = conversation.ask(question, k=k)
+            else:
+                ans = self.qa.ask(question, k=k)
             chunks = [self.chunks[self._row_of[c.chunk_id]] for c in ans.citations]
             return Reply(ans.answer, full_short_answer(ans), ans.abstained, chunks, dict(ans.timings_ms))
         t0 = time.perf_counter()

@@ -56,6 +56,7 @@ class QuestionResult:
     em: float = 0.0
     f1: float = 0.0
     doc: str | None = None  # the corpus file the question is about (splits.py)
+    turn: str = ""  # in a conversation: "first" or "follow-up"
     split: str = ""  # "train" / "test" (splits.py), "" when not assigned
 
 

@@ -5,6 +5,12 @@
 `answers` empty = unanswerable. Optional fields are kept: `lang` and `type` (else guessed from
 the question), `doc` (the corpus file the question is about, for splits.py) and any other
 field, in `extra`.
+
+Conversations (multi-turn, for follow-up questions): one JSON object a line with an id and its
+turns, each turn a question record as above without an id (it gets "<id>#<n>", from 1):
+
+    {"id": "c001", "turns": [{"question": "김포 스마트공장 최대 지원금은?", "answers": [...], ...},
+                             {"question": "신청 마감은?", "answers": [...], ...}]}
 """
 
 import json
@@ -79,4 +85,40 @@ def load_questions(path: str | Path) -> list[EvalQuestion]:
         out.append(q)
     if not out:
         raise EvalSetError(f"{path} holds no questions")
+    return out
+
+
+@dataclass(frozen=True)
+class EvalConversation:
+    id: str
+    turns: list  # EvalQuestion, in order
+
+
+def load_conversations(path: str | Path) -> list[EvalConversation]:
+    path = Path(path)
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        raise EvalSetError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise EvalSetError(f"{path} is not UTF-8 (byte {exc.start}); save it as UTF-8") from exc
+    out, seen = [], set()
+    for n, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EvalSetError(f"{path}:{n}: not JSON ({exc.msg})") from exc
+        if not isinstance(d, dict) or not isinstance(d.get("id"), str) or not isinstance(d.get("turns"), list) \
+                or not d["turns"]:
+            raise EvalSetError(f"{path}:{n}: expected an object with an id and a non-empty list of turns")
+        if d["id"] in seen:
+            raise EvalSetError(f"{path}:{n}: duplicate id {d['id']!r}")
+        seen.add(d["id"])
+        turns = [parse_question({**t, "id": f"{d['id']}#{i}"} if isinstance(t, dict) else t, f"{path}:{n} turn {i}")
+                 for i, t in enumerate(d["turns"], 1)]
+        out.append(EvalConversation(d["id"], turns))
+    if not out:
+        raise EvalSetError(f"{path} holds no conversation")
     return out

@@ -136,6 +136,11 @@ def write(out: Path, report: dict, results: dict[str, list[QuestionResult]], tit
           f"## {main}: by question type", "", breakdown_table(report["by_type"], "type"), "",
           *([f"## {main}: by split (documents, splits.py)", "", breakdown_table(report["by_split"], "split"), ""]
             if report.get("by_split") else []),
+          *([f"## {main}: first turns and follow-ups", "", breakdown_table(report["by_turn"], "turn"), "",
+             *(f"- {name}: follow-up answer accuracy {_num(t.get('follow-up', {}).get('answer_accuracy'))}, "
+               f"abstention recall {_num(t.get('follow-up', {}).get('abstention_recall'))}"
+               for name, t in report.get("by_turn_systems", {}).items()), ""]
+            if report.get("by_turn") else []),
           "![chart](chart.png)" if has_chart else "(matplotlib not installed: no chart)", "",
           f"## Failures of {main}", "", *(failures(results[main]) or ["none"])]
     (out / "report.md").write_text("\n".join(md) + "\n", encoding="utf-8")

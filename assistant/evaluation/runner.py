@@ -132,3 +132,22 @@ def run(system: System, questions: Sequence[EvalQuestion], progress=_quiet,
 def run_system(qa, name: str, questions: Sequence[EvalQuestion], progress=_quiet, naive=None) -> list[QuestionResult]:
     """One named system over the questions (`naive`: the naive peer's loaded index)."""
     return run(System(qa, name, naive_index=naive), questions, progress)
+
+
+def run_conversations(system: System, conversations, progress=_quiet,
+                      placed: dict[str, tuple[str | None, str]] | None = None, k: int = 10) -> list[QuestionResult]:
+    """Every turn of every conversation, in order; the full system keeps one Conversation per
+    item (follow-ups read in context), the others answer each turn alone."""
+    norm = _normalised_chunks(system.chunks)
+    results = []
+    for conv in progress(list(conversations), desc=system.name):
+        chat = system.qa.conversation() if system.name == "full" else None
+        for n, q in enumerate(conv.turns):
+            reply = system.run(q.question, k=k, conversation=chat)
+            doc, split = (placed or {}).get(conv.id, (None, ""))
+            r = score_answer(q, reply.answer, reply.abstained, [c.text for c in reply.chunks],
+                             reply.chunks[0].id if reply.chunks else "", count_relevant(norm, q.evidence),
+                             reply.timings_ms, short_answer=reply.short_answer, split=split, doc=q.doc or doc)
+            r.turn = "first" if n == 0 else "follow-up"
+            results.append(r)
+    return results

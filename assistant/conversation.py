@@ -1,0 +1,165 @@
+"""Follow-up questions: what a question leaves out, filled in from the conversation so far.
+
+    conv = qa.conversation()
+    conv.ask("김포 스마트공장 최대 지원금은?")   # names its programme
+    conv.ask("신청 마감은?")                   # a follow-up: about the same programme
+    conv.ask("김해는?")                        # names only a new place: the same question, about 김해
+
+The conversation keeps its subject: the places, years and names the questions named (the latest
+naming wins) and the document the last answer came from. A question is read in one of three ways:
+- it names a place, year or name *and* asks something of its own: it stands alone and becomes
+  the new subject;
+- it names only a place, year or name ("김해는?", "2025년 것은?", "What about Gimhae?"): the
+  previous question, asked of the new subject;
+- it names none: a follow-up, asked with the subject's words in front (the last answer's
+  document title, else the subject's names), so retrieval and the document checks see them.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .query import Analyzer
+from .regions import mentions_region, region_variants, regions
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년?(?!\d)")
+# "작년" / "last year": the year before the conversation's year (its subject's, else its last document's)
+_LAST_YEAR = re.compile(r"작년|지난\s*해|지난해|last year|the year before", re.IGNORECASE)
+# what is left of a question that only names a new subject ("김해는?", "2025년 것은?", "what about gimhae?")
+_ONLY_SUBJECT = re.compile(
+    r"^(?:그럼|그러면|그리고|또|혹시|and|so|then)?\s*"
+    r"(?:은|는|이|가|도|의|에서|에는|에선|엔|때는|땐|것은|거는|건|꺼는|쪽은|경우는|의 경우는|것도|거)?\s*"
+    r"(?:요|이요|인가요|는요|은요|는\?|은\?)?\s*(?:what about|how about|and in|and for|for|in|about)?\s*[?？.!]*$",
+    re.IGNORECASE)
+
+
+@dataclass
+class Subject:
+    regions: list[str] = field(default_factory=list)  # canonical region names
+    region_words: list[str] = field(default_factory=list)  # as the question wrote them (Gimhae, 김해시)
+    years: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    title: str | None = None  # the title of the document the last answer came from
+    dated: str | None = None  # that document's date
+
+    def words(self, with_title: bool = True, years: bool = True) -> str:
+        named = " ".join(dict.fromkeys(self.region_words + ([f"{y}년" for y in self.years] if years else [])
+                                       + self.names))
+        if with_title and self.title and self._agrees(self.title):
+            return f"{named} {self.title}".strip()
+        return named
+
+    def _agrees(self, title: str) -> bool:
+        """The last answer's document is about the subject (else its title would pull the next
+        answer towards a look-alike: another region's or year's programme)."""
+        return (all(mentions_region(r, title) for r in self.regions)
+                and all(y in title or (self.dated or "").startswith(y) for y in self.years))
+
+    def year(self) -> int | None:
+        if self.years:
+            return int(self.years[-1])
+        return int(self.dated[:4]) if self.dated else None
+
+
+@dataclass
+class Turn:
+    question: str  # as asked
+    standalone: str  # the question with what it left out filled in (what was answered)
+    context: str  # the words put in front of it ("" when it stood alone)
+    kind: str  # "new" (names its subject and asks), "switch" (names only a new subject), "follow-up"
+    answer: object = None  # the Answer
+
+
+def _named(analyzer: Analyzer, text: str):
+    q = analyzer.analyse(text)
+    years = list(dict.fromkeys(_YEAR.findall(text)))
+    words = [w for r in q.regions for w in _surface(r, text)]
+    return q, years, words
+
+
+def _surface(region: str, text: str) -> list[str]:
+    """How `text` writes `region` (김포시, Gimpo...)."""
+    found = [v for v in sorted(region_variants().get(region, (region,)), key=len, reverse=True) if v in text]
+    if found:
+        return found[:1]
+    english = regions()[1]
+    for word in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text):
+        if english.get(word.lower().replace("-", "")) == region:
+            return [word]
+    return [region]
+
+
+def _strip_subject(text: str, years: list[str], words: list[str], names: list[str]) -> str:
+    for w in sorted(words + names, key=len, reverse=True):
+        text = re.sub(re.escape(w), " ", text, flags=re.IGNORECASE)
+    for y in years:
+        text = re.sub(rf"{y}\s*년?", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class Conversation:
+    """A chat's questions and answers, in order. `qa`: an assistant.QA."""
+
+    def __init__(self, qa):
+        self.qa = qa
+        self.turns: list[Turn] = []
+        self.subject = Subject()
+
+    def resolve(self, question: str) -> Turn:
+        """The standalone form of `question`, given the conversation so far (nothing is asked)."""
+        question = question.strip()
+        if not self.turns:
+            return Turn(question, question, "", "new")
+        asked = question
+        if _LAST_YEAR.search(question) and self.subject.year():
+            asked = _LAST_YEAR.sub(f"{self.subject.year() - 1}년", question)
+        q, years, words = _named(self.qa.analyzer, asked)
+        names = list(q.names)
+        names_something = bool(q.regions or years or names)
+        rest = _strip_subject(asked, years, words, names)
+        if names_something and _ONLY_SUBJECT.match(rest):
+            # only a new subject: the previous question again, about it
+            prev = self.turns[-1]
+            p_q, p_years, p_words = _named(self.qa.analyzer, prev.standalone)
+            old_places = p_words + [v for r in p_q.regions for v in region_variants().get(r, (r,))]
+            asked = _strip_subject(prev.standalone, p_years if years else [], old_places if q.regions else [],
+                                   list(p_q.names) if names else [])
+            new = " ".join(words + [f"{y}년" for y in years] + names)
+            return Turn(question, f"{new} {asked}".strip(), "", "switch")
+        if years and not (q.regions or names):
+            # names only another year and asks its own thing: the same place and programme, that year
+            context = self.subject.words(with_title=False, years=False)
+            return Turn(question, f"{context} {asked}".strip(), context, "new") if context else Turn(
+                question, asked, "", "new")
+        if names_something:
+            return Turn(question, asked, "", "new")
+        context = self.subject.words()
+        return Turn(question, f"{context} {question}".strip() if context else question, context, "follow-up")
+
+    def ask(self, question: str, k: int = 5):
+        """Answer `question` as part of the conversation (Answer.question is the question as asked)."""
+        turn = self.resolve(question)
+        if turn.context:
+            ans = self.qa.ask(turn.standalone[len(turn.context):].strip(), k=k, context=turn.context)
+        else:
+            ans = self.qa.ask(turn.standalone, k=k)
+        ans.question = question
+        self.add(turn, ans)
+        return ans
+
+    def add(self, turn: Turn, answer=None) -> None:
+        """Record a turn (and its answer, if known): the subject follows what it named."""
+        turn.answer = answer
+        if turn.kind != "follow-up":
+            q, years, words = _named(self.qa.analyzer, turn.standalone)
+            if turn.kind == "new" and not turn.context:
+                self.subject = Subject()
+            if q.regions:
+                self.subject.regions, self.subject.region_words = list(q.regions), words
+            if years:
+                self.subject.years = years
+            if q.names:
+                self.subject.names = list(q.names)
+            self.subject.title = self.subject.dated = None
+        if answer is not None and not answer.abstained and answer.citations:
+            self.subject.title, self.subject.dated = answer.citations[0].title, answer.citations[0].date
+        self.turns.append(turn)
