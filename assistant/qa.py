@@ -8,7 +8,9 @@ the passages answer at all, scored by the learned model in answering/scoring.py)
 (answering/compose.py: the short fact first, then its sentence with [n]).
 """
 
+import re
 import time
+from datetime import datetime
 from pathlib import Path
 
 from . import korean, store
@@ -22,6 +24,7 @@ from .encoders import get_encoder
 from .errors import QuestionError
 from .query import Analyzer
 from .retrieval import Retriever
+from .timeline import period_state
 
 
 class QA:
@@ -32,6 +35,9 @@ class QA:
         self.analyzer = Analyzer(index.names, self.retriever.vocab)
         self.model = model or scoring.load()
         self.reader = Reader(index, Idf(index.bm25), self.model)
+        # each document's facts, read once at index time (application period, 공고 번호...)
+        self.facts = {doc: f for entry in index.manifest.files.values() for doc, f in entry.facts.items()}
+        self.now = datetime.now  # the time application periods are judged against (tests fix it)
         korean.kiwi()  # load Kiwi now, not on the first question
 
     def ask(self, question: str, k: int = 5, history: list[str] | None = None, context: str = "") -> Answer:
@@ -68,12 +74,25 @@ class QA:
             reading = self.reader.read(q, h, v)
             ans = compose.answer(q, reading, h, self.index.chunks, k, self.model.threshold)
             ans.question = asked
+            self._add_period(ans, asked, q.lang)
             answer_ms = (time.perf_counter() - t0) * 1000
             ans.timings_ms = {"retrieve": round(retrieve_ms, 2), "answer": round(answer_ms, 2),
                               "total": round(retrieve_ms + answer_ms, 2)}
             ans.stages_ms = {name: round(ms, 2) for name, ms in per_query.items()}
             answers.append(ans)
         return answers
+
+
+    def _add_period(self, ans: Answer, question: str, lang: str) -> None:
+        """An answer about applying says where the application period stands today."""
+        if ans.abstained or not ans.citations or not _ABOUT_APPLYING.search(question):
+            return
+        state = period_state(self.facts.get(ans.citations[0].doc_id, {}), self.now(), lang)
+        if state:
+            ans.answer += f" ({state})"
+
+
+_ABOUT_APPLYING = re.compile(r"신청|접수|마감|모집|기한|언제까지|apply|application|deadline|close|open", re.IGNORECASE)
 
 
 def _check(question) -> str:

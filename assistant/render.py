@@ -4,6 +4,7 @@ The only markup is ours: <mark> around the fact, <details> per source."""
 
 import html
 import re
+from datetime import date
 
 from .answer import Answer, Citation
 
@@ -43,6 +44,8 @@ def sources_html(ans: Answer | None) -> str:
     parts = [f'<div class="sources"><div class="sources-head">{head}</div>']
     for c in ans.citations:
         fields = [c.outlet or "매체 미상", c.date or "날짜 미상"]
+        if c.date and int(c.date[:4]) < date.today().year:
+            fields.append(f"{c.date[:4]}년 기사")  # an old article: its programme may have changed since
         fields += [x for x in (c.section, f"p. {c.page}" if c.page else None) if x]
         meta = " · ".join(html.escape(x) for x in fields)
         opened = " open" if c.n == 1 and not ans.abstained else ""

@@ -57,6 +57,33 @@ def test_a_follow_up_that_names_only_a_new_place_asks_the_same_of_it(qa):
     assert conv.resolve("삼성전자 스마트공장 3.0은 몇 개 기업을 지원하나요?").kind == "new"
 
 
+def test_deadline_answers_say_where_the_application_stands(qa, monkeypatch):
+    from datetime import datetime
+
+    monkeypatch.setattr(qa, "now", lambda: datetime(2026, 3, 1, 9, 0))
+    ans = qa.ask("김포시 스마트공장 신청 마감은 언제인가요?")
+    assert ans.answer.startswith("3월 20일 18시") and ans.answer.endswith("(접수 중: 2026년 3월 20일 18:00 마감)")
+    monkeypatch.setattr(qa, "now", lambda: datetime(2026, 11, 23))
+    assert qa.ask("김포시 스마트공장 신청 마감은 언제인가요?").answer.endswith("(마감됨: 2026년 3월 20일 18:00에 마감)")
+    en = qa.ask("When is the application deadline for the Gimpo smart factory programme?")
+    assert en.answer.endswith("(closed on 20 March 2026, 18:00)")
+    # a question that is not about applying gets no period
+    assert "마감" not in qa.ask("김포 스마트공장 최대 지원금은?").answer
+
+
+def test_period_states():
+    from datetime import datetime
+
+    from assistant.timeline import period_state
+
+    facts = {"period_start": "2026-03-02", "deadline": "2026-03-20T18:00"}
+    assert period_state(facts, datetime(2026, 2, 1)) == "접수 예정: 2026년 3월 2일부터 2026년 3월 20일 18:00까지"
+    assert period_state(facts, datetime(2026, 3, 20, 17, 59)).startswith("접수 중")
+    assert period_state(facts, datetime(2026, 3, 20, 18, 1)).startswith("마감됨")
+    assert period_state({"deadline": "2026-04-10"}, datetime(2026, 4, 10, 23, 0)).startswith("접수 중")  # all day
+    assert period_state({}, datetime(2026, 1, 1)) is None
+
+
 def test_korean_gimpo_question(qa):
     ans = qa.ask("김포 스마트공장 최대 지원금은?")
     assert not ans.abstained and "5,000만 원" in ans.answer
@@ -127,3 +154,11 @@ def test_cli_ask_json_is_utf8(seed_index, capsys):
     assert json.loads(out)["citations"][0]["highlight"] == "5,000만 원"
     assert main(["ask", "  ", "--index", str(seed_index)]) == 2
     assert "질문을 입력해 주세요" in capsys.readouterr().err
+
+
+def test_sources_mark_an_old_article(qa):
+    from assistant.render import sources_html
+
+    ans = qa.ask("충북도가 유치에 도전하는 제조AI센터의 국비 지원 규모는?")
+    assert ans.citations[0].date.startswith("2025")
+    assert "2025년 기사" in sources_html(ans)

@@ -98,7 +98,8 @@ def documents_from_text(text: str, cf: CorpusFile) -> list[Document]:
         raise IngestError(cf.shown, "정리하고 나니 본문이 남지 않았습니다 (no article text after removing page chrome)")
     docs = []
     for k, story in enumerate([page.article, *page.sidebars]):
-        facts = notice_facts(story.paragraphs)  # of a news story, only the application period is kept
+        # of a news story, only the application period is kept; dates without a year are the page's
+        facts = notice_facts(story.paragraphs, year=int(page.date[:4]) if page.date and k == 0 else None)
         docs.append(
             Document(
                 id=f"{cf.rel}~{k}",

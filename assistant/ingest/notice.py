@@ -8,7 +8,8 @@
 - issuer: the signing body on the last lines ("(재)경기테크노파크 원장", "김포시장");
 - period: the application period of any document that states one (접수기간, 신청기간, 모집기간,
   마감 …): start and deadline as ISO dates, with the time when given ("2026-03-20T18:00").
-  A date without a year takes the year of the date before it, else of the notice.
+  A date without a year takes the year of the date before it, else of the notice. Without a
+  label, a sentence about applying that gives a date "까지" states the deadline (news stories).
 """
 
 import re
@@ -81,7 +82,29 @@ def _year_of(lines: list[str]) -> int | None:
     return None
 
 
-def notice_facts(lines: list[str], headings: list[str] | None = None) -> NoticeFacts:
+_APPLY = re.compile(r"신청|접수|모집|제출")
+
+
+def _unlabelled_period(lines: list[str], year: int | None) -> tuple[str | None, str | None]:
+    """A period a news story states in a sentence ("오는 3월 20일 18시까지 ... 신청할 수 있다"):
+    the first date followed by 까지 (and one followed by 부터) in a sentence about applying."""
+    for ln in lines:
+        if not _APPLY.search(ln):
+            continue
+        until = next((m for m in _DATE.finditer(ln) if ln[m.end():m.end() + 3].lstrip().startswith("까지")), None)
+        if until:
+            dates = {m.start(): w for m, w in zip(_DATE.finditer(ln), _dates(ln))}
+            since = next((dates[m.start()] for m in _DATE.finditer(ln)
+                          if ln[m.end():m.end() + 3].lstrip().startswith("부터")), None)
+            end = dates[until.start()]
+            base = (since.year if since and since.year else None) or year
+            return (since.iso(base) if since else None), end.iso(end.year or base)
+    return None, None
+
+
+def notice_facts(lines: list[str], headings: list[str] | None = None, year: int | None = None) -> NoticeFacts:
+    """`year`: the document's year when known otherwise (a news page's date), for dates written
+    without one."""
     lines = [ln.strip() for ln in lines if ln.strip()]
     head, tail = lines[:10], lines[-TAIL_LINES:]
     title = next((m.group(1) for ln in head
@@ -94,7 +117,7 @@ def notice_facts(lines: list[str], headings: list[str] | None = None) -> NoticeF
         if ds and ds[0].year and len(ln) <= 20:
             issued = ds[0].iso(None)[:10]
     issuer = next((ln for ln in reversed(tail) if _ISSUER.match(ln)), None)
-    year = int(issued[:4]) if issued else _year_of(head)
+    year = int(issued[:4]) if issued else (year or _year_of(head))
     start = deadline = None
     for ln in lines:
         label = _PERIOD_LABEL.search(ln)
@@ -110,4 +133,6 @@ def notice_facts(lines: list[str], headings: list[str] | None = None) -> NoticeF
             ds = _dates(ln[label.end():])
             if ds:
                 deadline = ds[0].iso(year)
+    if deadline is None:
+        start, deadline = _unlabelled_period(lines, year)
     return NoticeFacts(title=title, number=number, issued=issued, issuer=issuer, period_start=start, deadline=deadline)
