@@ -13,7 +13,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from . import korean, store
+from . import korean, smalltalk, store
 from .answer import Answer
 from .answering import compose, scoring
 from .answering.features import Idf
@@ -22,7 +22,7 @@ from .config import MAX_QUESTION_CHARS, index_dir
 from .conversation import Conversation
 from .encoders import get_encoder
 from .errors import QuestionError
-from .query import Analyzer
+from .query import Analyzer, language
 from .retrieval import Retriever
 from .timeline import period_state
 
@@ -38,6 +38,9 @@ class QA:
         # each document's facts, read once at index time (application period, 공고 번호...)
         self.facts = {doc: f for entry in index.manifest.files.values() for doc, f in entry.facts.items()}
         self.now = datetime.now  # the time application periods are judged against (tests fix it)
+        docs = {c.doc_id: c.title for c in index.chunks if c.doc_id.endswith("~0")}  # not a page's sidebar stories
+        self.suggestions = smalltalk.examples(list(docs.values()),
+                                              [docs[d] for d, f in self.facts.items() if "deadline" in f and d in docs])
         korean.kiwi()  # load Kiwi now, not on the first question
 
     def ask(self, question: str, k: int = 5, history: list[str] | None = None, context: str = "") -> Answer:
@@ -61,6 +64,11 @@ class QA:
         Time shared by the batch is divided evenly."""
         questions = [_check(q) for q in questions]
         contexts = contexts or [""] * len(questions)
+        replies = [None if c else smalltalk.reply(q, language(q), self.suggestions) for q, c in zip(questions, contexts)]
+        if any(replies):  # greetings and thanks are answered without a search
+            rest = [i for i, r in enumerate(replies) if r is None]
+            answered = iter(self.ask_batch([questions[i] for i in rest], k, [contexts[i] for i in rest]) if rest else [])
+            return [r if r is not None else next(answered) for r in replies]
         started = time.perf_counter()
         queries = [self.analyzer.analyse(q, c) for q, c in zip(questions, contexts)]
         stages = {"analyse": time.perf_counter() - started}

@@ -162,3 +162,14 @@ def test_sources_mark_an_old_article(qa):
     ans = qa.ask("충북도가 유치에 도전하는 제조AI센터의 국비 지원 규모는?")
     assert ans.citations[0].date.startswith("2025")
     assert "2025년 기사" in sources_html(ans)
+
+
+@pytest.mark.parametrize("message, lead", [("안녕하세요", "안녕하세요!"), ("고마워요!", "도움이 되었다니"), ("hi", "Hello!")])
+def test_greetings_get_a_greeting_and_questions_the_documents_answer(qa, message, lead):
+    ans = qa.ask(message)
+    assert ans.answer.startswith(lead) and ans.abstained and not ans.citations
+    examples = [line[2:] for line in ans.answer.splitlines() if line.startswith("- ")]
+    assert len(examples) >= 2
+    answered = qa.ask(examples[0])
+    assert not answered.abstained  # the first example is one the documents answer
+    assert not qa.ask("안녕하세요, 김포 스마트공장 최대 지원금은?").answer.startswith("안녕하세요!")
