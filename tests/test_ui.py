@@ -133,7 +133,7 @@ def test_browser_gimpo_question_sources_and_screenshot(browser, app_url, tmp_pat
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.goto(app_url)
     _ask(page, "What's the max support in Gimpo?")
-    page.get_by_text("5,000만 원 —").first.wait_for(timeout=60_000)
+    page.get_by_text("KRW 50 million (5,000만 원) —").first.wait_for(timeout=60_000)
     summary = page.locator("details.source summary").first
     assert "김포시, 스마트공장 구축 종합지원 본격 추진" in summary.inner_text()
     passage = page.locator("details.source .passage").first
@@ -149,6 +149,24 @@ def test_browser_gimpo_question_sources_and_screenshot(browser, app_url, tmp_pat
     page.get_by_text("<img src=x onerror=alert(1)>").first.wait_for(timeout=60_000)  # shown literally
     time.sleep(1)
     assert dialogs == [] and page.evaluate("document.querySelectorAll('img[src=\"x\"]').length") == 0
+    page.close()
+
+
+def test_browser_follow_up_questions_stay_on_gimpo(browser, app_url):
+    """The three-turn 김포 conversation, then an English follow-up: each answer cites the 김포
+    article; the English one states its fact in English."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(app_url)
+    turns = [("김포 스마트공장 최대 지원금은?", "5,000만 원 —"), ("신청 마감은?", "3월 20일 18시 —"),
+             ("몇 개 기업 뽑아?", "7개사 —"), ("How many companies will be selected?", "7 companies (7개사) —")]
+    for question, expected in turns:
+        _ask(page, question)
+        page.get_by_text(expected).first.wait_for(timeout=60_000)
+        summary = page.locator("details.source summary").first.inner_text()
+        assert "김포시, 스마트공장 구축 종합지원 본격 추진" in summary, (question, summary)
+    page.get_by_role("button", name="대화 지우기").click()
+    _ask(page, "신청 마감은?")  # a new chat has no subject: the question is asked alone
+    page.get_by_text("신청 마감은?").first.wait_for(timeout=60_000)
     page.close()
 
 
