@@ -64,6 +64,17 @@ def respond(question: str, history: list, k: float, asked: list | None = None):
     return history, sources_html(ans), "", asked + [question]
 
 
+PROGRAMME_COLUMNS = ["사업", "지역", "주관", "최대 지원금", "신청 마감", "출처"]
+
+
+def programme_table():
+    """Every programme of the indexed documents, with its largest amount and deadline (as stated)."""
+    try:
+        return service.qa.programme_table()
+    except AssistantError as exc:
+        return [[f"⚠️ {exc}", "", "", "", "", ""]]
+
+
 def documents_table():
     try:
         return service.documents()
@@ -129,6 +140,9 @@ with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False
             with gr.Accordion("색인된 문서", open=True):
                 docs = gr.Dataframe(headers=["제목", "매체", "날짜", "문단 수"], datatype=["str", "str", "str", "number"],
                                     interactive=False, wrap=True, column_widths=["52%", "18%", "18%", "12%"])
+            with gr.Accordion("지원사업", open=False):
+                programmes = gr.Dataframe(headers=PROGRAMME_COLUMNS, datatype=["str"] * len(PROGRAMME_COLUMNS),
+                                          interactive=False, wrap=True)  # click a header to sort
             with gr.Accordion("문서 추가 (.txt .md .html .pdf .hwp .hwpx .docx)", open=False):
                 # no file_types: Gradio's own check answers in English; ours says in Korean what is wrong
                 upload = gr.File(label="기사·공고문 파일", file_count="multiple")
@@ -142,8 +156,10 @@ with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False
                                    api_name=False)
     stop_btn.click(None, cancels=[ask_event, submit_event])
     clear_btn.click(lambda: ([], sources_html(None), []), None, [chatbot, sources, asked], api_name=False)
-    add_btn.click(add_documents, [upload], [status, docs], api_name="add_documents", concurrency_limit=1)
+    add_btn.click(add_documents, [upload], [status, docs], api_name="add_documents", concurrency_limit=1).then(
+        programme_table, None, programmes, api_name=False)
     demo.load(documents_table, None, docs, api_name=False)
+    demo.load(programme_table, None, programmes, api_name="programmes")
 demo.queue(default_concurrency_limit=4, max_size=64)
 
 

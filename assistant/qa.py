@@ -13,7 +13,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from . import korean, smalltalk, store
+from . import korean, programmes, smalltalk, store
 from .answer import Answer
 from .answering import compose, scoring
 from .answering.features import Idf
@@ -38,6 +38,7 @@ class QA:
         # each document's facts, read once at index time (application period, 공고 번호...)
         self.facts = {doc: f for entry in index.manifest.files.values() for doc, f in entry.facts.items()}
         self.now = datetime.now  # the time application periods are judged against (tests fix it)
+        self.programmes = programmes.programmes(index.chunks, self.facts)
         docs = {c.doc_id: c.title for c in index.chunks if c.doc_id.endswith("~0")}  # not a page's sidebar stories
         self.suggestions = smalltalk.examples(list(docs.values()),
                                               [docs[d] for d, f in self.facts.items() if "deadline" in f and d in docs])
@@ -54,6 +55,10 @@ class QA:
             return conv.ask(question, k)
         return self.ask_batch([question], k, contexts=[context])[0]
 
+    def programme_table(self) -> list[list]:
+        """The 지원사업 table: 사업, 지역, 주관, 최대 지원금, 신청 마감, 출처 (programmes.py)."""
+        return programmes.table(self.programmes, self.now())
+
     def conversation(self) -> Conversation:
         """A chat whose follow-up questions are answered in context: `conv.ask(question)`."""
         return Conversation(self)
@@ -64,8 +69,10 @@ class QA:
         Time shared by the batch is divided evenly."""
         questions = [_check(q) for q in questions]
         contexts = contexts or [""] * len(questions)
-        replies = [None if c else smalltalk.reply(q, language(q), self.suggestions) for q, c in zip(questions, contexts)]
-        if any(replies):  # greetings and thanks are answered without a search
+        replies = [None if c else (smalltalk.reply(q, language(q), self.suggestions)
+                                   or programmes.overview(q, self.programmes, self.now()))
+                   for q, c in zip(questions, contexts)]
+        if any(replies):  # greetings, thanks and questions about programmes in general need no search
             rest = [i for i, r in enumerate(replies) if r is None]
             answered = iter(self.ask_batch([questions[i] for i in rest], k, [contexts[i] for i in rest]) if rest else [])
             return [r if r is not None else next(answered) for r in replies]

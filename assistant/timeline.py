@@ -10,7 +10,7 @@ from datetime import date, datetime
 from .answering.english import MONTHS
 
 
-def _parse(iso: str, end_of_day: bool) -> datetime | None:
+def parse_time(iso: str, end_of_day: bool) -> datetime | None:
     try:
         if "T" in iso:
             return datetime.fromisoformat(iso)
@@ -21,13 +21,13 @@ def _parse(iso: str, end_of_day: bool) -> datetime | None:
 
 
 def _korean(iso: str) -> str:
-    d = _parse(iso, False)
+    d = parse_time(iso, False)
     text = f"{d.year}년 {d.month}월 {d.day}일"
     return text + (f" {d.hour:02d}:{d.minute:02d}" if "T" in iso else "")
 
 
 def _english(iso: str) -> str:
-    d = _parse(iso, False)
+    d = parse_time(iso, False)
     text = f"{d.day} {MONTHS[d.month - 1]} {d.year}"
     return text + (f", {d.hour:02d}:{d.minute:02d}" if "T" in iso else "")
 
@@ -35,11 +35,11 @@ def _english(iso: str) -> str:
 def period_state(facts: dict, now: datetime, lang: str = "ko") -> str | None:
     """"접수 중 (2026년 3월 20일 18:00 마감)" and the like, or None when no deadline is known."""
     deadline = facts.get("deadline")
-    end = _parse(deadline, end_of_day=True) if deadline else None
+    end = parse_time(deadline, end_of_day=True) if deadline else None
     if end is None:
         return None
     start_iso = facts.get("period_start")
-    start = _parse(start_iso, end_of_day=False) if start_iso else None
+    start = parse_time(start_iso, end_of_day=False) if start_iso else None
     if start is not None and now < start:
         return (f"opens {_english(start_iso)}, closes {_english(deadline)}" if lang == "en"
                 else f"접수 예정: {_korean(start_iso)}부터 {_korean(deadline)}까지")

@@ -1,6 +1,7 @@
 """Answers with citations on the shipped corpus: the issue's must-shows and the contract."""
 
 import json
+import re
 
 import pytest
 
@@ -173,3 +174,38 @@ def test_greetings_get_a_greeting_and_questions_the_documents_answer(qa, message
     answered = qa.ask(examples[0])
     assert not answered.abstained  # the first example is one the documents answer
     assert not qa.ask("안녕하세요, 김포 스마트공장 최대 지원금은?").answer.startswith("안녕하세요!")
+
+
+def test_programme_table_states_what_the_articles_state(qa, seed_index):
+    from assistant import store
+
+    rows = {r[0]: r for r in qa.programme_table()}
+    docs = {c.doc_id for c in qa.index.chunks if c.doc_id.endswith("~0")}
+    assert len(rows) == len(docs) == 5  # every article of the shipped corpus, not its sidebar stories
+    gimpo = rows["김포시, 스마트공장 구축 종합지원 본격 추진"]
+    assert gimpo[1:4] == ["김포", "김포시", "5,000만 원"] and "2026년 3월 20일 18:00" in gimpo[4]
+    texts = {}
+    for c in qa.index.chunks:
+        texts[c.path] = texts.get(c.path, "") + c.text
+    for row in rows.values():  # every amount shown is written in its own article
+        assert row[3] == "-" or row[3] in texts[row[5]], row
+    facts = store.read_manifest(seed_index).files["000_a3db1861db894e05.txt"].facts
+    assert facts["000_a3db1861db894e05.txt~0"]["max_amount"] == "5,000만 원"
+
+
+def test_questions_about_programmes_in_general_get_a_list(qa, monkeypatch):
+    from datetime import datetime
+
+    monkeypatch.setattr(qa, "now", lambda: datetime(2026, 11, 23))
+    ans = qa.ask("지금 신청할 수 있는 사업 알려줘")
+    assert ans.abstained and "2026년 11월 23일 현재 신청할 수 있는 사업이 없습니다" in ans.answer
+    monkeypatch.setattr(qa, "now", lambda: datetime(2026, 3, 1))
+    ans = qa.ask("지금 신청할 수 있는 사업 알려줘")
+    assert not ans.abstained and ans.answer.count("\n- ") == 1 and "김포시" in ans.answer
+    assert ans.citations[0].doc_id == "000_a3db1861db894e05.txt~0"
+    biggest = qa.ask("지원 금액이 가장 큰 사업은?")
+    amounts = [re.search(r"최대 (.+?)(?:, [접마]| \[)", line).group(1) for line in biggest.answer.splitlines()[1:]]
+    assert amounts == ["12억원", "2억 원", "5,000만 원"]
+    assert "김포시" in qa.ask("경기도 지원사업 목록").answer  # the 김포 article is about a 경기도 programme
+    # a question about something else that says "가장 큰" is not a programme list
+    assert not qa.ask("가장 큰 도시는 어디인가요?").answer.startswith("지원 금액이 큰 순서")

@@ -195,3 +195,14 @@ def test_browser_upload_then_ask(browser, app_url, tmp_path):
     page.get_by_text("4천만 원 —").first.wait_for(timeout=60_000)
     assert "울산시, 제조 현장 AI 품질검사 실증 지원" in page.locator("details.source summary").first.inner_text()
     page.close()
+
+
+def test_programme_table_in_the_ui(browser, app_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(app_url)
+    page.get_by_text("지원사업", exact=True).click()
+    page.get_by_text("김포시, 스마트공장 구축 종합지원 본격 추진").last.wait_for(timeout=30_000)
+    for column in ("사업", "지역", "주관", "최대 지원금", "신청 마감", "출처"):
+        assert page.get_by_text(column, exact=True).count() >= 1, column
+    assert page.get_by_text("5,000만 원", exact=True).count() >= 1
+    page.close()

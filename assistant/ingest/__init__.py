@@ -98,7 +98,7 @@ def documents_from_text(text: str, cf: CorpusFile) -> list[Document]:
         raise IngestError(cf.shown, "정리하고 나니 본문이 남지 않았습니다 (no article text after removing page chrome)")
     docs = []
     for k, story in enumerate([page.article, *page.sidebars]):
-        # of a news story, only the application period is kept; dates without a year are the page's
+        # of a news story, only the application period and the largest amount are kept; dates without a year are the page's
         facts = notice_facts(story.paragraphs, year=int(page.date[:4]) if page.date and k == 0 else None)
         docs.append(
             Document(
@@ -109,7 +109,7 @@ def documents_from_text(text: str, cf: CorpusFile) -> list[Document]:
                 outlet=story.outlet,
                 path=cf.shown,
                 text="\n".join(story.paragraphs),
-                facts={k: v for k, v in facts.to_dict().items() if k in ("period_start", "deadline")},
+                facts={k: v for k, v in facts.to_dict().items() if k in ("period_start", "deadline", "max_amount")},
             )
         )
     return docs

@@ -6,6 +6,8 @@
 - number: the 공고 번호 ("경기도 공고 제2026-412호" -> "제2026-412호");
 - issued: the 공고일, a dated line among the last lines (a notice ends "2026. 2. 20." + issuer);
 - issuer: the signing body on the last lines ("(재)경기테크노파크 원장", "김포시장");
+- max_amount: the largest support amount stated as a limit ("최대 5,000만 원", "지원한도: 1억 원"),
+  as written;
 - period: the application period of any document that states one (접수기간, 신청기간, 모집기간,
   마감 …): start and deadline as ISO dates, with the time when given ("2026-03-20T18:00").
   A date without a year takes the year of the date before it, else of the notice. Without a
@@ -14,6 +16,8 @@
 
 import re
 from dataclasses import dataclass
+
+from ..numbers import find_quantities
 
 _DATE = re.compile(
     r"(?:(?P<y>20\d{2})\s*(?:[.\-/]|년)\s*)?(?P<m>1[0-2]|0?[1-9])\s*(?:[.\-/]|월)\s*(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)"
@@ -42,6 +46,7 @@ class NoticeFacts:
     issuer: str | None = None
     period_start: str | None = None  # yyyy-mm-dd or yyyy-mm-ddThh:mm
     deadline: str | None = None
+    max_amount: str | None = None  # as written ("5,000만 원")
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -102,6 +107,20 @@ def _unlabelled_period(lines: list[str], year: int | None) -> tuple[str | None, 
     return None, None
 
 
+def _max_amount(lines: list[str]) -> str | None:
+    """The largest amount in won that a line states as a limit: after 최대 or 한도, or before 한도/이내."""
+    best = None
+    for ln in lines:
+        for q in find_quantities(ln):
+            if q.unit != "KRW":
+                continue
+            before, after = ln[max(0, q.start - 8):q.start], ln[q.end:q.end + 6]
+            if ("최대" in before or "한도" in before or "한도" in after or "이내" in after) and (
+                    best is None or q.value > best.value):
+                best = q
+    return best.text.strip() if best else None
+
+
 def notice_facts(lines: list[str], headings: list[str] | None = None, year: int | None = None) -> NoticeFacts:
     """`year`: the document's year when known otherwise (a news page's date), for dates written
     without one."""
@@ -135,4 +154,5 @@ def notice_facts(lines: list[str], headings: list[str] | None = None, year: int 
                 deadline = ds[0].iso(year)
     if deadline is None:
         start, deadline = _unlabelled_period(lines, year)
-    return NoticeFacts(title=title, number=number, issued=issued, issuer=issuer, period_start=start, deadline=deadline)
+    return NoticeFacts(title=title, number=number, issued=issued, issuer=issuer, period_start=start, deadline=deadline,
+                       max_amount=_max_amount(lines))
