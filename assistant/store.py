@@ -1,23 +1,27 @@
 """The index on disk: plain, inspectable files, written whole to a temp folder and swapped in.
 
     index/
-      manifest.json   format version, encoder, dims, chunking, corpus fingerprint and files, counts
-      chunks.jsonl    one chunk a line (id, doc_id, title, date, outlet, path, text, start, end)
-      dense.faiss     FAISS inner-product index (exact, or HNSW for large corpora); row i is line i of chunks.jsonl
-      bm25/           bm25s files over Kiwi tokens of the same chunks, same order
-      names.json      romanised proper nouns of the corpus -> Korean, for English questions
-      sentences.npy   a dense vector (float16) for every sentence of every chunk, in chunk order
-                      (chunk i's sentences follow chunk i-1's): what the answer step compares with
+      current -> .v-…    the version readers read (a symbolic link, replaced atomically)
+      .v-…/              one complete build:
+        manifest.json    format version, encoder, dims, chunking, corpus fingerprint and files, counts
+        chunks.jsonl     one chunk a line (id, doc_id, title, date, outlet, path, text, start, end, page, section)
+        dense.faiss      FAISS inner-product index (exact, or HNSW for large corpora); row i is line i of chunks.jsonl
+        bm25/            bm25s files over Kiwi tokens of the same chunks, same order
+        names.json       romanised proper nouns of the corpus -> Korean, for English questions
+        sentences.npy    a dense vector (float16) for every sentence of every chunk, in chunk order
+                         (chunk i's sentences follow chunk i-1's): what the answer step compares with
+        README.md
       README.md
 
-A reader never sees a half-written index. `index/` is a symbolic link to a version folder
-beside it (`.index.v-*`). A build writes the new version in `.index.tmp-*`, reads it back to
-check it (a bad write keeps the old one), renames it to a version, and points the link at it
-with one atomic `os.replace`. A reader resolves the link once and reads every file from that
-one version, so it never mixes two builds; readers never rename anything. The previous
-version is kept until the next build (a reader may still be loading it); older ones go.
-An index written as a plain folder by an older release becomes a version on its next build.
-Every sibling of an index is named by `sibling_glob`/`_sibling`.
+A reader never sees a half-written index. A build writes the new version in `index/.tmp-*`,
+reads it back to check it (a bad write keeps the old one), renames it to a version, and points
+`current` at it with one atomic `os.replace`. A reader resolves `current` once and reads every
+file from that one version, so it never mixes two builds; readers never rename anything. The
+previous version is kept until the next build (a reader may still be loading it); older ones
+go. The index folder itself stays a plain folder (the repository keeps its README.md). An index
+whose files lie directly in the folder (older releases) is read as it is and becomes a version
+on its next build. What lies beside an index (its lock, a killed build's saved work) is named
+by `sibling`.
 """
 
 import json
@@ -60,40 +64,45 @@ def rebuild_hint(index_dir: Path) -> str:
     return f"`assistant index --rebuild --index {index_dir}`"
 
 
+CURRENT = "current"
+
+
 def sibling(index_dir: str | Path, kind: str) -> Path:
     """The one place that names what lies beside an index: "lock" (held by a build),
-    "partial" (a build's saved work, checkpoint.py); see _sibling for the numbered ones."""
+    "partial" (a build's saved work, checkpoint.py), "old" (left by older releases)."""
     index_dir = Path(index_dir)
     return index_dir.parent / f".{index_dir.name}.{kind}"
 
 
-def _sibling(index_dir: Path, kind: str) -> Path:
-    """A new numbered sibling: kind "tmp" (being written), "v" (a version the link points at),
-    "link" (the new link before it replaces the old), "old" (left by releases that swapped
-    folders by renaming)."""
-    return sibling(index_dir, f"{kind}-{os.getpid()}-{time.time_ns()}")
+def _inside(index_dir: Path, kind: str) -> Path:
+    """A new numbered folder or link inside the index: ".tmp-*" (being written), ".v-*" (a
+    version), ".link-*" (the new `current` before it replaces the old)."""
+    return index_dir / f".{kind}-{os.getpid()}-{time.time_ns()}"
 
 
-def sibling_glob(index_dir: Path, kind: str) -> list[Path]:
-    return sorted(index_dir.parent.glob(f".{index_dir.name}.{kind}-*"))
+def versions(index_dir: Path, kind: str = "v") -> list[Path]:
+    return sorted(Path(index_dir).glob(f".{kind}-*"))
 
 
 def resolve(index_dir: str | Path) -> Path:
-    """The folder that holds the index now: the version the link points at (or the folder
-    itself, for an index written as a plain folder). Resolve once, read everything from it."""
+    """The folder that holds the index now: the version `current` points at (a copied index
+    holds it as a plain folder), else the index folder itself (older releases). Resolve once,
+    read everything from it."""
     index_dir = Path(index_dir)
-    return Path(os.path.realpath(index_dir)) if index_dir.is_symlink() else index_dir
+    cur = index_dir / CURRENT
+    if cur.is_symlink():
+        return Path(os.path.realpath(cur))
+    if cur.is_dir():
+        return cur
+    return index_dir
 
 
 def remove(index_dir: str | Path) -> None:
-    """Delete an index: its link, the versions beside it and any leftover temp folders."""
+    """Delete an index folder with every version in it, and what lies beside it."""
     index_dir = Path(index_dir)
-    for kind in ("v", "tmp", "link", "old"):
-        for p in sibling_glob(index_dir, kind):
-            if p.is_symlink():
-                p.unlink()
-            else:
-                shutil.rmtree(p, ignore_errors=True)
+    for kind in ("partial", "old"):
+        for p in index_dir.parent.glob(f".{index_dir.name}.{kind}*"):
+            shutil.rmtree(p, ignore_errors=True)
     if index_dir.is_symlink():
         index_dir.unlink()
     elif index_dir.exists():
@@ -105,7 +114,7 @@ def _recover(index_dir: Path) -> None:
     interrupted (the index renamed away, the new one not yet in place)."""
     if index_dir.exists() or index_dir.is_symlink():
         return
-    olds = sibling_glob(index_dir, "old")
+    olds = sorted(index_dir.parent.glob(f".{index_dir.name}.old-*"))
     if olds:
         os.rename(olds[-1], index_dir)
 
@@ -172,7 +181,7 @@ class StoredIndex:
 
 
 def read_chunks(index_dir: Path) -> list[Chunk]:
-    path = Path(index_dir) / CHUNKS
+    path = resolve(index_dir) / CHUNKS
     chunks = []
     n = 1  # the line being read when a decoding error strikes
     try:
@@ -231,17 +240,19 @@ def load(index_dir: str | Path, encoder: str | None = None, dim: int | None = No
 
 
 def _index_files(index_dir: Path) -> list[str]:
-    """Names in `index_dir` that an index holds (a damaged index may lack some)."""
-    if not index_dir.is_dir():
+    """Names in `index_dir` (its current version) that an index holds (a damaged index may lack some)."""
+    folder = resolve(index_dir)
+    if not folder.is_dir():
         return []
-    return [p.name for p in index_dir.iterdir() if p.name in INDEX_FILES]
+    return [p.name for p in folder.iterdir() if p.name in INDEX_FILES]
 
 
 def _check_target(index_dir: Path) -> None:
     """Refuse to replace a folder that is not an index (a typo in --index must not delete data).
     A damaged index (some of its files missing) may be replaced."""
-    if index_dir.exists() and not (index_dir / MANIFEST).exists():
-        other = [p.name for p in index_dir.iterdir() if p.name not in (*INDEX_FILES, README)]
+    if index_dir.exists() and not (resolve(index_dir) / MANIFEST).exists():
+        other = [p.name for p in index_dir.iterdir()
+                 if p.name not in (*INDEX_FILES, README, CURRENT) and not p.name.startswith((".v-", ".tmp-", ".link-"))]
         if other:
             raise AssistantError(
                 f"{index_dir}/ is not empty and holds no index ({', '.join(sorted(other)[:3])}...); "
@@ -281,7 +292,7 @@ def check_files(index_dir: Path, n: int) -> None:
     import bm25s
     import faiss
 
-    index_dir = Path(index_dir)
+    index_dir = resolve(index_dir)
     try:
         dense = faiss.read_index(str(index_dir / DENSE))
         bm25 = bm25s.BM25.load(str(index_dir / BM25_DIR), show_progress=False)
@@ -312,16 +323,17 @@ def write(index_dir: str | Path, manifest: Manifest, chunks: list[Chunk], vector
     _recover(index_dir)
     _check_target(index_dir)
     index_dir.parent.mkdir(parents=True, exist_ok=True)
+    index_dir.mkdir(parents=True, exist_ok=True)
     # left by a killed build (the caller holds the build lock, so no other writer is using them)
-    for stale in sibling_glob(index_dir, "tmp") + sibling_glob(index_dir, "link"):
+    for stale in versions(index_dir, "tmp") + versions(index_dir, "link"):
         if stale.is_symlink() or stale.is_file():
             stale.unlink()
         else:
             shutil.rmtree(stale, ignore_errors=True)
     if (resolve(index_dir) / MANIFEST).exists():
-        for stale in sibling_glob(index_dir, "old"):
+        for stale in index_dir.parent.glob(f".{index_dir.name}.old-*"):
             shutil.rmtree(stale, ignore_errors=True)
-    tmp = _sibling(index_dir, "tmp")
+    tmp = _inside(index_dir, "tmp")
     tmp.mkdir()
     seconds = {}
     try:
@@ -360,16 +372,22 @@ def write(index_dir: str | Path, manifest: Manifest, chunks: list[Chunk], vector
 
 
 def _swap(index_dir: Path, ready: Path) -> None:
-    """Make the checked folder `ready` the index: a version the link points at, replaced atomically."""
-    previous = resolve(index_dir) if index_dir.is_symlink() else None
-    if index_dir.exists() and not index_dir.is_symlink():  # a plain folder of an older release
-        previous = _sibling(index_dir, "v")
-        os.rename(index_dir, previous)
-    version = _sibling(index_dir, "v")
+    """Make the checked folder `ready` the version `current` points at, atomically."""
+    cur = index_dir / CURRENT
+    previous = Path(os.path.realpath(cur)) if cur.is_symlink() else None
+    version = _inside(index_dir, "v")
     os.rename(ready, version)
-    link = _sibling(index_dir, "link")
-    os.symlink(version.name, link)  # relative: the index and its versions move together
-    os.replace(link, index_dir)
-    for stale in sibling_glob(index_dir, "v"):  # keep the one a reader may still be loading
+    link = _inside(index_dir, "link")
+    os.symlink(version.name, link)  # relative: the index folder can move
+    if cur.exists() and not cur.is_symlink():  # a copied index: `current` is a plain folder
+        shutil.rmtree(cur)
+    os.replace(link, cur)
+    for name in INDEX_FILES:  # an older release's files directly in the folder: now read from `current`
+        old = index_dir / name
+        if old.is_dir():
+            shutil.rmtree(old, ignore_errors=True)
+        elif old.exists():
+            old.unlink()
+    for stale in versions(index_dir):  # keep the one a reader may still be loading
         if stale.name not in (version.name, previous.name if previous else None):
             shutil.rmtree(stale, ignore_errors=True)

@@ -126,13 +126,14 @@ def _damage(path: Path, how: str) -> None:
 
 
 def check_damaged_files(log: Log, good: Path, corpus: Path, work: Path, question: str, expect: str) -> None:
-    files = sorted(p.relative_to(good) for p in good.rglob("*") if p.is_file() and p.name != store.README)
+    version = store.resolve(good)
+    files = sorted(p.relative_to(version) for p in version.rglob("*") if p.is_file() and p.name != store.README)
     for rel in files:
         for how in ("truncated", "emptied", "garbage", "deleted"):
             case = f"{rel} {how}"
             bad = work / f"damaged-{len(log.rows)}"
             shutil.copytree(good, bad)
-            _damage(bad / rel, how)
+            _damage(store.resolve(bad) / rel, how)
             kind, value = _call(assistant.load, bad)
             named = kind == "library" and "assistant index --rebuild" in str(value)
             if kind == "answer":  # loads anyway: only fine if it still answers right

@@ -28,7 +28,7 @@ def test_build_then_noop(tmp_path):
     assert m.counts.documents == 4 and len(m.fingerprint) == 64
     assert m.files["hanbit_daily.txt"].documents and m.files["hanbit_daily.txt"].sha256
     # the file on disk keeps its plain layout
-    raw = json.loads((tmp_path / "index" / store.MANIFEST).read_text(encoding="utf-8"))
+    raw = json.loads((store.resolve(tmp_path / "index") / store.MANIFEST).read_text(encoding="utf-8"))
     assert raw["corpus"]["files"]["hanbit_daily.txt"]["documents"] == m.files["hanbit_daily.txt"].documents
     assert type(m).from_dict(raw) == m
 
@@ -109,9 +109,9 @@ def test_missing_index_names_the_command(tmp_path):
 
 def test_format_version_mismatch_names_the_fix(small_index):
     _, index = small_index
-    manifest = json.loads((index / store.MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((store.resolve(index) / store.MANIFEST).read_text(encoding="utf-8"))
     manifest["format_version"] = 0
-    (index / store.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    (store.resolve(index) / store.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(IndexMismatchError, match=r"assistant index --rebuild"):
         store.load(index)
 
@@ -127,8 +127,9 @@ def test_encoder_and_dim_mismatch_name_the_fix(small_index):
 @pytest.mark.parametrize("damage", ["manifest", "chunks", "faiss", "bm25"])
 def test_damaged_files_fail_clearly_and_the_next_build_repairs(small_index, damage):
     corpus, index = small_index
-    target = {"manifest": index / store.MANIFEST, "chunks": index / store.CHUNKS,
-              "faiss": index / store.DENSE, "bm25": index / store.BM25_DIR / "params.index.json"}[damage]
+    v = store.resolve(index)
+    target = {"manifest": v / store.MANIFEST, "chunks": v / store.CHUNKS,
+              "faiss": v / store.DENSE, "bm25": v / store.BM25_DIR / "params.index.json"}[damage]
     data = target.read_bytes()
     target.write_bytes(data[: len(data) // 3])
     with pytest.raises(CorruptIndexError, match="rebuild"):
@@ -143,7 +144,7 @@ def test_readers_never_rename_and_a_build_finishes_an_older_interrupted_swap(sma
     # an older release swapped plain folders with two renames; a crash fell between them
     old = index.parent / ".index.old-123-456"
     shutil.copytree(store.resolve(index), old)
-    index.unlink()
+    shutil.rmtree(index)
     with pytest.raises(IndexNotFoundError):
         store.load(index)
     assert old.is_dir() and not index.exists()  # a reader renamed nothing
@@ -153,25 +154,38 @@ def test_readers_never_rename_and_a_build_finishes_an_older_interrupted_swap(sma
 
 def test_each_build_is_a_version_behind_one_link(small_index):
     corpus, index = small_index
-    assert index.is_symlink() and (store.resolve(index) / store.MANIFEST).exists()
+    current = index / store.CURRENT
+    assert index.is_dir() and not index.is_symlink() and current.is_symlink()
     first = store.resolve(index)
+    assert (first / store.MANIFEST).exists() and not (index / store.MANIFEST).exists()
     build_index(corpus, index, rebuild=True)
     second = store.resolve(index)
     assert second != first and first.is_dir()  # the previous version stays for readers loading it
     build_index(corpus, index, rebuild=True)
     assert not first.exists() and second.is_dir()  # ...until the next build
-    assert len(store.sibling_glob(index, "v")) == 2 and not store.sibling_glob(index, "tmp")
+    assert len(store.versions(index)) == 2 and not store.versions(index, "tmp")
 
 
 def test_an_index_folder_of_an_older_release_becomes_a_version(small_index):
     corpus, index = small_index
     plain = index.parent / "plain"
     shutil.copytree(store.resolve(index), plain)
-    index.unlink()
-    plain.rename(index)
-    assert store.load(index).chunks and not index.is_symlink()
+    shutil.rmtree(index)
+    plain.rename(index)  # the files directly in the folder, as older releases wrote them
+    (index / "README.md").write_text("kept", encoding="utf-8")
+    assert store.load(index).chunks and not (index / store.CURRENT).exists()
     build_index(corpus, index, rebuild=True)
-    assert index.is_symlink() and store.load(index).chunks
+    assert (index / store.CURRENT).is_symlink() and store.load(index).chunks
+    assert not (index / store.MANIFEST).exists() and (index / "README.md").read_text(encoding="utf-8") == "kept"
+
+
+def test_a_copied_index_still_reads_and_rebuilds(small_index, tmp_path):
+    corpus, index = small_index
+    copy = tmp_path / "copy"
+    shutil.copytree(index, copy)  # follows the link: `current` becomes a plain folder
+    assert not (copy / store.CURRENT).is_symlink() and store.load(copy).chunks
+    build_index(corpus, copy, rebuild=True)
+    assert (copy / store.CURRENT).is_symlink() and store.load(copy).chunks
 
 
 def test_answers_while_another_process_rebuilds_ten_times(tmp_path):
