@@ -85,7 +85,7 @@ def run_build(size: int, work: Path, real: int, seed: int) -> dict:
                     "real_passages_per_s": round(enc.real_count / enc.real_seconds, 2) if enc.real_seconds else None,
                     "derived_passages": enc.derived_count},
         "peak_rss_mb": round(_peak_rss_mb()),
-        "index_bytes": _dir_bytes(index),
+        "index_bytes": _dir_bytes(store.resolve(index)),
     }
 
 

@@ -165,11 +165,12 @@ def test_a_damaged_sentence_file_names_the_fix(seed_index, tmp_path):
     import shutil
 
     import assistant
+    from assistant import store
     from assistant.errors import CorruptIndexError
 
     bad = tmp_path / "index"
     shutil.copytree(seed_index, bad)
-    (bad / "sentences.npy").write_bytes(b"")
+    (store.resolve(bad) / "sentences.npy").write_bytes(b"")
     with pytest.raises(CorruptIndexError, match="assistant index --rebuild"):
         assistant.load(bad)
 

@@ -1,3 +1,4 @@
+from assistant import store
 from assistant.cli import main
 
 from conftest import copy_pages
@@ -18,7 +19,7 @@ def test_index_uses_env_index_dir_and_reports_skipped_files(tmp_path, capsys):
     assert main(["index"]) == 0  # ./corpus and $ASSISTANT_INDEX_DIR
     captured = capsys.readouterr()
     assert "corpus/broken.txt" in captured.err and "바이너리" in captured.err
-    assert (tmp_path / "index" / "manifest.json").exists()
+    assert (store.resolve(tmp_path / "index") / "manifest.json").exists()
 
 
 def test_missing_corpus_is_a_message_not_a_traceback(tmp_path, capsys):

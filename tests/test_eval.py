@@ -6,6 +6,7 @@ import sys
 
 import pytest
 
+from assistant import store
 from assistant.evaluation import EvalSetError, QuestionResult, load_questions, summarise
 from assistant.ingest import read_documents, scan_corpus
 from assistant.numbers import normalise_text
@@ -259,8 +260,8 @@ def test_run_script_scores_a_corpus_folder_with_the_naive_peer(tmp_path):
                           capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     assert "| full |" in proc.stdout and "| naive-peer |" in proc.stdout
-    assert (cache / "pages" / "index" / "manifest.json").exists()
-    naive = json.loads((cache / "pages" / NAIVE_INDEX / "manifest.json").read_text(encoding="utf-8"))
+    assert (store.resolve(cache / "pages" / "index") / "manifest.json").exists()
+    naive = json.loads((store.resolve(cache / "pages" / NAIVE_INDEX) / "manifest.json").read_text(encoding="utf-8"))
     assert (naive["chunking"]["chunk_size"], naive["chunking"]["chunk_overlap"]) == (500, 0)
 
     md = (out / "report.md").read_text(encoding="utf-8")

@@ -3,7 +3,7 @@
 import json
 import re
 
-from assistant.store import CHUNKS, read_chunks
+from assistant.store import CHUNKS, read_chunks, resolve
 
 from conftest import CORPUS, ROOT
 
@@ -90,7 +90,7 @@ def test_metadata_of_each_seed(seed_index):
 
 
 def test_chunks_file_is_utf8_korean_not_escaped(seed_index):
-    raw = (seed_index / CHUNKS).read_text(encoding="utf-8")
+    raw = (resolve(seed_index) / CHUNKS).read_text(encoding="utf-8")
     assert "김포" in raw and "\\u" not in raw
     first = json.loads(raw.splitlines()[0])
     assert set(first) >= {"id", "doc_id", "title", "date", "outlet", "path", "text", "start", "end"}

@@ -62,30 +62,40 @@ def parse_question(d, where: str) -> EvalQuestion:
     )
 
 
-def load_questions(path: str | Path) -> list[EvalQuestion]:
-    path = Path(path)
+def _records(path: Path, kind: str):
+    """(where, object) for each non-empty line of a JSON-lines file, ids checked for repeats by
+    the caller's parse; errors name the line."""
     try:
         raw = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
         raise EvalSetError(f"cannot read {path}: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise EvalSetError(f"{path} is not UTF-8 (byte {exc.start}); save it as UTF-8") from exc
-    out, seen = [], set()
+    found = False
     for n, line in enumerate(raw.splitlines(), 1):
         if not line.strip():
             continue
         try:
-            d = json.loads(line)
+            yield f"{path}:{n}", json.loads(line)
         except json.JSONDecodeError as exc:
             raise EvalSetError(f"{path}:{n}: not JSON ({exc.msg})") from exc
-        q = parse_question(d, f"{path}:{n}")
-        if q.id in seen:
-            raise EvalSetError(f"{path}:{n}: duplicate id {q.id!r}")
-        seen.add(q.id)
-        out.append(q)
-    if not out:
-        raise EvalSetError(f"{path} holds no questions")
-    return out
+        found = True
+    if not found:
+        raise EvalSetError(f"{path} holds no {kind}")
+
+
+def _unique(items: list, where: list[str]) -> list:
+    seen = set()
+    for item, w in zip(items, where):
+        if item.id in seen:
+            raise EvalSetError(f"{w}: duplicate id {item.id!r}")
+        seen.add(item.id)
+    return items
+
+
+def load_questions(path: str | Path) -> list[EvalQuestion]:
+    records = list(_records(Path(path), "questions"))
+    return _unique([parse_question(d, w) for w, d in records], [w for w, _ in records])
 
 
 @dataclass(frozen=True)
@@ -94,31 +104,15 @@ class EvalConversation:
     turns: list  # EvalQuestion, in order
 
 
+def parse_conversation(d, where: str) -> EvalConversation:
+    if not isinstance(d, dict) or not isinstance(d.get("id"), str) or not isinstance(d.get("turns"), list) \
+            or not d["turns"]:
+        raise EvalSetError(f"{where}: expected an object with an id and a non-empty list of turns")
+    turns = [parse_question({**t, "id": f"{d['id']}#{i}"} if isinstance(t, dict) else t, f"{where} turn {i}")
+             for i, t in enumerate(d["turns"], 1)]
+    return EvalConversation(d["id"], turns)
+
+
 def load_conversations(path: str | Path) -> list[EvalConversation]:
-    path = Path(path)
-    try:
-        raw = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        raise EvalSetError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    except UnicodeDecodeError as exc:
-        raise EvalSetError(f"{path} is not UTF-8 (byte {exc.start}); save it as UTF-8") from exc
-    out, seen = [], set()
-    for n, line in enumerate(raw.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalSetError(f"{path}:{n}: not JSON ({exc.msg})") from exc
-        if not isinstance(d, dict) or not isinstance(d.get("id"), str) or not isinstance(d.get("turns"), list) \
-                or not d["turns"]:
-            raise EvalSetError(f"{path}:{n}: expected an object with an id and a non-empty list of turns")
-        if d["id"] in seen:
-            raise EvalSetError(f"{path}:{n}: duplicate id {d['id']!r}")
-        seen.add(d["id"])
-        turns = [parse_question({**t, "id": f"{d['id']}#{i}"} if isinstance(t, dict) else t, f"{path}:{n} turn {i}")
-                 for i, t in enumerate(d["turns"], 1)]
-        out.append(EvalConversation(d["id"], turns))
-    if not out:
-        raise EvalSetError(f"{path} holds no conversation")
-    return out
+    records = list(_records(Path(path), "conversation"))
+    return _unique([parse_conversation(d, w) for w, d in records], [w for w, _ in records])
