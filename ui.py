@@ -163,11 +163,16 @@ with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False
 demo.queue(default_concurrency_limit=4, max_size=64)
 
 
-def main(argv=None) -> int:
+def parse_args(argv=None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description="스마트공장 지원사업 Q&A (Gradio chat)")
-    p.add_argument("--host", default=os.environ.get("ASSISTANT_HOST", "127.0.0.1"))
-    p.add_argument("--port", type=int, default=int(os.environ.get("ASSISTANT_PORT", "7860")))
-    args = p.parse_args(argv)
+    env = os.environ.get  # ours first, then Gradio's own conventions
+    p.add_argument("--host", default=env("ASSISTANT_HOST") or env("GRADIO_SERVER_NAME") or "127.0.0.1")
+    p.add_argument("--port", type=int, default=int(env("ASSISTANT_PORT") or env("GRADIO_SERVER_PORT") or "7860"))
+    return p.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
     from tqdm import tqdm
 
     try:  # first run builds the index (progress in the terminal); later runs find nothing to do

@@ -206,3 +206,15 @@ def test_programme_table_in_the_ui(browser, app_url):
         assert page.get_by_text(column, exact=True).count() >= 1, column
     assert page.get_by_text("5,000만 원", exact=True).count() >= 1
     page.close()
+
+
+def test_host_and_port_from_our_settings_or_gradios(ui_module, monkeypatch):
+    for name in ("ASSISTANT_HOST", "ASSISTANT_PORT", "GRADIO_SERVER_NAME", "GRADIO_SERVER_PORT"):
+        monkeypatch.delenv(name, raising=False)
+    args = ui_module.parse_args([])
+    assert (args.host, args.port) == ("127.0.0.1", 7860)
+    monkeypatch.setenv("GRADIO_SERVER_NAME", "0.0.0.0")
+    monkeypatch.setenv("GRADIO_SERVER_PORT", "8080")
+    assert (ui_module.parse_args([]).host, ui_module.parse_args([]).port) == ("0.0.0.0", 8080)
+    monkeypatch.setenv("ASSISTANT_PORT", "9000")
+    assert ui_module.parse_args([]).port == 9000 and ui_module.parse_args(["--port", "7000"]).port == 7000
