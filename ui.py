@@ -75,11 +75,36 @@ def programme_table():
         return [[f"⚠️ {exc}", "", "", "", "", ""]]
 
 
+def file_choices():
+    try:
+        return gr.Dropdown(choices=service.files(), value=None)
+    except AssistantError:
+        return gr.Dropdown(choices=[], value=None)
+
+
+def ask_to_confirm(path):
+    if not path:
+        return gr.Button(visible=False), "뺄 문서를 먼저 골라 주세요."
+    return gr.Button(visible=True), f"**{literal(path)}** 를 색인에서 뺄까요? 아래 버튼을 누르면 뺍니다."
+
+
+def remove_document(path, progress=gr.Progress()):
+    """Take a file out of the corpus (moved aside, not deleted) and index again."""
+    if not path:
+        return "뺄 문서를 먼저 골라 주세요.", documents_table(), file_choices(), gr.Button(visible=False)
+    try:
+        moved = service.remove_document(path, progress=lambda total, desc: _GradioBar(progress, total, desc))
+        message = f"✅ {literal(path)} 를 뺐습니다. 파일은 {literal(moved)} 에 있습니다 (지워지지 않았습니다)."
+    except AssistantError as exc:
+        message = f"⚠️ 빼지 못했습니다: {literal(str(exc))}"
+    return message, documents_table(), file_choices(), gr.Button(visible=False)
+
+
 def documents_table():
     try:
         return service.documents()
     except AssistantError as exc:
-        return [[f"⚠️ {exc}", "", "", 0]]
+        return [[f"⚠️ {exc}", "", "", 0, ""]]
 
 
 def add_documents(files, progress=gr.Progress()):
@@ -138,8 +163,15 @@ with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False
         with gr.Column(scale=2):
             top_k = gr.Slider(1, 10, value=5, step=1, label="근거 문단 수 (top-k)")
             with gr.Accordion("색인된 문서", open=True):
-                docs = gr.Dataframe(headers=["제목", "매체", "날짜", "문단 수"], datatype=["str", "str", "str", "number"],
-                                    interactive=False, wrap=True, column_widths=["52%", "18%", "18%", "12%"])
+                docs = gr.Dataframe(headers=["제목", "매체", "날짜", "문단 수", "파일"],
+                                    datatype=["str", "str", "str", "number", "str"],
+                                    interactive=False, wrap=True, column_widths=["40%", "14%", "14%", "8%", "24%"])
+                # taking a document out: pick it, then confirm (the file is moved aside, not deleted)
+                to_remove = gr.Dropdown(label="뺄 문서 (파일)", choices=[], value=None, allow_custom_value=False)
+                remove_btn = gr.Button("이 문서 빼기")
+                confirm_btn = gr.Button("정말 빼기: 파일을 말뭉치 밖(corpus.removed/)으로 옮기고 다시 색인합니다",
+                                        variant="stop", visible=False)
+                removed_status = gr.Markdown()
             with gr.Accordion("지원사업", open=False):
                 programmes = gr.Dataframe(headers=PROGRAMME_COLUMNS, datatype=["str"] * len(PROGRAMME_COLUMNS),
                                           interactive=False, wrap=True)  # click a header to sort
@@ -157,8 +189,13 @@ with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False
     stop_btn.click(None, cancels=[ask_event, submit_event])
     clear_btn.click(lambda: ([], sources_html(None), []), None, [chatbot, sources, asked], api_name=False)
     add_btn.click(add_documents, [upload], [status, docs], api_name="add_documents", concurrency_limit=1).then(
-        programme_table, None, programmes, api_name=False)
+        programme_table, None, programmes, api_name=False).then(file_choices, None, to_remove, api_name=False)
     demo.load(documents_table, None, docs, api_name=False)
+    demo.load(file_choices, None, to_remove, api_name=False)
+    remove_btn.click(ask_to_confirm, [to_remove], [confirm_btn, removed_status], api_name=False)
+    confirm_btn.click(remove_document, [to_remove], [removed_status, docs, to_remove, confirm_btn],
+                      api_name="remove_document", concurrency_limit=1).then(programme_table, None, programmes,
+                                                                            api_name=False)
     demo.load(programme_table, None, programmes, api_name="programmes")
 demo.queue(default_concurrency_limit=4, max_size=64)
 

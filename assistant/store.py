@@ -97,6 +97,20 @@ def resolve(index_dir: str | Path) -> Path:
     return index_dir
 
 
+def version(index_dir: str | Path) -> str | None:
+    """What identifies the index now in place (the version `current` points at, else the
+    manifest's modification time): a reader that loaded another one is out of date. Cheap:
+    one readlink or stat, no file read."""
+    index_dir = Path(index_dir)
+    cur = index_dir / CURRENT
+    try:
+        if cur.is_symlink():
+            return os.readlink(cur)
+        return str((resolve(index_dir) / MANIFEST).stat().st_mtime_ns)
+    except OSError:
+        return None
+
+
 def remove(index_dir: str | Path) -> None:
     """Delete an index folder with every version in it, and what lies beside it."""
     index_dir = Path(index_dir)
