@@ -36,23 +36,30 @@ def _passage_html(c: Citation) -> str:
     return body.replace("\n", "<br>")
 
 
+def _file_name(path: str) -> str:
+    """The file's own name, as a person reads it ("000_a3db….txt" -> itself; "corpus/공고.pdf" -> 공고.pdf)."""
+    return path.rsplit("/", 1)[-1]
+
+
 def sources_html(ans: Answer | None) -> str:
-    """Collapsible source blocks: "[n] title · outlet · date[ · section][ · p. 3]", then the passage."""
+    """Collapsible source blocks: "[n] title · outlet · date[ · section][ · p. 3]" (only what is
+    known), then the passage with its fact marked, then the file's name."""
     if ans is None or not ans.citations:
         return '<div class="sources-empty">질문하면 답의 근거 문단이 여기에 나옵니다.</div>'
     head = "가까운 문단 (답은 아님)" if ans.abstained else "근거 문단"
     parts = [f'<div class="sources"><div class="sources-head">{head}</div>']
     for c in ans.citations:
-        fields = [c.outlet or "매체 미상", c.date or "날짜 미상"]
+        fields = [x for x in (c.outlet, c.date) if x]  # what is known; nothing for what is not
         if c.date and int(c.date[:4]) < date.today().year:
             fields.append(f"{c.date[:4]}년 기사")  # an old article: its programme may have changed since
         fields += [x for x in (c.section, f"p. {c.page}" if c.page else None) if x]
-        meta = " · ".join(html.escape(x) for x in fields)
+        meta = "".join(" · " + html.escape(x) for x in fields)
         opened = " open" if c.n == 1 and not ans.abstained else ""
         parts.append(
-            f'<details class="source"{opened}><summary>[{c.n}] {html.escape(c.title)} · {meta}</summary>'
+            f'<details class="source"{opened}><summary>[{c.n}] {html.escape(c.title)}{meta}</summary>'
             f'<div class="passage">{_passage_html(c)}</div>'
-            f'<div class="source-path">{html.escape(c.path)} · {html.escape(c.chunk_id)}</div></details>'
+            f'<div class="source-path" title="{html.escape(c.chunk_id)}">파일: {html.escape(_file_name(c.path))}</div>'
+            '</details>'
         )
     parts.append("</div>")
     return "".join(parts)

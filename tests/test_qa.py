@@ -209,3 +209,16 @@ def test_questions_about_programmes_in_general_get_a_list(qa, monkeypatch):
     assert "김포시" in qa.ask("경기도 지원사업 목록").answer  # the 김포 article is about a 경기도 programme
     # a question about something else that says "가장 큰" is not a programme list
     assert not qa.ask("가장 큰 도시는 어디인가요?").answer.startswith("지원 금액이 큰 순서")
+
+
+def test_sources_show_what_is_known_and_mark_the_fact_in_every_passage(qa):
+    from assistant.render import sources_html
+
+    ans = qa.ask("김포 스마트공장 최대 지원금은?", k=5)
+    html = sources_html(ans)
+    assert "미상" not in html and "파일: 000_a3db1861db894e05.txt" in html and "~0#" not in html.split("title=")[0]
+    holding = [c for c in ans.citations if "5,000만 원" in c.passage]
+    assert all(c.highlight == "5,000만 원" for c in holding)
+    assert html.count("<mark>5,000만 원</mark>") == len(holding) >= 1
+    undated = qa.ask("AX 실증산단 구축사업의 총 국비 지원 규모는?")
+    assert undated.citations[0].date is None and "날짜 미상" not in sources_html(undated)

@@ -29,8 +29,8 @@ def answer(q, reading: Reading, hits: list[Hit], chunks: list[Chunk], k: int, th
     cited = s.cite_hit or s.hit
     at = (s.cite_start if s.cite_hit else s.start) + span.start
     order = [cited] + [h for h in hits if h.row != cited.row]
-    citations = [citation(n, h, chunks[h.row], fact if h is cited else "", at if h is cited else -1)
-                 for n, h in enumerate(order[:k], 1)]
+    # every cited passage marks the fact where it states it (the first at the occurrence the answer read)
+    citations = [citation(n, h, chunks[h.row], fact, at if h is cited else -1) for n, h in enumerate(order[:k], 1)]
     stated = english_fact(fact) if q.lang == "en" else fact  # an English question gets the fact in English
     text = f"{stated} — {shown} [1]" if fact != shown else f"{shown} [1]"
     return Answer(question=q.text, answer=text, abstained=False, citations=citations)
