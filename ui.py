@@ -158,7 +158,7 @@ with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False
                 ask_btn = gr.Button("질문하기", variant="primary")
                 stop_btn = gr.Button("중지", variant="stop")
                 clear_btn = gr.Button("대화 지우기")
-            gr.Examples(EXAMPLES, inputs=question, label="예시 질문")
+            examples = gr.Examples(EXAMPLES, inputs=question, label="예시 질문")
             sources = gr.HTML(sources_html(None), label="근거 문단")
         with gr.Column(scale=2):
             top_k = gr.Slider(1, 10, value=5, step=1, label="근거 문단 수 (top-k)")
@@ -186,7 +186,10 @@ with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False
                               api_name="ask")
     submit_event = question.submit(respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked],
                                    api_name=False)
-    stop_btn.click(None, cancels=[ask_event, submit_event])
+    # a clicked example is asked at once (it fills the box, then goes like a submitted question)
+    example_event = examples.load_input_event.then(respond, [question, chatbot, top_k, asked],
+                                                   [chatbot, sources, question, asked], api_name=False)
+    stop_btn.click(None, cancels=[ask_event, submit_event, example_event])
     clear_btn.click(lambda: ([], sources_html(None), []), None, [chatbot, sources, asked], api_name=False)
     add_btn.click(add_documents, [upload], [status, docs], api_name="add_documents", concurrency_limit=1).then(
         programme_table, None, programmes, api_name=False).then(file_choices, None, to_remove, api_name=False)

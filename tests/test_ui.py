@@ -218,3 +218,11 @@ def test_host_and_port_from_our_settings_or_gradios(ui_module, monkeypatch):
     assert (ui_module.parse_args([]).host, ui_module.parse_args([]).port) == ("0.0.0.0", 8080)
     monkeypatch.setenv("ASSISTANT_PORT", "9000")
     assert ui_module.parse_args([]).port == 9000 and ui_module.parse_args(["--port", "7000"]).port == 7000
+
+
+def test_a_clicked_example_is_asked_at_once(browser, app_url):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(app_url)
+    page.get_by_text("김포시 스마트공장 신청 마감은 언제인가요?", exact=True).first.click()
+    page.get_by_text("3월 20일 18시 —").first.wait_for(timeout=60_000)  # answered without pressing 질문하기
+    page.close()
