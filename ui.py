@@ -37,7 +37,8 @@ FONTS = ["Pretendard", "Malgun Gothic", "Apple SD Gothic Neo", "Noto Sans KR", "
 CSS = """
 body, .gradio-container, .gradio-container * { font-family: Pretendard, 'Malgun Gothic', 'Apple SD Gothic Neo',
   'Noto Sans KR', 'Noto Sans CJK KR', sans-serif; }
-.gradio-container { max-width: 1200px !important; margin: auto; }
+.gradio-container { max-width: min(1200px, 100%) !important; min-width: 0 !important; margin: auto; box-sizing: border-box; }
+.gradio-container .main { min-width: 0 !important; max-width: 100% !important; }  /* a 390-px phone: no sideways scroll */
 .sources-head { font-weight: 600; margin: 4px 0 8px; }
 .source { border: 1px solid var(--border-color-primary); border-radius: 8px; padding: 8px 12px; margin-bottom: 8px; }
 .source summary { cursor: pointer; font-weight: 600; }

@@ -226,3 +226,15 @@ def test_a_clicked_example_is_asked_at_once(browser, app_url):
     page.get_by_text("김포시 스마트공장 신청 마감은 언제인가요?", exact=True).first.click()
     page.get_by_text("3월 20일 18시 —").first.wait_for(timeout=60_000)  # answered without pressing 질문하기
     page.close()
+
+
+def test_a_phone_screen_has_no_sideways_scroll(browser, app_url, tmp_path):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(app_url)
+    page.get_by_text("질문하기").first.wait_for(timeout=30_000)
+    _ask(page, "김포 스마트공장 최대 지원금은?")
+    page.get_by_text("5,000만 원 —").first.wait_for(timeout=60_000)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
+    assert width <= 390, width
+    page.close()
