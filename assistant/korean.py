@@ -122,3 +122,25 @@ def _by_sentence(ms, sentences):
             out[j].extend(_terms([m]))
     nnps = {m.form for m in ms if m.tag == "NNP" and len(m.form) >= 2}
     return out, nnps
+
+
+_PREDICATE = ("VV", "VA", "VX", "VCP", "VCN", "XSV", "XSA")
+
+
+def end_clause(text: str) -> str:
+    """A clause cut out of a longer sentence, ended as a statement: "…지원받을 수 있으며" ->
+    "…지원받을 수 있다", "…선정하고" -> "…선정하다". Only the last predicate is rewritten (Kiwi
+    joins its stem, tense and 다); the rest of the text stays as written."""
+    body = text.rstrip(" ,")
+    toks = kiwi().tokenize(body)
+    if not toks or toks[-1].tag != "EC":
+        return body
+    i = len(toks) - 1
+    j = i
+    while j > 0 and toks[j - 1].tag == "EP":
+        j -= 1
+    if j == 0 or not toks[j - 1].tag.startswith(_PREDICATE):
+        return body
+    stem = toks[j - 1]
+    tail = kiwi().join([(t.form, t.tag) for t in toks[j - 1:i]] + [("다", "EF")])
+    return body[:stem.start] + tail

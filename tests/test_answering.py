@@ -204,3 +204,11 @@ def test_highlights_point_at_the_fact_in_real_answers(seed_index):
         c = ans.citations[0]
         assert c.highlight and c.passage[c.highlight_start:c.highlight_start + len(c.highlight)] == c.highlight
         assert ans.answer.split(" — ")[0] in (c.highlight, english_fact(c.highlight))
+
+
+def test_a_cut_clause_ends_as_a_statement():
+    assert korean.end_clause("과제당 최대 5,000만 원까지 구축 비용을 지원받을 수 있으며") == \
+        "과제당 최대 5,000만 원까지 구축 비용을 지원받을 수 있다"
+    assert korean.end_clause("총 6억 원을 들여 5개 기업을 선정하고,") == "총 6억 원을 들여 5개 기업을 선정하다"
+    assert korean.end_clause("3억 원을 지원했으며") == "3억 원을 지원했다"
+    assert korean.end_clause("이미 끝난 문장이다.") == "이미 끝난 문장이다."

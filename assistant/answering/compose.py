@@ -6,6 +6,7 @@ with [1]; or, when the passages do not answer, a plain abstention that says what
 
 import re
 
+from .. import korean
 from ..answer import Answer, Citation
 from ..documents import Chunk
 from ..retrieval import Hit
@@ -25,6 +26,8 @@ def answer(q, reading: Reading, hits: list[Hit], chunks: list[Chunk], k: int, th
     s, span = best.sentence, best.span
     a, b = clause_of(s.text, (span.start, span.end))
     shown = s.text[a:b].strip().rstrip(",")
+    if b < len(s.text.rstrip()):  # a clause cut out of its sentence: end it as a statement, not mid-clause
+        shown = korean.end_clause(shown)
     fact = span.text
     cited = s.cite_hit or s.hit
     at = (s.cite_start if s.cite_hit else s.start) + span.start
