@@ -48,13 +48,36 @@ body, .gradio-container, .gradio-container * { font-family: Pretendard, 'Malgun 
 """
 
 
+def show_question(question: str, history: list) -> list:
+    """The question in the chat right away, before its answer is computed."""
+    history = list(history or [])
+    if (question or "").strip():
+        history.append({"role": "user", "content": literal(question)})
+    return history
+
+
+def _without_shown(history: list, question: str) -> list:
+    """The history without the question show_question already put at its end."""
+    last = history[-1] if history else None
+    if isinstance(last, dict) and last.get("role") == "user" and _text(last.get("content")) == literal(question):
+        return history[:-1]
+    return history
+
+
+def _text(content) -> str:
+    """A message's text (Gradio 6 sends content as [{"type": "text", "text": ...}])."""
+    if isinstance(content, list):
+        return "".join(part.get("text", "") for part in content if isinstance(part, dict))
+    return content if isinstance(content, str) else ""
+
+
 def respond(question: str, history: list, k: float, asked: list | None = None):
     """Chat handler: (question, history, top-k, questions asked so far in this chat) ->
     (history, sources HTML, cleared textbox, questions asked). Follow-ups ("신청 마감은?") are
     answered about what the earlier questions named."""
-    history = list(history or [])
-    asked = list(asked or [])
     question = question or ""
+    history = _without_shown(list(history or []), question)
+    asked = list(asked or [])
     try:
         ans = service.qa.ask(question, k=int(k), history=asked[-MAX_HISTORY:])
     except AssistantError as exc:  # empty/too long question, missing or broken index
@@ -183,13 +206,15 @@ with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False
                 status = gr.Markdown()
 
     asked = gr.State([])  # this browser session's questions, for follow-ups
-    ask_event = ask_btn.click(respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked],
-                              api_name="ask")
-    submit_event = question.submit(respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked],
-                                   api_name=False)
+    # the question shows in the chat at once; the answer follows when it is ready
+    ask_event = ask_btn.click(show_question, [question, chatbot], chatbot, queue=False, api_name=False).then(
+        respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked], api_name="ask")
+    submit_event = question.submit(show_question, [question, chatbot], chatbot, queue=False, api_name=False).then(
+        respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked], api_name=False)
     # a clicked example is asked at once (it fills the box, then goes like a submitted question)
-    example_event = examples.load_input_event.then(respond, [question, chatbot, top_k, asked],
-                                                   [chatbot, sources, question, asked], api_name=False)
+    example_event = examples.load_input_event.then(show_question, [question, chatbot], chatbot, queue=False,
+                                                   api_name=False).then(
+        respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked], api_name=False)
     stop_btn.click(None, cancels=[ask_event, submit_event, example_event])
     clear_btn.click(lambda: ([], sources_html(None), []), None, [chatbot, sources, asked], api_name=False)
     add_btn.click(add_documents, [upload], [status, docs], api_name="add_documents", concurrency_limit=1).then(

@@ -238,3 +238,10 @@ def test_a_phone_screen_has_no_sideways_scroll(browser, app_url, tmp_path):
     page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
     assert width <= 390, width
     page.close()
+
+
+def test_the_question_shows_before_its_answer(ui_module):
+    shown = ui_module.show_question("김포 스마트공장 최대 지원금은?", [])
+    assert shown == [{"role": "user", "content": "김포 스마트공장 최대 지원금은?"}]
+    history, _, cleared, _ = ui_module.respond("김포 스마트공장 최대 지원금은?", shown, 5)
+    assert [m["role"] for m in history] == ["user", "assistant"] and cleared == ""  # shown once, not twice
