@@ -207,17 +207,16 @@ with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False
 
     asked = gr.State([])  # this browser session's questions, for follow-ups
     # the question shows in the chat at once; the answer follows when it is ready
-    ask_event = ask_btn.click(show_question, [question, chatbot], chatbot, queue=False, api_name=False).then(
-        respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked], api_name="ask",
-        show_progress="minimal")  # no English "processing | 0.1s" timer
-    submit_event = question.submit(show_question, [question, chatbot], chatbot, queue=False, api_name=False).then(
-        respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked], api_name=False,
-        show_progress="minimal")
+    ask_event = ask_btn.click(show_question, [question, chatbot], chatbot, queue=False, api_name=False,
+                              show_progress="hidden").then(
+        respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked], api_name="ask")
+    submit_event = question.submit(show_question, [question, chatbot], chatbot, queue=False, api_name=False,
+                              show_progress="hidden").then(
+        respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked], api_name=False)
     # a clicked example is asked at once (it fills the box, then goes like a submitted question)
-    example_event = examples.load_input_event.then(show_question, [question, chatbot], chatbot, queue=False,
+    example_event = examples.load_input_event.then(show_question, [question, chatbot], chatbot, queue=False, show_progress="hidden",
                                                    api_name=False).then(
-        respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked], api_name=False,
-        show_progress="minimal")
+        respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked], api_name=False)
     stop_btn.click(None, cancels=[ask_event, submit_event, example_event])
     clear_btn.click(lambda: ([], sources_html(None), []), None, [chatbot, sources, asked], api_name=False)
     add_btn.click(add_documents, [upload], [status, docs], api_name="add_documents", concurrency_limit=1).then(
