@@ -7,7 +7,7 @@ import os
 import threading
 from functools import lru_cache
 
-from .regions import bare
+from .regions import bare, canonical
 
 # Content morphemes: nouns, numerals, roots, verb/adjective stems, foreign words,
 # hanja, numbers, and Kiwi's web tokens (W_URL, W_EMAIL, W_SERIAL, ...).
@@ -144,3 +144,8 @@ def end_clause(text: str) -> str:
     stem = toks[j - 1]
     tail = kiwi().join([(t.form, t.tag) for t in toks[j - 1:i]] + [("다", "EF")])
     return body[:stem.start] + tail
+
+
+def places(text: str) -> list[str]:
+    """Regions `text` names as proper nouns (Kiwi NNP), canonical: 대전환 and 예산 (budget) are not places."""
+    return [r for form, tag, _, _ in analyse(text)[0] if tag == "NNP" and (r := canonical(form))]

@@ -12,10 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import korean
 from .answer import Answer, Citation
 from .numbers import parse_quantity
-from .regions import canonical, mentions_region, regions_in
+from .regions import mentions_region, regions_in
 from .timeline import parse_time, period_state
 
 _ORGANISER = re.compile(r"([가-힣A-Za-z]+(?:시|군|도|부|청|처|테크노파크|TP|진흥원|공단|재단|센터|위원회))(?=[,·\s'‘]|$)")
@@ -38,11 +37,6 @@ class Programme:
     passage: str
 
 
-def _places(text: str) -> list[str]:
-    """Regions `text` names as proper nouns (Kiwi NNP): 대전환 and 예산 (budget) are not places."""
-    return [r for form, tag, _, _ in korean.analyse(text)[0] if tag == "NNP" and (r := canonical(form))]
-
-
 def programmes(chunks, facts: dict) -> list[Programme]:
     first: dict = {}
     for c in chunks:
@@ -51,7 +45,7 @@ def programmes(chunks, facts: dict) -> list[Programme]:
     out = []
     for doc, c in first.items():
         f = facts.get(doc, {})
-        region = next(iter(_places(c.title) or _places(c.text[:200])), "")
+        region = f.get("region", "")
         m = _ORGANISER.search(c.title)
         q = parse_quantity(f["max_amount"]) if f.get("max_amount") else None
         out.append(Programme(doc, c.id, c.title, region, f.get("issuer") or (m.group(1) if m else ""),

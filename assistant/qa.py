@@ -39,9 +39,8 @@ class QA:
         self.facts = {doc: f for entry in index.manifest.files.values() for doc, f in entry.facts.items()}
         self.now = datetime.now  # the time application periods are judged against (tests fix it)
         self.programmes = programmes.programmes(index.chunks, self.facts)
-        docs = {c.doc_id: c.title for c in index.chunks if c.doc_id.endswith("~0")}  # not a page's sidebar stories
-        self.suggestions = smalltalk.examples(list(docs.values()),
-                                              [docs[d] for d, f in self.facts.items() if "deadline" in f and d in docs])
+        self.suggestions = smalltalk.examples([p.title for p in self.programmes],
+                                              [p.title for p in self.programmes if p.deadline])
         korean.kiwi()  # load Kiwi now, not on the first question
 
     def ask(self, question: str, k: int = 5, history: list[str] | None = None, context: str = "") -> Answer:

@@ -77,9 +77,8 @@ def parse_args(argv):
     args = p.parse_args(argv)
     if args.corpus and args.index:
         p.error("--index scores a ready index; --corpus builds one in the cache: give one of them")
-    conversation_systems = ["full", "full-alone", *SYSTEMS[1:]]
     default = ["full", "full-alone"] if args.conversations else ["full"]
-    args.systems = (conversation_systems if args.conversations else list(SYSTEMS)) if args.compare else (
+    args.systems = (list(CONVERSATION_SYSTEMS) if args.conversations else list(SYSTEMS)) if args.compare else (
         args.systems or default)
     return args
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import korean
 from ..config import MAX_DOCUMENT_BYTES
 from ..documents import Document
 from ..errors import IngestError
@@ -25,6 +26,7 @@ from .textio import decode_bytes
 PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 READERS = {".pdf": "pdf", ".docx": "docx", ".hwpx": "hwpx", ".hwp": "hwp"}  # suffix -> reader module
 SUFFIXES = PAGE_SUFFIXES + tuple(READERS)
+REGION_READ = 200  # characters of a document's start read for its region when its title names none
 SUPPORTED = "지원 형식: .txt, .md, .html, .pdf, .hwp, .hwpx, .docx"
 
 
@@ -109,10 +111,18 @@ def documents_from_text(text: str, cf: CorpusFile) -> list[Document]:
                 outlet=story.outlet,
                 path=cf.shown,
                 text="\n".join(story.paragraphs),
-                facts={k: v for k, v in facts.to_dict().items() if k in ("period_start", "deadline", "max_amount")},
+                facts={k: v for k, v in facts.to_dict().items() if k in ("period_start", "deadline", "max_amount")}
+                | _region(story.title or "", "\n".join(story.paragraphs)),
             )
         )
     return docs
+
+
+def _region(title: str, text: str) -> dict:
+    """{"region": …}: the first region the title names, else the start of the text (read once
+    here, at index time, for the programme list), or {} when neither names one."""
+    found = korean.places(title) or korean.places(text[:REGION_READ])
+    return {"region": found[0]} if found else {}
 
 
 def document_from_blocks(extracted: B.Extracted, cf: CorpusFile) -> Document:
@@ -132,9 +142,10 @@ def document_from_blocks(extracted: B.Extracted, cf: CorpusFile) -> Document:
     if not lines:
         raise IngestError(cf.shown, "문서에서 읽을 수 있는 글자를 찾지 못했습니다 (no text in the document)")
     facts = notice_facts(lines, [h for _, h in sections])
-    return Document(id=f"{cf.rel}~0", title=facts.title or extracted.title or Path(cf.rel).stem, date=facts.issued,
+    title = facts.title or extracted.title or Path(cf.rel).stem
+    return Document(id=f"{cf.rel}~0", title=title, date=facts.issued,
                     outlet=facts.issuer, path=cf.shown, text="\n".join(lines), pages=tuple(pages),
-                    sections=tuple(sections), facts=facts.to_dict())
+                    sections=tuple(sections), facts=facts.to_dict() | _region(title, "\n".join(lines)))
 
 
 def read_documents(cf: CorpusFile, data: bytes | None = None) -> list[Document]:
