@@ -7,7 +7,9 @@ ASSISTANT_USER and ASSISTANT_PASSWORD; no analytics, no share link.
 
 import argparse
 import os
+import re
 import sys
+import time
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -16,7 +18,8 @@ import gradio as gr  # noqa: E402
 
 from assistant import AssistantError  # noqa: E402
 from assistant.config import DEFAULT_CORPUS_DIR, index_dir  # noqa: E402
-from assistant.render import answer_markdown, literal, sources_html  # noqa: E402
+from assistant.eligibility import CompanyProfile, ProfileError  # noqa: E402
+from assistant.render import answer_markdown, literal, match_markdown, sources_html  # noqa: E402
 from assistant.service import Service  # noqa: E402
 
 MAX_HISTORY = 8  # earlier questions a follow-up is read with (the subject is what the latest of them named)
@@ -71,13 +74,45 @@ def _text(content) -> str:
     return content if isinstance(content, str) else ""
 
 
-def respond(question: str, history: list, k: float, asked: list | None = None):
-    """Chat handler: (question, history, top-k, questions asked so far in this chat) ->
-    (history, sources HTML, cleared textbox, questions asked). Follow-ups ("신청 마감은?") are
-    answered about what the earlier questions named."""
+_OUR_COMPANY = re.compile(r"(?:우리|저희|내|제)\s*(?:회사|기업|업체)|(?:our|my)\s+(?:company|firm)", re.IGNORECASE)
+_WHICH = re.compile(r"신청|지원|사업|받을\s*수|해당|apply|eligible|programme|program", re.IGNORECASE)
+PROFILE_KEY = "company-profile"  # the browser's localStorage key of the 우리 회사 profile
+
+
+def _profile(saved: dict | None) -> CompanyProfile:
+    return CompanyProfile.from_dict(dict(saved or {}))
+
+
+def _profile_shown(p: CompanyProfile) -> str:
+    d = p.to_dict()
+    names = {"region": "소재지", "industry": "업종", "subsector": "세부 업종", "founded": "설립", "employees": "상시근로자",
+             "revenue_won": "매출액", "certifications": "인증", "past_support": "지원 이력", "exclusions": "제외 사유"}
+    return ", ".join(f"{names[k]} {', '.join(v) or '없음' if isinstance(v, list) else v}" for k, v in d.items())
+
+
+def match_reply(saved: dict | None) -> str:
+    """Every programme judged for the saved company profile (Markdown)."""
+    profile = _profile(saved)
+    if profile.is_empty:
+        return "먼저 오른쪽 **우리 회사** 칸에 회사 정보(소재지, 업종, 설립 연월, 상시근로자 수 …)를 적고 저장해 주세요."
+    return match_markdown(service.qa.match(profile), _profile_shown(profile))
+
+
+def respond(question: str, history: list, k: float, asked: list | None = None, saved_profile: dict | None = None):
+    """Chat handler: (question, history, top-k, questions asked so far in this chat, the company
+    profile kept in this browser) -> (history, sources HTML, cleared textbox, questions asked).
+    Follow-ups ("신청 마감은?") are answered about what the earlier questions named; "우리 회사가
+    신청할 수 있는 사업은?" is answered from the profile."""
     question = question or ""
     history = _without_shown(list(history or []), question)
     asked = list(asked or [])
+    if _OUR_COMPANY.search(question) and _WHICH.search(question):
+        try:
+            reply = match_reply(saved_profile)
+        except AssistantError as exc:
+            reply = "⚠️ " + literal(str(exc))
+        history += [{"role": "user", "content": literal(question)}, {"role": "assistant", "content": reply}]
+        return history, sources_html(None), "", asked + [question]
     try:
         ans = service.qa.ask(question, k=int(k), history=asked[-MAX_HISTORY:])
     except AssistantError as exc:  # empty/too long question, missing or broken index
@@ -97,6 +132,45 @@ def programme_table():
         return service.qa.programme_table()
     except AssistantError as exc:
         return [[f"⚠️ {exc}", "", "", "", "", ""]]
+
+
+PROFILE_FIELDS = ["region", "industry", "subsector", "founded", "employees", "revenue_eok", "certifications",
+                  "past_support", "exclusions"]
+
+
+def save_profile(region, industry, subsector, founded, employees, revenue_eok, certifications, past_support, exclusions):
+    """The 우리 회사 fields -> (profile for the browser's storage, status, programmes judged for it).
+    Nothing is written on the server: the profile lives in the browser (gr.BrowserState)."""
+    fields = {"region": region, "industry": industry, "subsector": subsector, "founded": founded,
+              "employees": int(employees) if employees not in (None, "") else None,
+              "revenue_won": int(round(float(revenue_eok) * 1e8)) if revenue_eok not in (None, "") else None,
+              "certifications": [c for c in certifications or [] if c != "없음"] if certifications else None,
+              "past_support": (past_support or "").replace("없음", "") if past_support else None,
+              "exclusions": [e for e in exclusions or [] if e != "해당 없음"] if exclusions else None}
+    try:
+        profile = CompanyProfile.from_dict({k: v for k, v in fields.items() if v is not None})
+    except ProfileError as exc:
+        return gr.skip(), f"⚠️ {literal(str(exc))}", gr.skip()
+    saved = profile.to_dict()
+    try:
+        listing = match_reply(saved)
+    except AssistantError as exc:
+        listing = "⚠️ " + literal(str(exc))
+    return saved, "✅ 이 브라우저에 저장했습니다 (서버에는 저장하지 않습니다).", listing
+
+
+def load_profile(saved):
+    """The saved profile back into the 우리 회사 fields when the page opens."""
+    p = _profile(saved) if saved else CompanyProfile()
+    certs = list(p.certifications) if p.certifications is not None else []
+    if p.certifications == ():
+        certs = ["없음"]
+    excl = list(p.exclusions) if p.exclusions is not None else []
+    if p.exclusions == ():
+        excl = ["해당 없음"]
+    past = ", ".join(p.past_support) if p.past_support else ("없음" if p.past_support == () else "")
+    return (p.region or "", p.industry or None, p.subsector or "", p.founded or "", p.employees,
+            (p.revenue_won / 1e8) if p.revenue_won is not None else None, certs, past, excl)
 
 
 def file_choices():
@@ -153,16 +227,23 @@ def add_documents(files, progress=gr.Progress()):
     return "\n\n".join(lines), documents_table()
 
 
+_STEP_LABELS = {"reading corpus": ("문서 읽기", "개 파일"), "encoding": ("문단 인코딩", "개 문단"),
+                "encoding sentences": ("문장 인코딩", "개 문장")}
+
+
 class _GradioBar:
-    """The library's progress protocol (update/close) drawn on the Gradio progress bar."""
+    """The library's progress protocol (update/close) drawn on the Gradio progress bar, in Korean,
+    with the rate (e.g. "문단 인코딩 64/754 · 초당 21.3개 문단")."""
 
     def __init__(self, progress, total, desc):
-        self.progress, self.total, self.desc, self.done = progress, max(1, total), desc, 0
-        progress(0, desc=desc)
+        self.label, self.unit = _STEP_LABELS.get(desc, (desc, "개"))
+        self.progress, self.total, self.done, self.started = progress, max(1, total), 0, time.perf_counter()
+        progress(0, desc=self.label)
 
     def update(self, n=1):
         self.done += n
-        self.progress(self.done / self.total, desc=f"{self.desc} {self.done}/{self.total}")
+        rate = self.done / max(time.perf_counter() - self.started, 1e-6)
+        self.progress(self.done / self.total, desc=f"{self.label} {self.done}/{self.total} · 초당 {rate:.1f}{self.unit}")
 
     def close(self):
         pass
@@ -196,6 +277,21 @@ with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False
                 confirm_btn = gr.Button("정말 빼기: 파일을 말뭉치 밖(corpus.removed/)으로 옮기고 다시 색인합니다",
                                         variant="stop", visible=False)
                 removed_status = gr.Markdown()
+            with gr.Accordion("우리 회사 (신청 가능한 사업 찾기)", open=False):
+                gr.Markdown("회사 정보는 이 브라우저에만 저장됩니다. 모르는 칸은 비워 두면 ‘확인 필요’로 표시합니다.")
+                p_region = gr.Textbox(label="소재지 (시·군·구)", placeholder="예: 경기도 김포시")
+                p_industry = gr.Dropdown(label="업종", choices=["제조업", "도소매업", "서비스업", "정보통신업", "건설업", "기타"],
+                                         value=None, allow_custom_value=True)
+                p_subsector = gr.Textbox(label="세부 업종", placeholder="예: 금속가공")
+                p_founded = gr.Textbox(label="설립 연월", placeholder="예: 2019-05")
+                p_employees = gr.Number(label="상시근로자 수 (명)", value=None, precision=0, minimum=0)
+                p_revenue = gr.Number(label="매출액 (억 원)", value=None, minimum=0)
+                p_certs = gr.CheckboxGroup(["벤처기업", "이노비즈", "메인비즈", "없음"], label="인증")
+                p_past = gr.Textbox(label="받은 지원 (쉼표로 구분, 없으면 ‘없음’)", placeholder="예: 2024 스마트공장 기초")
+                p_excl = gr.CheckboxGroup(["국세·지방세 체납", "휴·폐업", "채무불이행", "해당 없음"], label="제외 사유")
+                p_btn = gr.Button("저장하고 신청 가능한 사업 찾기", variant="primary")
+                p_status = gr.Markdown()
+                p_result = gr.Markdown()
             with gr.Accordion("지원사업", open=False):
                 programmes = gr.Dataframe(headers=PROGRAMME_COLUMNS, datatype=["str"] * len(PROGRAMME_COLUMNS),
                                           interactive=False, wrap=True)  # click a header to sort
@@ -206,17 +302,24 @@ with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False
                 status = gr.Markdown()
 
     asked = gr.State([])  # this browser session's questions, for follow-ups
+    # the company profile: in the browser's localStorage, kept across reloads and server restarts
+    # (a fixed key and secret), never written on the server
+    company = gr.BrowserState({}, storage_key=PROFILE_KEY,
+                              secret=os.environ.get("ASSISTANT_BROWSER_SECRET", "korean-assistant-profile"))
+    profile_inputs = [p_region, p_industry, p_subsector, p_founded, p_employees, p_revenue, p_certs, p_past, p_excl]
+    p_btn.click(save_profile, profile_inputs, [company, p_status, p_result], api_name=False)
+    demo.load(load_profile, [company], profile_inputs, api_name=False)
     # the question shows in the chat at once; the answer follows when it is ready
     ask_event = ask_btn.click(show_question, [question, chatbot], chatbot, queue=False, api_name=False,
                               show_progress="hidden").then(
-        respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked], api_name="ask")
+        respond, [question, chatbot, top_k, asked, company], [chatbot, sources, question, asked], api_name="ask")
     submit_event = question.submit(show_question, [question, chatbot], chatbot, queue=False, api_name=False,
                               show_progress="hidden").then(
-        respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked], api_name=False)
+        respond, [question, chatbot, top_k, asked, company], [chatbot, sources, question, asked], api_name=False)
     # a clicked example is asked at once (it fills the box, then goes like a submitted question)
     example_event = examples.load_input_event.then(show_question, [question, chatbot], chatbot, queue=False, show_progress="hidden",
                                                    api_name=False).then(
-        respond, [question, chatbot, top_k, asked], [chatbot, sources, question, asked], api_name=False)
+        respond, [question, chatbot, top_k, asked, company], [chatbot, sources, question, asked], api_name=False)
     stop_btn.click(None, cancels=[ask_event, submit_event, example_event])
     clear_btn.click(lambda: ([], sources_html(None), []), None, [chatbot, sources, asked], api_name=False)
     add_btn.click(add_documents, [upload], [status, docs], api_name="add_documents", concurrency_limit=1).then(

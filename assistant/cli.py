@@ -11,8 +11,8 @@ from .errors import AssistantError
 def _tqdm_progress(total: int, desc: str):
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=desc, unit="chunk" if desc != "reading corpus" else "file", file=sys.stderr,
-                leave=False, disable=None)
+    unit = {"reading corpus": "file", "encoding": "passage", "encoding sentences": "sentence"}.get(desc, "chunk")
+    return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, leave=False, disable=None)  # shows unit/s
 
 
 def _cmd_index(args) -> int:
@@ -89,6 +89,37 @@ def _cmd_chat(args) -> int:
     return 0
 
 
+def _cmd_match(args) -> int:
+    """Every programme judged for the company described by the options."""
+    import json
+
+    from .eligibility import CompanyProfile
+    from .qa import load
+
+    fields = {"region": args.region, "industry": args.industry, "subsector": args.subsector, "founded": args.founded,
+              "employees": args.employees, "revenue_won": args.revenue, "certifications": args.certifications,
+              "past_support": args.past_support, "exclusions": args.exclusions}
+    profile = CompanyProfile.from_dict({k: v for k, v in fields.items() if v is not None})
+    matches = load(args.index).match(profile)
+    if args.json:
+        print(json.dumps({"profile": profile.to_dict(), "programmes": [m.to_dict() for m in matches]},
+                         ensure_ascii=False, indent=2))
+        return 0
+    closed_shown = False
+    for m in matches:
+        if m.closed and not closed_shown:
+            print("── 마감된 사업 (closed) ──\n")
+            closed_shown = True
+        p = m.programme
+        print(f"[{m.label}] {p.title}" + (f" — {m.period}" if m.period else "") + (f" · 최대 {p.max_amount}" if p.max_amount else ""))
+        for r, c in zip(m.verdict.reasons, m.citations):
+            print(f"    {r.status}: {r.says}\n        근거: “{c.highlight or c.passage[:80]}” ({p.path})")
+        if not m.verdict.reasons:
+            print("    신청 자격이 문서에 나와 있지 않습니다: 원문을 확인하세요.")
+        print()
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="한국어 스마트공장 지원사업 Q&A (Korean retrieval Q&A with citations)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -108,6 +139,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--k", type=int, default=3, help="number of citations (default 3)")
     p.add_argument("--index", default=None, help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)")
     p.set_defaults(func=_cmd_chat)
+    p = sub.add_parser("match", help="which programmes a company can apply for (신청 가능 / 확인 필요 / 해당 없음)")
+    p.add_argument("--region", help="소재지, e.g. 김포시 or '경기도 김포시'")
+    p.add_argument("--industry", help="업종, e.g. 제조업")
+    p.add_argument("--subsector", help="세부 업종, e.g. 금속가공")
+    p.add_argument("--founded", help="설립 연월, e.g. 2019-05")
+    p.add_argument("--employees", type=int, help="상시근로자 수")
+    p.add_argument("--revenue", type=int, help="매출액 (원)")
+    p.add_argument("--certifications", help="인증, comma-separated: 벤처기업,이노비즈,메인비즈 ('' = none)")
+    p.add_argument("--past-support", dest="past_support", help="받은 지원, comma-separated ('' = none)")
+    p.add_argument("--exclusions", help="해당하는 제외 사유, comma-separated: 국세 체납,휴업 ('' = none)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--index", default=None, help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)")
+    p.set_defaults(func=_cmd_match)
     return parser
 
 

@@ -58,6 +58,20 @@ class QA:
         """The 지원사업 table: 사업, 지역, 주관, 최대 지원금, 신청 마감, 출처 (programmes.py)."""
         return programmes.table(self.programmes, self.now())
 
+    def match(self, profile) -> list:
+        """Every programme judged for a company (eligibility/): 신청 가능, 확인 필요 or 해당 없음, with
+        a cited reason per condition; open programmes first by deadline, closed ones last.
+        `profile`: an eligibility.CompanyProfile or a dict of its fields."""
+        from .eligibility import CompanyProfile
+        from .eligibility.listing import match_all
+
+        if isinstance(profile, dict):
+            profile = CompanyProfile.from_dict(profile)
+        chunks_of: dict[str, list] = {}
+        for c in self.index.chunks:
+            chunks_of.setdefault(c.doc_id, []).append(c)
+        return match_all(profile, self.programmes, self.facts, chunks_of, self.now())
+
     def conversation(self) -> Conversation:
         """A chat whose follow-up questions are answered in context: `conv.ask(question)`."""
         return Conversation(self)
@@ -89,6 +103,7 @@ class QA:
             ans = compose.answer(q, reading, h, self.index.chunks, k, self.model.threshold)
             ans.question = asked
             self._add_period(ans, asked, q.lang)
+            self._add_next_step(ans, asked, q.lang)
             answer_ms = (time.perf_counter() - t0) * 1000
             ans.timings_ms = {"retrieve": round(retrieve_ms, 2), "answer": round(answer_ms, 2),
                               "total": round(retrieve_ms + answer_ms, 2)}
@@ -104,6 +119,27 @@ class QA:
         state = period_state(self.facts.get(ans.citations[0].doc_id, {}), self.now(), lang)
         if state:
             ans.answer += f" ({state})"
+
+
+    def _add_next_step(self, ans: Answer, question: str, lang: str = "ko") -> None:
+        """An answer about a programme ends with where to apply and whom to ask, when its document
+        states them; a question about a programme the documents hold but cannot answer still gets
+        that programme's 문의처 (and its source, the citation)."""
+        if not ans.citations:
+            return
+        c = ans.citations[0]
+        facts = self.facts.get(c.doc_id, {})
+        if ans.abstained:
+            words = [w for w in re.findall(r"[가-힣A-Za-z]{2,}", c.title) if len(w) >= 2]
+            if not facts.get("contact") or not any(w in question for w in words):
+                return
+            ans.answer += f"\n\n이 사업에 대해서는 문의처에 물어보세요: {facts['contact']} [{c.n}]"
+            return
+        en = lang == "en"
+        steps = [f"{'apply' if en else '신청'}: {facts['apply_at']}" if facts.get("apply_at") else None,
+                 f"{'contact' if en else '문의'}: {facts['contact']}" if facts.get("contact") else None]
+        if any(steps):
+            ans.answer += f"\n\n{'Next step' if en else '다음 단계'} — " + " · ".join(s for s in steps if s) + f" [{c.n}]"
 
 
 _ABOUT_APPLYING = re.compile(r"신청|접수|마감|모집|기한|언제까지|apply|application|deadline|close|open", re.IGNORECASE)

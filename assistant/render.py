@@ -63,3 +63,38 @@ def sources_html(ans: Answer | None) -> str:
         )
     parts.append("</div>")
     return "".join(parts)
+
+
+_STATUS_MARK = {"충족": "✅", "미충족": "❌", "확인 필요": "❔"}
+
+
+def match_markdown(matches: list, profile_shown: str = "") -> str:
+    """`qa.match` results as Markdown: 신청 가능, 확인 필요, 해당 없음 (open programmes by deadline), then
+    closed ones; every condition with its status, reason and the sentence it was read from."""
+    if not matches:
+        return "색인된 문서에 지원사업이 없습니다."
+    groups = [("신청 가능", [m for m in matches if not m.closed and m.label == "신청 가능"]),
+              ("확인 필요", [m for m in matches if not m.closed and m.label == "확인 필요"]),
+              ("해당 없음", [m for m in matches if not m.closed and m.label == "해당 없음"]),
+              ("마감된 사업", [m for m in matches if m.closed])]
+    lines = [f"**회사 정보:** {literal(profile_shown)}", ""] if profile_shown else []
+    for name, group in groups:
+        if not group:
+            continue
+        lines += [f"#### {name} ({len(group)})", ""]
+        for m in group:
+            p = m.programme
+            extra = " · ".join(x for x in (m.period, f"최대 {p.max_amount}" if p.max_amount else None) if x)
+            label = f" [{m.label}]" if name == "마감된 사업" else ""
+            lines.append(f"- **{literal(p.title)}**{label}" + (f" — {literal(extra)}" if extra else ""))
+            reasons = m.verdict.deciding if m.label == "해당 없음" else m.verdict.reasons
+            for r, c in zip(m.verdict.reasons, m.citations):
+                if r in reasons:
+                    quote = (c.highlight or c.passage)[:120]
+                    lines.append(f"    - {_STATUS_MARK[r.status]} {literal(r.says)} — “{literal(quote)}” "
+                                 f"({literal(_file_name(p.path))})")
+            if not m.verdict.reasons:
+                lines.append("    - ❔ 신청 자격이 문서에 나와 있지 않습니다: 원문을 확인하세요 "
+                             f"({literal(_file_name(p.path))})")
+        lines.append("")
+    return "\n".join(lines).strip()

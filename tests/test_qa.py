@@ -63,11 +63,15 @@ def test_deadline_answers_say_where_the_application_stands(qa, monkeypatch):
 
     monkeypatch.setattr(qa, "now", lambda: datetime(2026, 3, 1, 9, 0))
     ans = qa.ask("김포시 스마트공장 신청 마감은 언제인가요?")
-    assert ans.answer.startswith("3월 20일 18시") and ans.answer.endswith("(접수 중: 2026년 3월 20일 18:00 마감)")
+    first, _, rest = ans.answer.partition("\n")
+    assert first.startswith("3월 20일 18시") and first.endswith("(접수 중: 2026년 3월 20일 18:00 마감)")
+    # then the next step, as the document states it: where to apply
+    assert rest.strip() == "다음 단계 — 신청: 스마트공장 사업관리시스템을 통해 온라인으로 신청 [1]"
     monkeypatch.setattr(qa, "now", lambda: datetime(2026, 11, 23))
-    assert qa.ask("김포시 스마트공장 신청 마감은 언제인가요?").answer.endswith("(마감됨: 2026년 3월 20일 18:00에 마감)")
+    ans = qa.ask("김포시 스마트공장 신청 마감은 언제인가요?")
+    assert ans.answer.split("\n")[0].endswith("(마감됨: 2026년 3월 20일 18:00에 마감)")
     en = qa.ask("When is the application deadline for the Gimpo smart factory programme?")
-    assert en.answer.endswith("(closed on 20 March 2026, 18:00)")
+    assert en.answer.split("\n")[0].endswith("(closed on 20 March 2026, 18:00)") and "Next step — apply:" in en.answer
     # a question that is not about applying gets no period
     assert "마감" not in qa.ask("김포 스마트공장 최대 지원금은?").answer
 

@@ -111,8 +111,9 @@ def documents_from_text(text: str, cf: CorpusFile) -> list[Document]:
                 outlet=story.outlet,
                 path=cf.shown,
                 text="\n".join(story.paragraphs),
-                facts={k: v for k, v in facts.to_dict().items() if k in ("period_start", "deadline", "max_amount")}
-                | _region(story.title or "", "\n".join(story.paragraphs)),
+                facts={k: v for k, v in facts.to_dict().items() if k in ("period_start", "deadline", "max_amount", "apply_at", "contact")}
+                | _region(story.title or "", "\n".join(story.paragraphs))
+                | _eligibility(story.title or "", "\n".join(story.paragraphs)),
             )
         )
     return docs
@@ -123,6 +124,33 @@ def _region(title: str, text: str) -> dict:
     here, at index time, for the programme list), or {} when neither names one."""
     found = korean.places(title) or korean.places(text[:REGION_READ])
     return {"region": found[0]} if found else {}
+
+
+def _eligibility(title: str, text: str) -> dict:
+    """{"conditions": [...]}: who may apply (eligibility/conditions.py), read once here.
+
+    The document's own place ("도내", "관내" and a programme that states no region) is the place
+    its title names when that place is in the province the text names most, else that province.
+    A programme whose title names a place and whose text states no region condition is for that
+    place; the condition then cites the first sentence that names it."""
+    from collections import Counter
+
+    from ..eligibility.conditions import Condition, extract
+    from ..eligibility.places import Place, places_in
+
+    named = places_in(title)
+    provinces = Counter(p.province for p, _, _ in places_in(text[:REGION_READ * 10]) if p.province)
+    top = provinces.most_common(1)[0][0] if provinces else None
+    first = named[0][0] if named else None
+    place = first if first and (top is None or first.province == top) else (Place(top) if top else None)
+    home = [place.province, place.city, list(place.group)] if place else None
+    conditions = extract(text, home)
+    if named and home and not any(c.field == "region" for c in conditions):
+        words = [w for w in (place.city, place.province) if w]
+        where = next((s.strip() for s in re.split(r"(?<=다\.)\s+|\n", title + "\n" + text)
+                      if any(w in s for w in words)), title)
+        conditions.insert(0, Condition("region", "in", [home], where))
+    return {"conditions": [c.to_dict() for c in conditions]} if conditions else {}
 
 
 def document_from_blocks(extracted: B.Extracted, cf: CorpusFile) -> Document:
@@ -145,7 +173,8 @@ def document_from_blocks(extracted: B.Extracted, cf: CorpusFile) -> Document:
     title = facts.title or extracted.title or Path(cf.rel).stem
     return Document(id=f"{cf.rel}~0", title=title, date=facts.issued,
                     outlet=facts.issuer, path=cf.shown, text="\n".join(lines), pages=tuple(pages),
-                    sections=tuple(sections), facts=facts.to_dict() | _region(title, "\n".join(lines)))
+                    sections=tuple(sections), facts=facts.to_dict() | _region(title, "\n".join(lines))
+                    | _eligibility(title, "\n".join(lines)))
 
 
 def read_documents(cf: CorpusFile, data: bytes | None = None) -> list[Document]:

@@ -8,6 +8,9 @@
 - issuer: the signing body on the last lines ("(재)경기테크노파크 원장", "김포시장");
 - max_amount: the largest support amount stated as a limit ("최대 5,000만 원", "지원한도: 1억 원"),
   as written;
+- apply_at: where and how to apply ("신청방법: 스마트공장 사업관리시스템(www.smart-factory.kr) 온라인
+  접수", or a news sentence "… 누리집에서 온라인으로 신청할 수 있다"), as written;
+- contact: the 문의처 (a "문의: …" line, or the lines under a 문의처 heading), as written;
 - period: the application period of any document that states one (접수기간, 신청기간, 모집기간,
   마감 …): start and deadline as ISO dates, with the time when given ("2026-03-20T18:00").
   A date without a year takes the year of the date before it, else of the notice. Without a
@@ -47,6 +50,8 @@ class NoticeFacts:
     period_start: str | None = None  # yyyy-mm-dd or yyyy-mm-ddThh:mm
     deadline: str | None = None
     max_amount: str | None = None  # as written ("5,000만 원")
+    apply_at: str | None = None
+    contact: str | None = None
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -121,6 +126,43 @@ def _max_amount(lines: list[str]) -> str | None:
     return best.text.strip() if best else None
 
 
+_APPLY_LABEL = re.compile(r"^[\s\-·•*○◦□■]*(?:[가-하]\s*[.)]\s*)?(?:신청|접수)\s*(?:방법|처|장소)\s*[:：]\s*(.{4,120})")
+_APPLY_WHERE = re.compile(r"(?:누리집|홈페이지|시스템|사이트|www\.|https?://|포털)[^.。]{0,40}?(?:에서|을\s*통해|를\s*통해|로)"
+                          r"[^.。]{0,25}?(?:신청|접수)")
+_CONTACT_HEAD = re.compile(r"^[\s#□■]*(?:\d{1,2}\s*[.)]\s*)?(?:문의처|문의\s*및\s*연락처|연락처|담당\s*부서)\s*$")
+_CONTACT_LINE = re.compile(r"^[\s\-·•*○◦□■]*(?:문의|문의처|담당|연락처)\s*[:：]\s*(.{4,120})")
+_PHONE = re.compile(r"\d{2,4}\s*[-)]\s*\d{3,4}\s*-\s*\d{4}")
+_NOT_CONTACT = re.compile(r"광고|제휴|구독|기사제보|대표전화|등록번호|무단")
+
+
+def _apply_at(lines: list[str]) -> str | None:
+    for ln in lines:
+        m = _APPLY_LABEL.match(ln)
+        if m:
+            return m.group(1).strip()
+    for ln in lines:
+        m = _APPLY_WHERE.search(ln)
+        if m and not _NOT_CONTACT.search(ln):
+            before = ln[:m.start()]
+            cuts = [before.rfind(x) + len(x) for x in ("까지", "부터", ",", "며", "뒤", "고,", "다.") if before.rfind(x) >= 0]
+            start = max(cuts) if cuts else max(before.rfind(" ", 0, max(0, len(before) - 20)), 0)
+            return ln[start:m.end()].strip(" ,")
+    return None
+
+
+def _contact(lines: list[str]) -> str | None:
+    for i, ln in enumerate(lines):
+        m = _CONTACT_LINE.match(ln)
+        if m and not _NOT_CONTACT.search(ln):
+            return m.group(1).strip()
+        if _CONTACT_HEAD.match(ln):
+            under = [x.strip(" -·•*○◦") for x in lines[i + 1:i + 4] if x.strip() and not _NOT_CONTACT.search(x)]
+            picked = [x for x in under if _PHONE.search(x) or re.search(r"팀|과|센터|재단|테크노파크|진흥원|담당", x)][:2]
+            if picked:
+                return " / ".join(picked)
+    return None
+
+
 def notice_facts(lines: list[str], headings: list[str] | None = None, year: int | None = None) -> NoticeFacts:
     """`year`: the document's year when known otherwise (a news page's date), for dates written
     without one."""
@@ -155,4 +197,4 @@ def notice_facts(lines: list[str], headings: list[str] | None = None, year: int 
     if deadline is None:
         start, deadline = _unlabelled_period(lines, year)
     return NoticeFacts(title=title, number=number, issued=issued, issuer=issuer, period_start=start, deadline=deadline,
-                       max_amount=_max_amount(lines))
+                       max_amount=_max_amount(lines), apply_at=_apply_at(lines), contact=_contact(lines))

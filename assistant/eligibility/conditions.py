@@ -1,0 +1,230 @@
+"""Who may apply, read from a document's text at index time as small typed records.
+
+Where: the lines of a section whose heading names eligibility (신청자격, 지원대상, 신청 제외 …),
+and, elsewhere, sentences that say who the programme is for (지원 대상은 …, … 기업만, … 제외).
+Lines about scoring (우대, 가점) never give a condition, nor do lines that belong to one track
+("고도화1: 기초 수준 이상 …": a company may apply to another track).
+
+What: region (the places named as 소재/내/관내, "전국" for anyone), industry (제조업 and a
+subsector), size (중소기업), employees, years since founding (창업/업력/설립), revenue, certifications
+(벤처기업·이노비즈·메인비즈), prior support required (기초 구축 완료) or excluded (최근 N년 동일
+사업 수혜), and exclusions (체납, 휴·폐업, 채무불이행). Each Condition keeps the sentence it came from.
+"""
+
+import re
+from dataclasses import asdict, dataclass
+
+from ..numbers import find_quantities
+from .places import places_in
+
+FIELDS = ("region", "industry", "size", "employees", "age", "revenue", "certification", "prior_support", "exclusion",
+          "other")  # other: a sentence about who may apply that none of the rules reads (so: 확인 필요)
+_OPS = {"이상": ">=", "이하": "<=", "미만": "<", "초과": ">", "이내": "<=", "넘는": ">", "넘지 않는": "<="}
+
+# a section heading ("## 3. 신청자격", "3. 신청자격", "□ 지원대상", "Ⅱ. …"); items under one ("가.", "1)", "○")
+# are its content unless they name an eligibility section themselves
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s*|(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)\s*[.]\s*|[□■◆◇▣]\s*|\[\s*)")
+_ITEM = re.compile(r"^[\s#□■◆◇▣○◦●▶\-·•*\[\]]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|[①-⑳]\s*)?")
+_ELIGIBILITY_HEADING = re.compile(r"신청\s*자격|지원\s*대상|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건|신청\s*요건|제외\s*대상|지원\s*제외|참여\s*제한")
+_ELIGIBILITY_SENTENCE = re.compile(
+    r"지원\s*대상|신청\s*대상|참여\s*대상|모집\s*대상|신청\s*자격|참여\s*자격|대상은|대상으로\s*(?:하며|한다|모집)|"
+    r"기업만|업체만|제외(?:된다|한다|하며|되며|\s*대상)|신청할\s*수\s*(?:있|없)|참여할\s*수\s*(?:있|없)|"
+    r"(?:개사|곳|개\s*기업)(?:를|을)?\s*(?:선정|모집)|"
+    r"(?:도내|관내|시내|군내|지역)\s*(?:\d+\s*개\s*시[·ㆍ]?군\s*)?(?:중소|중견|제조)[^.]{0,20}?(?:기업|업체)(?:의|을|를|에|과)|(?:기업|업체)(?:을|를)?\s*대상|(?:지원|신청|참여)(?:이|은|는)?\s*불가"
+)
+_RESTRICTS = re.compile(r"만\s*(?:신청|지원|참여|해당)|(?:이어야|여야|해야)\s*(?:함|한다|합니다)|제외(?:된다|한다|합니다)|"
+                        r"신청할\s*수\s*없|참여할\s*수\s*없|불가(?:하다|합니다|$)")
+_SOME_CITIES = re.compile(r"\d+\s*개\s*(?:시[·ㆍ,]?\s*군|시군|시·군·구|시군구)")
+_ELIGIBLE_VERB = re.compile(r"신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있")
+_NEGATED = re.compile(r"수\s*없|제외|불가|해당하지\s*않|대상이\s*아니|안\s*된다")
+_SCORING = re.compile(r"우대|가점|가산점|\d+\s*점\b|배점|우선\s*(?:지원|선정|배정|검토)")
+_TRACK = re.compile(r"^\s*[-·•*○※]?\s*(?:(?:기초|고도화\s*\d?|[가-힣A-Za-z0-9]{1,10}(?:형|트랙|분야|유형))\s*(?:\([^)]*\))?\s*[:：]|"
+                    r"(?:기초|고도화\s*\d?|Type\s*[A-Z]|[A-Z]\s*형)(?:\s*[·,]\s*(?:기초|고도화\s*\d?|Type\s*[A-Z]|[A-Z]\s*형))*"
+                    r"\s*(?:신청\s*)?(?:기업|유형)?\s*(?:은|는)\s|[가-힣A-Za-z0-9 ]{1,12}(?:유형|트랙)\s*(?:은|는)\s|"
+                    r"[「『\"'‘“][^」』\"'’”]{1,30}[」』\"'’”]\s*(?:유형|트랙|분야|과제)\s*(?:은|는|의))")
+_EXCLUSION_HEAD = re.compile(r"(?:신청\s*)?(?:제외\s*대상|지원\s*제외|신청\s*제외|참여\s*제한)(?!\s*(?:항목|비용|경비|품목|대상\s*비용))\s*[:：]?\s*")
+_SENTENCE_END = re.compile(r"(?<=[다요음함])\.\s+|(?<=[.!?])\s+(?=[가-힣A-Z])")
+
+_EMPLOYEES = re.compile(r"(?:상시\s*)?(?:근로자|종업원|직원|고용인원)\s*(?:수)?\s*(?:가|는|이)?\s*(\d[\d,]*)\s*(?:인|명)\s*(이상|이하|미만|초과)")
+_AGE = re.compile(r"(창업|설립|업력|개업)\s*(?:후\s*|한\s*지\s*)?(\d{1,2})\s*년\s*(이내|이하|미만|이상|초과)")
+_REVENUE = re.compile(r"매출(?:액)?")
+_SME = re.compile(r"중소\s*(?:제조)?\s*(?:기업|업체)|중소\s*제조")
+_MIDSIZE = re.compile(r"중견\s*기업|중소\s*[·ㆍ및]\s*중견")
+_MANUFACTURING = re.compile(r"제조(?:업|기업|업체|\s*중소기업|\s*기업)|C\s*1\d\s*[~-]\s*C?\s*3\d")
+_SUBSECTOR = re.compile(r"([가-힣]{2,8}(?:·[가-힣]{2,8})*)\s*제조업")
+_CERTS = {"벤처기업": re.compile(r"벤처\s*기업\s*(?:인증|확인)|벤처기업"), "이노비즈": re.compile(r"이노비즈|기술혁신형"),
+          "메인비즈": re.compile(r"메인비즈|경영혁신형")}
+_CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정")
+_BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:구축|도입)\s*(?:완료|한|을\s*마친|된)")
+_PRIOR_RECEIVED = re.compile(r"지원\s*(?:을|를)?\s*받(?:은|았|고)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여한\s*기업|중복|"
+                             r"(?:동일|유사|같은)[^,]{0,20}지원")
+_RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
+_YEAR_OF = re.compile(r"(20\d{2})\s*년")
+_LEVEL_DONE = re.compile(r"(기초|고도화\s*[12]?)\s*(?:수준|단계)?\s*이상\s*(?:의|으로)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?"
+                         r"(?:구축|도입|수준\s*확인|확인을?\s*받)")
+_EXCLUSIONS = {"체납": re.compile(r"체납"), "휴·폐업": re.compile(r"휴업|폐업|휴·폐업|휴폐업"),
+               "채무불이행": re.compile(r"채무\s*불이행|부도|회생|파산")}
+_ANYONE = re.compile(r"전국(?:의)?\s*(?:중소|제조|기업|소재)|전국\s*(?:으로|에|단위)|지역\s*제한\s*없|지역\s*(?:에\s*)?관계\s*없")
+_LOCAL = re.compile(r"도내|관내|시내\s*소재|군내|구내\s*소재|지역\s*내")
+_REGION_CONTEXT = re.compile(r"^\s*(?:에|의|내|내에|관내|소재|지역|에서)?\s*(?:에\s*)?(?:소재|내|관내|본사|공장|사업장|위치|주사무소|있는|둔|두고)")
+
+
+@dataclass(frozen=True)
+class Condition:
+    field: str  # one of FIELDS
+    op: str  # in, not_in, any, is, >=, <=, <, >, any_of, requires, excludes
+    value: object  # places (list of [province, city, group]), a number, names ...
+    text: str  # the sentence it was read from
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Condition":
+        v = d["value"]
+        return cls(d["field"], d["op"], v, d["text"])
+
+
+def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
+    """The lines and sentences that say who may apply (scoring and track-only lines left out),
+    each with whether it is in a list of exclusions ("신청 제외 대상" and the lines under it, up to
+    the next heading) and whether it is in an eligibility section (not a sentence of free text)."""
+    out, in_section, excluding = [], False, False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        body = stripped[_ITEM.match(stripped).end():]
+        head = _EXCLUSION_HEAD.match(body)
+        if head:  # "라. 제외 대상 : …", "○ 신청 제외", "- 신청 제외 대상": what follows (and the lines under it) excludes
+            excluding = True
+            stripped = body[head.end():].strip()
+            if not stripped:
+                continue
+        elif len(stripped) <= 40 and _HEADING.match(stripped) and not stripped.startswith(("-", "·", "*")):
+            in_section = bool(_ELIGIBILITY_HEADING.search(stripped)) and not _SCORING.search(stripped)
+            excluding = False
+            continue
+        elif len(body) <= 20 and body != stripped and _ELIGIBILITY_HEADING.search(body):  # "가. 신청자격" under a section
+            in_section, excluding = True, False
+            continue
+        for sentence in ([stripped] if in_section else _SENTENCE_END.split(stripped)):
+            sentence = sentence.strip()
+            if not sentence or _SCORING.search(sentence) or _TRACK.match(sentence):
+                continue
+            if in_section or excluding or _ELIGIBILITY_SENTENCE.search(sentence):
+                out.append((sentence, excluding, in_section or excluding))
+    return out
+
+
+def _op_after(sentence: str, end: int) -> str | None:
+    tail = sentence[end:end + 12]
+    for word, op in _OPS.items():
+        if word in tail:
+            return op
+    return None
+
+
+def _regions(sentence: str, home: str | None) -> list[Condition]:
+    if _ANYONE.search(sentence):
+        return [Condition("region", "any", [], sentence)]
+    found, chained = [], False
+    for place, start, end in reversed(places_in(sentence)):  # from the end: "김포시, 고양시 소재" lists both
+        after = sentence[end:end + 14]
+        here = bool(_REGION_CONTEXT.match(after)) or (chained and bool(re.match(r"\s*(?:,|·|및|또는|와|과|이나)\s*", after)))
+        if here:
+            area = [place.province, place.city, list(place.group)]
+            if area not in found:
+                found.insert(0, area)
+        chained = here
+    if not found and home and _LOCAL.search(sentence):
+        local = _LOCAL.search(sentence).group(0)
+        found = [[home[0], None, []]] if local.startswith("도") and home[0] else [list(home)]
+    if found and _SOME_CITIES.search(sentence):  # "도내 22개 시·군": only some of the province's cities
+        found = [[p, c, g, "some"] if c is None and not g else [p, c, g] for p, c, g, *_ in found]
+    if found:
+        return [Condition("region", "not_in" if _NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence) else "in",
+                          found, sentence)]
+    return []
+
+
+def _industry(sentence: str) -> list[Condition]:
+    m = _MANUFACTURING.search(sentence)
+    if not m:
+        return []
+    sub_match = _SUBSECTOR.search(sentence)
+    sub = sub_match.group(1) if sub_match else ""
+    generic = ("중소", "중견", "지역", "도내", "관내", "국내", "영위", "소재", "일반", "전체", "모든", "주력", "이상", "이하",
+               "미만", "초과", "이내")
+    if sub in generic or "기업" in sub or "업체" in sub or sub.endswith(tuple("의인한로서은는이가을를및과와며고")):
+        sub = ""
+    return [Condition("industry", "is", {"industry": "제조업", "subsector": sub}, sentence)]
+
+
+def _numbers(sentence: str) -> list[Condition]:
+    out = []
+    if _SME.search(sentence) or _MIDSIZE.search(sentence):  # 중소기업, or 중소·중견기업 (not 대기업)
+        out.append(Condition("size", "sme_or_mid" if _MIDSIZE.search(sentence) else "sme", None, sentence))
+    for m in _EMPLOYEES.finditer(sentence):
+        out.append(Condition("employees", _OPS[m.group(2)], int(m.group(1).replace(",", "")), sentence))
+    for m in _AGE.finditer(sentence):
+        out.append(Condition("age", _OPS[m.group(3)], int(m.group(2)), sentence))
+    rev = _REVENUE.search(sentence)
+    if rev:
+        for q in find_quantities(sentence[rev.end():rev.end() + 40]):
+            if q.unit == "KRW":
+                op = _op_after(sentence, rev.end() + q.end)
+                if op:
+                    out.append(Condition("revenue", op, int(q.value), sentence))
+                break
+    return out
+
+
+def _certifications(sentence: str) -> list[Condition]:
+    names = [n for n, p in _CERTS.items() if p.search(sentence)]
+    if names and _CERT_NEEDED.search(sentence) and "제외" not in sentence:
+        return [Condition("certification", "any_of", names, sentence)]
+    return []
+
+
+def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
+    out = []
+    level = _LEVEL_DONE.search(sentence)
+    if level:
+        out.append(Condition("prior_support", "requires", re.sub(r"\s+", "", level.group(1)), sentence))
+    elif _BASIC_DONE.search(sentence):
+        out.append(Condition("prior_support", "requires", "기초", sentence))
+    negative = excluding or bool(re.search(r"제외|불가|수\s*없", sentence))
+    if negative and _PRIOR_RECEIVED.search(sentence) and not level:
+        recent = _RECENT.search(sentence)
+        years = sorted({int(y) for y in _YEAR_OF.findall(sentence)})
+        out.append(Condition("prior_support", "excludes",
+                             {"years": int(recent.group(1)) if recent else None, "in": years}, sentence))
+    if excluding or "제외" in sentence or "불가" in sentence or "없" in sentence:
+        for name, p in _EXCLUSIONS.items():
+            if p.search(sentence):
+                out.append(Condition("exclusion", "excludes", name, sentence))
+    return out
+
+
+def extract(text: str, home: tuple[str | None, str | None, list] | None = None) -> list[Condition]:
+    """Every condition the text states. `home`: the document's own place ([province, city, group])
+    for "도내"/"관내", and the region condition when the text names none but the programme is a
+    local body's (passed by the caller only then)."""
+    out: list[Condition] = []
+    for sentence, excluding, listed in eligibility_sentences(text):
+        found = (_regions(sentence, home) + _industry(sentence) + _numbers(sentence) + _certifications(sentence)
+                 + _support_and_exclusions(sentence, excluding))
+        # a condition no rule reads: a line of an eligibility or exclusion list, or a sentence that
+        # restricts ("… 기업만 신청할 수 있다", "… 이어야 한다"); never a question
+        restricts = listed or bool(_RESTRICTS.search(sentence))
+        if not found and restricts and len(sentence) >= 12 and not sentence.rstrip().endswith("?"):
+            found = [Condition("other", "unread", None, sentence)]
+        out += found
+    seen, unique = set(), []
+    for c in out:
+        key = (c.field, c.op, repr(c.value))
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    return unique

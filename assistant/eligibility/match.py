@@ -1,0 +1,187 @@
+"""A company profile against a programme's conditions: a verdict with a reason for every condition.
+
+Each condition is met, not met or unknown (the profile lacks the field, or the text cannot be
+placed). Any condition not met: 해당 없음. Otherwise any unknown, or no condition stated at
+all: 확인 필요. Otherwise: 신청 가능. Never a guess: an unclear condition is unknown.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .conditions import Condition
+from .places import Place, covers, place_of
+
+APPLY, CHECK, NOT = "신청 가능", "확인 필요", "해당 없음"
+LABELS = (APPLY, CHECK, NOT)
+MET, UNMET, UNKNOWN = "충족", "미충족", "확인 필요"
+# 중소기업 by revenue (중소기업기본법: the ceiling is 400억-1,500억 원 depending on the industry)
+SME_SURE, SME_NEVER = 400e8, 1500e8
+_FIELD_KO = {"region": "지역", "industry": "업종", "size": "기업 규모", "employees": "상시근로자", "age": "업력", "revenue": "매출액",
+             "certification": "인증", "prior_support": "지원 이력", "exclusion": "제외 대상", "other": "기타 조건"}
+_OP_KO = {">=": "이상", "<=": "이하", "<": "미만", ">": "초과"}
+_YEAR = re.compile(r"(20\d{2})")
+
+
+@dataclass(frozen=True)
+class Reason:
+    condition: Condition
+    status: str  # MET, UNMET, UNKNOWN
+    says: str  # "지역: 김포시 소재 (회사: 경기 김포)"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    label: str
+    reasons: list[Reason] = field(default_factory=list)
+
+    @property
+    def deciding(self) -> list[Reason]:
+        """The reasons that decide the label (the unmet ones, else the unknown ones, else all)."""
+        for status in (UNMET, UNKNOWN):
+            found = [r for r in self.reasons if r.status == status]
+            if found:
+                return found
+        return self.reasons
+
+
+def _compare(a: float, op: str, b: float) -> bool:
+    return {">=": a >= b, "<=": a <= b, "<": a < b, ">": a > b}[op]
+
+
+def _money(won: float) -> str:
+    if won >= 1e8:
+        return f"{won / 1e8:g}억 원"
+    return f"{won / 1e4:,.0f}만 원"
+
+
+def _region(c: Condition, company: Place | None) -> tuple[str, str]:
+    if c.op == "any":
+        return MET, "지역: 전국"
+    areas = [Place(p, city, tuple(g)) for p, city, g, *_ in c.value]
+    some = [bool(rest) for _p, _c, _g, *rest in c.value]  # "도내 22개 시·군": only some cities of it
+    want = ", ".join(a.label() + (" 일부 시·군" if s else "") for a, s in zip(areas, some))
+    if company is None:
+        return UNKNOWN, f"지역: {want} 소재{' 기업 제외' if c.op == 'not_in' else ''} (회사 소재지 미입력)"
+    results = [None if (r is True and s and company.city) else r for r, s in zip([covers(a, company) for a in areas], some)]
+    if c.op == "not_in":
+        status = UNMET if any(r is True for r in results) else UNKNOWN if any(r is None for r in results) else MET
+        return status, f"지역: {want} 소재 기업 제외 (회사: {company.label()})"
+    status = MET if any(r is True for r in results) else UNKNOWN if any(r is None for r in results) else UNMET
+    return status, f"지역: {want} 소재 (회사: {company.label()})"
+
+
+def _industry(c: Condition, industry: str | None, subsector: str | None) -> tuple[str, str]:
+    sub = c.value.get("subsector") or ""
+    want = f"{sub} 제조업" if sub else "제조업"
+    if not industry:
+        return UNKNOWN, f"업종: {want} (회사 업종 미입력)"
+    if "제조" not in industry:
+        return UNMET, f"업종: {want} (회사: {industry})"
+    if sub:
+        if not subsector:
+            return UNKNOWN, f"업종: {want} (회사 세부 업종 미입력)"
+        ok = sub.replace(" ", "") in subsector.replace(" ", "") or subsector.replace(" ", "") in sub.replace(" ", "")
+        return (MET if ok else UNMET), f"업종: {want} (회사: {subsector})"
+    return MET, f"업종: {want} (회사: {industry})"
+
+
+def _number(c: Condition, have: float | None, what: str, shown) -> tuple[str, str]:
+    want = f"{_FIELD_KO[c.field]} {shown(c.value)} {_OP_KO.get(c.op, c.op)}"
+    if have is None:
+        return UNKNOWN, f"{want} ({what} 미입력)"
+    return (MET if _compare(have, c.op, c.value) else UNMET), f"{want} (회사: {shown(have)})"
+
+
+LEVELS = ("기초", "고도화1", "고도화2")
+
+
+def _level(item: str) -> int | None:
+    """The smart-factory level a past-support entry names (기초 < 고도화1 < 고도화2), or None."""
+    text = item.replace(" ", "")
+    for i in (2, 1):
+        if f"고도화{i}" in text:
+            return i
+    if "고도화" in text:
+        return 1
+    if "기초" in text:
+        return 0
+    return None
+
+
+def judge(c: Condition, profile, on: date) -> Reason:
+    """One condition against a profile, on the programme's date (for 업력 and 'recent' support)."""
+    if c.field == "region":
+        status, says = _region(c, place_of(profile.region) if profile.region else None)
+    elif c.field == "industry":
+        status, says = _industry(c, profile.industry, profile.subsector)
+    elif c.field == "size":
+        want = "중소·중견기업" if c.op == "sme_or_mid" else "중소기업"
+        if profile.revenue_won is None:
+            status, says = UNKNOWN, f"기업 규모: {want} (회사 매출액 미입력)"
+        else:
+            r = profile.revenue_won
+            if c.op == "sme_or_mid":
+                status = MET if r <= SME_NEVER else UNKNOWN
+            else:
+                status = MET if r <= SME_SURE else UNMET if r > SME_NEVER else UNKNOWN
+            says = f"기업 규모: {want} (회사 매출액 {_money(r)}" + ("; 업종별 기준 확인)" if status == UNKNOWN else ")")
+    elif c.field == "employees":
+        status, says = _number(c, profile.employees, "상시근로자 수", lambda v: f"{int(v)}명")
+    elif c.field == "revenue":
+        status, says = _number(c, profile.revenue_won, "매출액", _money)
+    elif c.field == "age":
+        age = profile.age_years(on)
+        status, says = _number(c, age, "설립일", lambda v: f"{v:.1f}년" if isinstance(v, float) else f"{v}년")
+    elif c.field == "certification":
+        want = "·".join(c.value)
+        if profile.certifications is None:
+            status, says = UNKNOWN, f"인증: {want} 중 하나 (회사 인증 미입력)"
+        else:
+            have = [x for x in profile.certifications if any(n[:3] in x for n in c.value)]
+            status = MET if have else UNMET
+            says = f"인증: {want} 중 하나 (회사: {', '.join(profile.certifications) or '없음'})"
+    elif c.field == "prior_support" and c.op == "requires":
+        need = LEVELS.index(c.value) if c.value in LEVELS else 0
+        want = f"지원 이력: 스마트공장 {c.value} 수준 이상 구축 필요"
+        if profile.past_support is None:
+            status, says = UNKNOWN, f"{want} (회사 지원 이력 미입력)"
+        else:
+            levels = [_level(x) for x in profile.past_support]
+            status = (MET if any(v is not None and v >= need for v in levels)
+                      else UNKNOWN if any(v is None for v in levels) and need > 0 else UNMET)
+            says = f"{want} (회사: {', '.join(profile.past_support) or '없음'})"
+    elif c.field == "prior_support":
+        years = c.value.get("years") if isinstance(c.value, dict) else None
+        named = c.value.get("in", []) if isinstance(c.value, dict) else []
+        want = (f"최근 {years}년 내 지원받은 기업 제외" if years else
+                f"{'·'.join(map(str, named))}년 지원받은 기업 제외" if named else "중복 수혜 제외")
+        if profile.past_support is None:
+            status, says = UNKNOWN, f"지원 이력: {want} (회사 지원 이력 미입력)"
+        elif not profile.past_support:
+            status, says = MET, f"지원 이력: {want} (회사: 없음)"
+        else:
+            got = [int(m.group(1)) if (m := _YEAR.search(x)) else None for x in profile.past_support]
+            inside = [y is not None and ((years and on.year - y <= years) or y in named) for y in got]
+            status = (UNMET if any(inside) else
+                      MET if (years or named) and all(y is not None for y in got) else UNKNOWN)
+            says = f"지원 이력: {want} (회사: {', '.join(profile.past_support)})"
+    elif c.field == "other":
+        status, says = UNKNOWN, f"기타 조건: 문장을 읽고 확인하세요 — “{c.text[:60]}”"
+    else:  # exclusion
+        if profile.exclusions is None:
+            status, says = UNKNOWN, f"제외 대상: {c.value} 기업 제외 (회사 해당 여부 미입력)"
+        else:
+            hit = [x for x in profile.exclusions if c.value[:2] in x or any(w in x for w in c.value.split("·"))]
+            status = UNMET if hit else MET
+            says = f"제외 대상: {c.value} 기업 제외 (회사: {', '.join(profile.exclusions) or '해당 없음'})"
+    return Reason(c, status, says)
+
+
+def verdict(profile, conditions: list[Condition], on: date) -> Verdict:
+    reasons = [judge(c, profile, on) for c in conditions]
+    if any(r.status == UNMET for r in reasons):
+        return Verdict(NOT, reasons)
+    if not reasons or any(r.status == UNKNOWN for r in reasons):
+        return Verdict(CHECK, reasons)
+    return Verdict(APPLY, reasons)

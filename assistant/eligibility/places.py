@@ -1,0 +1,126 @@
+"""Where a company is and which places a programme names: a province (시·도) and a city (시·군).
+
+Province-level names and their variants come from data/regions_ko.txt (regions.py); which
+province each city belongs to from data/provinces_ko.txt. A city name that two provinces share
+(고성, and 광주 as 경기도 광주시 beside 광주광역시) is placed only when its province is written
+next to it; "광주광역시" is the metropolitan city, "경기도 광주시" the city in 경기.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..regions import data_lines, regions
+
+METRO_SUFFIX = ("광역시", "특별시", "특별자치시")
+
+
+@dataclass(frozen=True)
+class Place:
+    province: str | None  # canonical: 경기, 경남, 광주 (the metropolitan city) ...
+    city: str | None = None  # canonical bare name: 김포, 고성 ...
+    group: tuple[str, ...] = ()  # for 수도권 / 비수도권: the provinces it stands for
+
+    def label(self) -> str:
+        if self.group:
+            return "·".join(self.group)
+        return " ".join(x for x in (self.province, self.city) if x)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, set[str]], dict[str, tuple[str, ...]]]:
+    """({city: provinces}, {group name: provinces})."""
+    cities: dict[str, set[str]] = {}
+    groups: dict[str, tuple[str, ...]] = {}
+    for line in data_lines("provinces_ko.txt"):
+        head, _, rest = line.partition(":")
+        names = rest.split()
+        if head.strip().endswith("수도권"):
+            groups[head.strip()] = tuple(names)
+        else:
+            for c in names:
+                cities.setdefault(c, set()).add(head.strip())
+    return cities, groups
+
+
+@lru_cache(maxsize=1)
+def provinces() -> frozenset[str]:
+    cities, _ = _tables()
+    all_canon = set(regions()[0].values())
+    return frozenset(c for c in all_canon if c not in cities or c == "광주")
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    words = set(regions()[0]) | set(_tables()[1]) | {c + s for c in _tables()[0] for s in ("시", "군")}
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(r"(?<![가-힣])(" + alternation + r")(?=[^가-힣]|[은는이가을를의에와과로도만내]|소재|지역|관내|$)")
+
+
+def _canon(word: str) -> str | None:
+    ko = regions()[0]
+    if word in ko:
+        return ko[word]
+    if word[-1] in "시군" and word[:-1] in _tables()[0]:
+        return word[:-1]
+    return None
+
+
+def places_in(text: str) -> list[tuple[Place, int, int]]:
+    """The places a text names, with their spans; a province followed by one of its cities is one place."""
+    cities, groups = _tables()
+    found = [(m.group(1), m.start(), m.end()) for m in _pattern().finditer(text)]
+    out: list[tuple[Place, int, int]] = []
+    i = 0
+    while i < len(found):
+        word, start, end = found[i]
+        if word in groups:
+            out.append((Place(None, None, groups[word]), start, end))
+            i += 1
+            continue
+        canon = _canon(word)
+        metro = word.endswith(METRO_SUFFIX)
+        if metro or (canon in provinces() and canon != "광주"):
+            nxt = found[i + 1] if i + 1 < len(found) else None
+            if nxt and nxt[1] - end <= 2 and not metro:
+                city = _canon(nxt[0])
+                if city in cities and canon in cities[city]:
+                    out.append((Place(canon, city), start, nxt[2]))
+                    i += 2
+                    continue
+            out.append((Place(canon), start, end))
+        elif canon == "광주" and not metro:  # 광주 / 광주시 without a province: the metropolitan city unless 경기 precedes
+            out.append((Place("광주"), start, end))
+        elif canon in cities:
+            provs = cities[canon]
+            out.append((Place(next(iter(provs)) if len(provs) == 1 else None, canon), start, end))
+        elif canon:
+            out.append((Place(canon), start, end))
+        i += 1
+    return out
+
+
+def place_of(address: str) -> Place | None:
+    """A company's place from its address ("경기도 김포시", "김포시", "광주광역시 북구")."""
+    found = places_in(address)
+    if not found:
+        return None
+    with_city = [p for p, _, _ in found if p.city]
+    return with_city[0] if with_city else found[0][0]
+
+
+def covers(area: Place, company: Place) -> bool | None:
+    """Whether a company at `company` is inside `area`; None when it cannot be told."""
+    if area.group:
+        return company.province in area.group if company.province else None
+    if area.city:
+        if company.city is None:
+            return False if company.province and area.province and company.province != area.province else None
+        if company.city != area.city:
+            return False
+        if area.province and company.province and area.province != company.province:
+            return False
+        return True
+    if company.province:
+        return company.province == area.province
+    return None

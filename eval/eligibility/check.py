@@ -1,0 +1,124 @@
+"""Validate the eligibility eval set (stdlib only).
+
+Run from the repository root:  python3 eval/eligibility/check.py
+Exits with status 1 if any check fails.
+"""
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent  # repo root = parent of eval/
+LABELS = ("신청 가능", "확인 필요", "해당 없음")
+SPLITS = ("dev", "test")
+PROFILE_FIELDS = {
+    "id": str, "region": str, "industry": str, "subsector": str, "founded": str,
+    "employees": int, "revenue_won": int, "certifications": list,
+    "past_support": list, "exclusions": list, "note": str,
+}
+PAIR_FIELDS = ("id", "profile", "document", "title", "label", "deciding", "reason", "split")
+
+
+def load_jsonl(path, errors):
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                errors.append(f"{path.name}:{n}: bad JSON ({exc})")
+    return rows
+
+
+def main():
+    errors = []
+    profiles = load_jsonl(HERE / "profiles.jsonl", errors)
+    pairs = load_jsonl(HERE / "pairs.jsonl", errors)
+
+    prof_ids = Counter(p.get("id") for p in profiles)
+    for pid, n in prof_ids.items():
+        if n > 1:
+            errors.append(f"profile id {pid} appears {n} times")
+    for p in profiles:
+        for k in ("id", "region", "industry"):
+            if k not in p:
+                errors.append(f"profile {p.get('id')}: missing required field {k}")
+        for k, v in p.items():
+            typ = PROFILE_FIELDS.get(k)
+            if typ is None:
+                errors.append(f"profile {p.get('id')}: unknown field {k}")
+            elif not isinstance(v, typ) or (typ is int and isinstance(v, bool)):
+                errors.append(f"profile {p.get('id')}: field {k} is not {typ.__name__}")
+        if "founded" in p and not (len(p["founded"]) == 7 and p["founded"][4] == "-"):
+            errors.append(f"profile {p['id']}: founded must be YYYY-MM")
+
+    pair_ids = Counter(q.get("id") for q in pairs)
+    for qid, n in pair_ids.items():
+        if n > 1:
+            errors.append(f"pair id {qid} appears {n} times")
+    texts = {}
+    seen = set()
+    for q in pairs:
+        qid = q.get("id")
+        for k in PAIR_FIELDS:
+            if k not in q:
+                errors.append(f"{qid}: missing field {k}")
+        if q.get("profile") not in prof_ids:
+            errors.append(f"{qid}: unknown profile {q.get('profile')}")
+        if q.get("label") not in LABELS:
+            errors.append(f"{qid}: bad label {q.get('label')!r}")
+        if q.get("split") not in SPLITS:
+            errors.append(f"{qid}: bad split {q.get('split')!r}")
+        doc = q.get("document", "")
+        new_doc = doc.startswith("eval/eligibility/corpus/")
+        if (q.get("split") == "test") != new_doc:
+            errors.append(f"{qid}: split {q.get('split')} does not match document {doc}")
+        key = (q.get("profile"), doc, q.get("title"))
+        if key in seen:
+            errors.append(f"{qid}: duplicate (profile, document, title)")
+        seen.add(key)
+        path = ROOT / doc
+        if not path.is_file():
+            errors.append(f"{qid}: document not found: {doc}")
+            continue
+        if doc not in texts:
+            try:
+                texts[doc] = path.read_bytes().decode("utf-8")
+            except UnicodeDecodeError:
+                errors.append(f"{qid}: document is not UTF-8: {doc}")
+                texts[doc] = ""
+        deciding = q.get("deciding", "")
+        if len(deciding) < 10:
+            errors.append(f"{qid}: deciding shorter than 10 characters")
+        if deciding not in texts[doc]:
+            errors.append(f"{qid}: deciding text not found in {doc}: {deciding[:40]!r}")
+
+    by_label = Counter(q.get("label") for q in pairs)
+    by_split = Counter(q.get("split") for q in pairs)
+    total = len(pairs) or 1
+    print(f"profiles: {len(profiles)} ({len({q.get('profile') for q in pairs})} used in pairs)")
+    print(f"pairs: {len(pairs)}  documents: {len({q.get('document') for q in pairs})}")
+    print("per label:")
+    for lab in LABELS:
+        print(f"  {lab}: {by_label[lab]} ({100 * by_label[lab] / total:.1f}%)")
+    print("per split:")
+    for sp in SPLITS:
+        c = Counter(q.get("label") for q in pairs if q.get("split") == sp)
+        detail = ", ".join(f"{lab} {c[lab]}" for lab in LABELS)
+        print(f"  {sp}: {by_split[sp]} ({detail})")
+
+    if errors:
+        print(f"\nFAILED: {len(errors)} problem(s)")
+        for e in errors:
+            print("  " + e)
+        return 1
+    print("\nOK: all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""Eligibility: conditions read from real notice text, a profile judged against them, qa.match, the CLI."""
+
+import json
+from datetime import date, datetime
+
+import pytest
+
+from assistant.eligibility import APPLY, CHECK, NOT, CompanyProfile, ProfileError, extract, verdict
+from assistant.eligibility.places import Place, covers, place_of, places_in
+
+NOTICE = """「2026년 경남 스마트공장 구축 지원사업」 참여기업 모집 공고
+
+## 2. 지원내용
+| 구분 | 지원한도 |
+| 기초 | 최대 4,000만 원 |
+### 다. 우대사항(가점)
+- 김해시 소재 지방산업단지 입주기업: 1점
+- 이노비즈 인증 기업: 2점
+
+## 3. 신청자격
+- 공고일 기준 경상남도 내에 본사 또는 공장을 둔 중소기업으로서 제조업(표준산업분류 C10~C34) 영위 기업
+- 상시근로자 5인 이상 기업
+- 고도화1: 기초 수준 이상의 스마트공장을 이미 구축한 기업
+- 신청 제외 대상
+  - 국세·지방세 체납 기업
+  - 최근 3년 이내(2023년~2025년) 동일 수준의 정부 스마트공장 구축 지원을 받은 기업
+
+## 4. 신청기간 및 방법
+- 접수기간: 2026. 3. 3.(화) ~ 3. 24.(화) 18:00까지
+"""
+
+
+def _by_field(conditions):
+    out = {}
+    for c in conditions:
+        out.setdefault(c.field, []).append(c)
+    return out
+
+
+def test_places_keep_look_alikes_apart():
+    assert place_of("경기도 김포시") == Place("경기", "김포")
+    assert place_of("광주광역시 북구") == Place("광주")
+    assert place_of("경기도 광주시") == Place("경기", "광주")
+    assert [p.label() for p, _, _ in places_in("경남 고성군과 강원도 고성군")] == ["경남 고성", "강원 고성"]
+    gimpo = place_of("김포시")
+    assert gimpo == Place("경기", "김포")
+    assert covers(Place("경기"), gimpo) is True and covers(Place("경남", "김해"), gimpo) is False
+    assert covers(Place("광주"), place_of("경기도 광주시")) is False
+    assert covers(places_in("수도권 소재")[0][0], gimpo) is True
+    assert covers(Place(None, "고성"), Place("경남")) is None  # a county named by two provinces, a company without a city
+
+
+def test_conditions_read_from_a_notice_skip_scoring_and_track_lines():
+    got = _by_field(extract(NOTICE))
+    assert got["region"][0].value == [["경남", None, []]] and "경상남도 내에" in got["region"][0].text
+    assert got["industry"][0].value["industry"] == "제조업"
+    assert (got["employees"][0].op, got["employees"][0].value) == (">=", 5)
+    assert {c.value for c in got["exclusion"]} == {"체납"}
+    assert got["prior_support"][0].op == "excludes" and got["prior_support"][0].value == {"years": 3, "in": [2023, 2025]}
+    assert "certification" not in got  # 이노비즈 only earns points (가점)
+    assert all("고도화1" not in c.text for c in extract(NOTICE))  # one track's condition is not the programme's
+    news = "지원 대상은 김포시에 본사 또는 공장을 둔 중소 제조기업으로, 직전 연도 매출액이 120억 원 이하인 기업이다."
+    rev = _by_field(extract(news))["revenue"][0]
+    assert (rev.op, rev.value) == ("<=", 12_000_000_000)
+    assert _by_field(extract("경기도 광주시 소재 기업은 신청할 수 없습니다."))["region"][0].op == "not_in"
+    assert _by_field(extract("창업 7년 이내 기업이 신청할 수 있다."))["age"][0].value == 7
+
+
+def test_a_profile_is_judged_condition_by_condition():
+    conditions = extract(NOTICE)
+    on = date(2026, 3, 3)
+    ok = CompanyProfile.from_dict({"region": "경상남도 김해시", "industry": "제조업", "employees": 25,
+                                   "revenue_won": 3_000_000_000, "exclusions": [], "past_support": []})
+    v = verdict(ok, conditions, on)
+    assert v.label == APPLY and all(r.status == "충족" for r in v.reasons)
+    wrong_place = CompanyProfile.from_dict({"region": "경기도 김포시", "industry": "제조업", "employees": 25,
+                                            "revenue_won": 3_000_000_000, "exclusions": [], "past_support": []})
+    v = verdict(wrong_place, conditions, on)
+    assert v.label == NOT and [r.condition.field for r in v.deciding] == ["region"]
+    assert "경남" in v.deciding[0].says and "경기 김포" in v.deciding[0].says
+    unknown = CompanyProfile.from_dict({"region": "김해시", "industry": "제조업", "employees": 25})
+    v = verdict(unknown, conditions, on)
+    assert v.label == CHECK and {r.condition.field for r in v.deciding} == {"size", "exclusion", "prior_support"}
+    big = CompanyProfile.from_dict({"region": "김해시", "industry": "제조업", "employees": 900, "revenue_won": 2e11})
+    assert verdict(big, conditions, on).label == NOT  # over any 중소기업 ceiling
+    small = CompanyProfile.from_dict({"region": "김해시", "industry": "제조업", "employees": 3})
+    assert verdict(small, conditions, on).label == NOT
+    assert verdict(ok, [], on).label == CHECK  # nothing stated: never a guess
+
+
+def test_profile_fields_are_checked_and_none_differs_from_unknown():
+    p = CompanyProfile.from_dict({"region": "김포시", "founded": "2019.5", "certifications": "", "employees": "1,200"})
+    assert p.founded == "2019-05" and p.certifications == () and p.employees == 1200 and p.past_support is None
+    assert p.age_years(date(2026, 3, 1)) == pytest.approx(6.83, abs=0.01)
+    with pytest.raises(ProfileError, match="2019-05"):
+        CompanyProfile.from_dict({"founded": "작년"})
+    with pytest.raises(ProfileError, match="employees"):
+        CompanyProfile.from_dict({"employees": "많음"})
+
+
+def test_qa_match_and_the_cli_on_the_shipped_corpus(seed_index, capsys):
+    from assistant import cli, load
+
+    qa = load(seed_index)
+    qa.now = lambda: datetime(2026, 3, 1)
+    gimpo = {"region": "경기도 김포시", "industry": "제조업", "founded": "2019-05", "employees": 25}
+    matches = qa.match(gimpo)
+    by_title = {m.programme.title: m for m in matches}
+    gimpo_programme = next(m for t, m in by_title.items() if "김포" in t)
+    assert gimpo_programme.label in (APPLY, CHECK) and not gimpo_programme.closed
+    assert gimpo_programme.period.startswith("접수 중")
+    region = next(r for r in gimpo_programme.verdict.reasons if r.condition.field == "region")
+    assert region.status == "충족"
+    cite = gimpo_programme.citations[gimpo_programme.verdict.reasons.index(region)]
+    assert cite.highlight and cite.highlight in cite.passage and cite.doc_id == gimpo_programme.programme.doc_id
+    chungbuk = next(m for t, m in by_title.items() if "충북" in t)
+    assert chungbuk.label == NOT and chungbuk.verdict.deciding[0].condition.field == "region"
+    labels = [m.label for m in matches if not m.closed]
+    assert labels == sorted(labels, key=[APPLY, CHECK, NOT].index)  # open programmes: 신청 가능 first
+
+    assert cli.main(["match", "--index", str(seed_index), "--region", "김포시", "--industry", "제조업",
+                     "--founded", "2019-05", "--employees", "25", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["profile"]["region"] == "김포시" and {p["label"] for p in out["programmes"]} <= {APPLY, CHECK, NOT}
+    assert any(r["source"] for p in out["programmes"] for r in p["reasons"])
+    assert cli.main(["match", "--index", str(seed_index), "--founded", "작년"]) != 0
