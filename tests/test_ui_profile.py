@@ -1,48 +1,23 @@
 """The 우리 회사 panel in a real browser: the profile matches programmes with cited reasons, lives
 only in the browser's localStorage (gr.BrowserState), and survives a reload and a server restart."""
 
-import shutil
-from pathlib import Path
-
 import pytest
-from conftest import CORPUS
-from test_ui import CHROME_ARGS, CHROMIUM, _ask, _free_port
-
-from assistant.service import Service
+from test_ui import _ask, _free_port, browser, ui_module  # noqa: F401  (fixtures shared with test_ui)
 
 
 @pytest.fixture(scope="module")
-def server(seed_index, tmp_path_factory):
-    import ui
-
-    base = tmp_path_factory.mktemp("ui-profile")
-    shutil.copytree(CORPUS, base / "corpus")
-    shutil.copytree(seed_index, base / "index")
-    original = ui.service
-    ui.service = Service(base / "corpus", base / "index")
-    ui.service.ensure_index()
+def server(ui_module):  # noqa: F811
+    """ui.py on a private copy of the corpus and index, at a fixed address it can be restarted on."""
     port = _free_port()
 
     def start():
-        ui.demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, share=False, quiet=True,
-                       css=ui.CSS, footer_links=[])
+        ui_module.demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, share=False,
+                              quiet=True, css=ui_module.CSS, footer_links=[])
 
     start()
-    yield {"url": f"http://127.0.0.1:{port}/", "restart": lambda: (ui.demo.close(), start()), "base": base}
-    ui.demo.close()
-    ui.service = original
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium fonts-noto-cjk)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROME_ARGS)
-        yield b
-        b.close()
+    yield {"url": f"http://127.0.0.1:{port}/", "restart": lambda: (ui_module.demo.close(), start()),
+           "base": ui_module.service.corpus_dir.parent}
+    ui_module.demo.close()
 
 
 def _open_panel(page):
@@ -62,15 +37,19 @@ def _fill_gimpo(page, revenue: str = ""):
     page.get_by_role("button", name="저장하고 신청 가능한 사업 찾기").click()
 
 
-def test_profile_matches_programmes_with_cited_reasons(browser, server):
+def _saved(page, revenue: str = ""):
+    _fill_gimpo(page, revenue)
+    page.get_by_text("이 브라우저에 저장했습니다").wait_for(timeout=60_000)
+
+
+def test_profile_matches_programmes_with_cited_reasons(browser, server):  # noqa: F811
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     page = context.new_page()
     page.goto(server["url"])
     _open_panel(page)
     # (김포시, 제조업, 2019-05, 25명): the 김포 article is for 관내 중소기업, and without a revenue figure
     # whether the company is one cannot be told, so: 확인 필요, saying what is missing
-    _fill_gimpo(page)
-    page.get_by_text("이 브라우저에 저장했습니다").wait_for(timeout=60_000)
+    _saved(page)
     page.get_by_text("기업 규모: 중소기업 (회사 매출액 미입력)").first.wait_for(timeout=30_000)
     _fill_gimpo(page, revenue="30")  # with 매출액 30억 원 every condition is met
     page.get_by_text("회사 매출액 30억 원").first.wait_for(timeout=60_000)
@@ -88,13 +67,12 @@ def test_profile_matches_programmes_with_cited_reasons(browser, server):
     context.close()
 
 
-def test_profile_lives_in_the_browser_only_and_survives_a_restart(browser, server):
+def test_profile_lives_in_the_browser_only_and_survives_a_restart(browser, server):  # noqa: F811
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     page = context.new_page()
     page.goto(server["url"])
     _open_panel(page)
-    _fill_gimpo(page)
-    page.get_by_text("이 브라우저에 저장했습니다").wait_for(timeout=60_000)
+    _saved(page)
     stored = page.evaluate("JSON.stringify(Object.assign({}, window.localStorage))")
     assert "company-profile" in stored
 
