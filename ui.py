@@ -48,6 +48,9 @@ body, .gradio-container, .gradio-container * { font-family: Pretendard, 'Malgun 
 .source .passage { margin-top: 8px; line-height: 1.7; white-space: normal; }
 .source mark { background: #ffe58a; padding: 0 2px; border-radius: 3px; }
 .source-path, .sources-empty { color: var(--body-text-color-subdued); font-size: 0.85em; margin-top: 6px; }
+/* Gradio writes its status line ("processing | 0.1s", "queue: 1/3 |") in English only: shown in Korean instead */
+.meta-text, .meta-text-center { visibility: hidden; font-size: 0 !important; }
+.meta-text::after, .meta-text-center::after { content: "처리 중…"; visibility: visible; font-size: var(--text-sm); }
 """
 
 

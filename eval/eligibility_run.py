@@ -66,7 +66,8 @@ def run(folder: Path) -> tuple[list[dict], dict]:
     cache: dict = {}
     rows = []
     now = datetime(2026, 11, 30)
-    for pair in _load(folder / "pairs.jsonl"):
+    pairs = [p for f in sorted(folder.glob("pairs*.jsonl")) for p in _load(f)]  # pairs.jsonl, pairs_dev2.jsonl
+    for pair in pairs:
         doc = _document(pair["document"], pair.get("title", ""), cache)
         conditions = [Condition.from_dict(c) for c in doc.facts.get("conditions", [])]
         v = verdict(profiles[pair["profile"]], conditions, reference_day(doc.facts, now))
@@ -79,9 +80,10 @@ def run(folder: Path) -> tuple[list[dict], dict]:
 
 def markdown(scores: dict, rows: list[dict]) -> str:
     L = ["# Eligibility: matcher against hand labels", "",
-         "`python eval/eligibility_run.py` over `eval/eligibility/` (profiles, pairs, README). "
+         "`python eval/eligibility_run.py` over `eval/eligibility/` (profiles, pairs*.jsonl, README). "
          "dev: pairs on the shipped and domain pages (the conditions reader was developed on these); "
-         "test: pairs on the pages written for this set, not read while developing.", "",
+         "dev2: pairs on 8 more pages in other layouts, written later and also developed on; "
+         "test: pairs on the 6 pages written for this set, not read while developing.", "",
          "| split | pairs | accuracy on decided | decided | 확인 필요 share | wrong 신청 가능 | three-way accuracy |",
          "|---|---|---|---|---|---|---|"]
     for s, v in scores.items():

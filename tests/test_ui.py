@@ -246,3 +246,28 @@ def test_the_question_shows_before_its_answer(ui_module):
     history, _, cleared, _ = ui_module.respond("김포 스마트공장 최대 지원금은?", shown, 5)
     assert [m["role"] for m in history] == ["user", "assistant"] and cleared == ""  # shown once, not twice
 
+
+
+def test_gradio_status_line_is_korean_while_answering(browser, app_url):
+    """Gradio's own status line says "processing | 0.1s" in English whatever the locale; the
+    page hides it and shows "처리 중…" in its place."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ko-KR")
+    page.goto(app_url)
+    page.get_by_label("질문", exact=True).wait_for(timeout=30_000)
+    # the page's style applied to a status line like Gradio's
+    shown = page.evaluate("""() => { const d = document.createElement('div'); d.className = 'meta-text';
+        d.textContent = 'processing | 0.1s'; document.querySelector('.gradio-container').appendChild(d);
+        const r = [getComputedStyle(d).visibility, getComputedStyle(d, '::after').content,
+                   document.body.innerText.includes('processing |')];
+        d.remove(); return r; }""")
+    assert shown == ["hidden", '"처리 중…"', False]
+    _ask(page, "김포 스마트공장 최대 지원금은?")
+    seen = []
+    for _ in range(40):  # and the real one, sampled while the answer is computed
+        seen.append(page.inner_text("body"))
+        if "5,000만 원 —" in seen[-1]:
+            break
+        time.sleep(0.03)
+    page.get_by_text("5,000만 원 —").first.wait_for(timeout=60_000)
+    assert not any("processing |" in text for text in seen)
+    page.close()
