@@ -56,7 +56,9 @@ def test_conditions_read_from_a_notice_skip_scoring_and_track_lines():
     assert got["industry"][0].value["industry"] == "제조업"
     assert (got["employees"][0].op, got["employees"][0].value) == (">=", 5)
     assert {c.value for c in got["exclusion"]} == {"체납"}
-    assert got["prior_support"][0].op == "excludes" and got["prior_support"][0].value == {"years": 3, "in": [2023, 2025]}
+    prior = got["prior_support"][0]
+    assert prior.op == "excludes" and prior.value["years"] == 3 and prior.value["in"] == [2023, 2025]
+    assert "스마트공장" in prior.value["topic"] and "지원" not in prior.value["topic"]  # what kind of support counts
     assert "certification" not in got  # 이노비즈 only earns points (가점)
     assert all("고도화1" not in c.text for c in extract(NOTICE))  # one track's condition is not the programme's
     news = "지원 대상은 김포시에 본사 또는 공장을 둔 중소 제조기업으로, 직전 연도 매출액이 120억 원 이하인 기업이다."

@@ -15,7 +15,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from ..numbers import find_quantities
-from .places import places_in
+from .places import Place, cities_of, places_in
 
 FIELDS = ("region", "industry", "size", "employees", "age", "revenue", "certification", "prior_support", "exclusion",
           "other")  # other: a sentence about who may apply that none of the rules reads (so: 확인 필요)
@@ -24,19 +24,28 @@ _OPS = {"이상": ">=", "이하": "<=", "미만": "<", "초과": ">", "이내": 
 # a section heading ("## 3. 신청자격", "3. 신청자격", "□ 지원대상", "Ⅱ. …"); items under one ("가.", "1)", "○")
 # are its content unless they name an eligibility section themselves
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*|(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)\s*[.]\s*|[□■◆◇▣]\s*|\[\s*)")
+_ARTICLE = re.compile(r"^\s*제\s*\d+\s*조\s*\(([^)]{1,20})\)\s*")
+_STATES = re.compile(r"(?:기업|업체|자|것|이상|이하|미만|초과|이내|[다음함])\.?\s*\)?$")  # a numbered line that states, not a heading
 _ITEM = re.compile(r"^[\s#□■◆◇▣○◦●▶\-·•*\[\]]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|[①-⑳]\s*)?")
-_ELIGIBILITY_HEADING = re.compile(r"신청\s*자격|지원\s*대상|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건|신청\s*요건|제외\s*대상|지원\s*제외|참여\s*제한")
+_NOT_COMPANIES = r"(?!\s*(?:항목|비용|경비|품목|대상\s*비용))"  # "지원 제외 비용": costs, not companies
+_ELIGIBILITY_HEADING = re.compile(r"신청\s*자격|지원\s*대상|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건|신청\s*요건|제외\s*대상|"
+                                  r"지원\s*제외" + _NOT_COMPANIES + r"|참여\s*제한")
 _ELIGIBILITY_SENTENCE = re.compile(
     r"지원\s*대상|신청\s*대상|참여\s*대상|모집\s*대상|신청\s*자격|참여\s*자격|대상은|대상으로\s*(?:하며|한다|모집)|"
     r"기업만|업체만|제외(?:된다|한다|하며|되며|\s*대상)|신청할\s*수\s*(?:있|없)|참여할\s*수\s*(?:있|없)|"
     r"(?:개사|곳|개\s*기업)(?:를|을)?\s*(?:선정|모집)|"
     r"(?:도내|관내|시내|군내|지역)\s*(?:\d+\s*개\s*시[·ㆍ]?군\s*)?(?:중소|중견|제조)[^.]{0,20}?(?:기업|업체)(?:의|을|를|에|과)|(?:기업|업체)(?:을|를)?\s*대상|(?:지원|신청|참여)(?:이|은|는)?\s*불가"
 )
+# lines in an eligibility list that state no condition of their own: lead-ins ("아래 요건을 모두 충족해야
+# 합니다"), other parties (공급기업, 수행기관), and where HQ and factory must both be (the region rule reads that)
+_NOT_A_CONDITION = re.compile(r"^\s*※|아래|다음(?:의|과\s*같|\s*각)|각\s*호|공급기업|수행기관|운영기관|컨소시엄|도외|관외|시외|군외|"
+                              r"본사(?:만|와|\s*및)|공장(?:만|이\s*도외)|기준(?:으로|임|입니다|$|\))|계산|산정|판단|☎|\d{2,4}-\d{3,4}-\d{4}|"
+                              r"(?:로봇|장비|설비|제품|솔루션|시스템|기기)(?:은|는)\s|신품")
 _RESTRICTS = re.compile(r"만\s*(?:신청|지원|참여|해당)|(?:이어야|여야|해야)\s*(?:함|한다|합니다)|제외(?:된다|한다|합니다)|"
                         r"신청할\s*수\s*없|참여할\s*수\s*없|불가(?:하다|합니다|$)")
 _SOME_CITIES = re.compile(r"\d+\s*개\s*(?:시[·ㆍ,]?\s*군|시군|시·군·구|시군구)")
 _ELIGIBLE_VERB = re.compile(r"신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있")
-_NEGATED = re.compile(r"수\s*없|제외|불가|해당하지\s*않|대상이\s*아니|안\s*된다")
+_NEGATED = re.compile(r"수\s*없|제외|불가|해당하지\s*않|대상\s*(?:이\s*)?아니|대상\s*아님|안\s*된다")
 _SCORING = re.compile(r"우대|가점|가산점|\d+\s*점\b|배점|우선\s*(?:지원|선정|배정|검토)")
 _TRACK = re.compile(r"^\s*[-·•*○※]?\s*(?:(?:기초|고도화\s*\d?|[가-힣A-Za-z0-9]{1,10}(?:형|트랙|분야|유형))\s*(?:\([^)]*\))?\s*[:：]|"
                     r"(?:기초|고도화\s*\d?|Type\s*[A-Z]|[A-Z]\s*형)(?:\s*[·,]\s*(?:기초|고도화\s*\d?|Type\s*[A-Z]|[A-Z]\s*형))*"
@@ -52,21 +61,25 @@ _SME = re.compile(r"중소\s*(?:제조)?\s*(?:기업|업체)|중소\s*제조")
 _MIDSIZE = re.compile(r"중견\s*기업|중소\s*[·ㆍ및]\s*중견")
 _MANUFACTURING = re.compile(r"제조(?:업|기업|업체|\s*중소기업|\s*기업)|C\s*1\d\s*[~-]\s*C?\s*3\d")
 _SUBSECTOR = re.compile(r"([가-힣]{2,8}(?:·[가-힣]{2,8})*)\s*제조업")
-_CERTS = {"벤처기업": re.compile(r"벤처\s*기업\s*(?:인증|확인)|벤처기업"), "이노비즈": re.compile(r"이노비즈|기술혁신형"),
-          "메인비즈": re.compile(r"메인비즈|경영혁신형")}
+_CERTS = {"벤처기업": re.compile(r"벤처\s*기업\s*(?:인증|확인)|벤처기업"),
+          "이노비즈": re.compile(r"이노비즈|기술혁신형|inno-?biz", re.IGNORECASE),
+          "메인비즈": re.compile(r"메인비즈|경영혁신형|main-?biz", re.IGNORECASE)}
 _CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정")
 _BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:구축|도입)\s*(?:완료|한|을\s*마친|된)")
-_PRIOR_RECEIVED = re.compile(r"지원\s*(?:을|를)?\s*받(?:은|았|고)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여한\s*기업|중복|"
-                             r"(?:동일|유사|같은)[^,]{0,20}지원")
+_PRIOR_RECEIVED = re.compile(r"지원\s*(?:을|를)?\s*받(?:은|았|고)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
+                             r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
 _RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
-_YEAR_OF = re.compile(r"(20\d{2})\s*년")
+_YEAR_OF = re.compile(r"(20\d{2})\s*(?=년|[~∼–-]\s*20\d{2}\s*년)")
+_STOP = set("최근 이내 정부 지자체 또는 지원 사업 지원사업 기업 수혜 수혜기업 받은 지원받은 등 참여 선정 선정된 년 이상 동일 유사 "
+            "해당 경우 신청 제외 불가 중복 본 사업에 사업을 국비 도비 시비".split())
 _LEVEL_DONE = re.compile(r"(기초|고도화\s*[12]?)\s*(?:수준|단계)?\s*이상\s*(?:의|으로)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?"
                          r"(?:구축|도입|수준\s*확인|확인을?\s*받)")
 _EXCLUSIONS = {"체납": re.compile(r"체납"), "휴·폐업": re.compile(r"휴업|폐업|휴·폐업|휴폐업"),
                "채무불이행": re.compile(r"채무\s*불이행|부도|회생|파산")}
 _ANYONE = re.compile(r"전국(?:의)?\s*(?:중소|제조|기업|소재)|전국\s*(?:으로|에|단위)|지역\s*제한\s*없|지역\s*(?:에\s*)?관계\s*없")
 _LOCAL = re.compile(r"도내|관내|시내\s*소재|군내|구내\s*소재|지역\s*내")
-_REGION_CONTEXT = re.compile(r"^\s*(?:에|의|내|내에|관내|소재|지역|에서)?\s*(?:에\s*)?(?:소재|내|관내|본사|공장|사업장|위치|주사무소|있는|둔|두고)")
+_REGION_CONTEXT = re.compile(r"^\s*(?:에|의|내|내에|관내|소재|지역|에서)?\s*(?:에\s*)?(?:중\s*한\s*곳에\s*)?"
+                             r"(?:소재|내|관내|본사|공장|사업장|위치|주사무소|있는|둔|두고)")
 
 
 @dataclass(frozen=True)
@@ -94,6 +107,13 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
         stripped = line.strip()
         if not stripped:
             continue
+        cells = [c.strip() for c in stripped.strip("|").split("|")] if stripped.startswith("|") else []
+        if cells and len([c for c in cells if c]) == 1 and len(cells[0]) <= 20:  # "| 신청 자격 | |": a heading row
+            in_section = bool(_ELIGIBILITY_HEADING.search(cells[0])) and not _SCORING.search(cells[0])
+            excluding = in_section and bool(re.search(r"제외|제한", cells[0]))
+            continue
+        if cells:  # "| 소재지 | 공고일 현재 김포시에 … |": the row's text
+            stripped = " ".join(c for c in cells if c)
         body = stripped[_ITEM.match(stripped).end():]
         head = _EXCLUSION_HEAD.match(body)
         if head:  # "라. 제외 대상 : …", "○ 신청 제외", "- 신청 제외 대상": what follows (and the lines under it) excludes
@@ -101,12 +121,27 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             stripped = body[head.end():].strip()
             if not stripped:
                 continue
-        elif len(stripped) <= 40 and _HEADING.match(stripped) and not stripped.startswith(("-", "·", "*")):
+        elif (article := _ARTICLE.match(stripped)):  # "제2조(지원대상) ① …": a section, its text follows
+            in_section = bool(_ELIGIBILITY_HEADING.search(article.group(1)))
+            excluding = in_section and bool(re.search(r"제외|제한", article.group(1)))
+            stripped = stripped[article.end():].strip()
+            if not stripped:
+                continue
+        elif (len(stripped) <= 40 and _HEADING.match(stripped) and not stripped.startswith(("-", "·", "*"))
+              and not _STATES.search(stripped)):
             in_section = bool(_ELIGIBILITY_HEADING.search(stripped)) and not _SCORING.search(stripped)
             excluding = False
             continue
+        elif re.match(r"^\s*(?:#{1,6}|[□■◆◇▣])\s*[^:：]{1,15}[:：]", stripped):  # "□ 지원내용 : …": a new section, inline
+            label = re.split(r"[:：]", stripped, maxsplit=1)[0]
+            in_section, excluding = bool(_ELIGIBILITY_HEADING.search(label)), False
         elif len(body) <= 20 and body != stripped and _ELIGIBILITY_HEADING.search(body):  # "가. 신청자격" under a section
             in_section, excluding = True, False
+            continue
+        elif len(body) <= 20 and body != stripped and not re.search(r"(?:기업|업체|자|것)\s*$|[다음함]\.?$", body):
+            # "나. 유형별 추가 요건": a sub-heading; what follows holds for some types only
+            if re.search(r"유형|트랙|분야별", body):
+                in_section, excluding = False, False
             continue
         for sentence in ([stripped] if in_section else _SENTENCE_END.split(stripped)):
             sentence = sentence.strip()
@@ -129,7 +164,9 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
     if _ANYONE.search(sentence):
         return [Condition("region", "any", [], sentence)]
     found, chained = [], False
-    for place, start, end in reversed(places_in(sentence)):  # from the end: "김포시, 고양시 소재" lists both
+    for place, start, end in reversed(places_in(sentence)):
+        if place == Place("광주") and "광역" not in sentence[start:end] and home and home[0] == "경기":
+            place = Place("경기", "광주")  # "광주시" in a 경기 document is 경기도 광주시  # from the end: "김포시, 고양시 소재" lists both
         after = sentence[end:end + 14]
         here = bool(_REGION_CONTEXT.match(after)) or (chained and bool(re.match(r"\s*(?:,|·|및|또는|와|과|이나)\s*", after)))
         if here:
@@ -138,10 +175,14 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
                 found.insert(0, area)
         chained = here
     if not found and home and _LOCAL.search(sentence):
+        if _NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence):
+            return []  # "본사만 도내에 있는 경우는 신청할 수 없음": a qualification of the home region, not its exclusion
         local = _LOCAL.search(sentence).group(0)
         found = [[home[0], None, []]] if local.startswith("도") and home[0] else [list(home)]
-    if found and _SOME_CITIES.search(sentence):  # "도내 22개 시·군": only some of the province's cities
-        found = [[p, c, g, "some"] if c is None and not g else [p, c, g] for p, c, g, *_ in found]
+    some = _SOME_CITIES.search(sentence)
+    if found and some:  # "도내 22개 시·군": only some of the province's cities (not when the number is all of them)
+        n = int(re.match(r"\d+", some.group(0)).group(0))
+        found = [[p, c, g, "some"] if c is None and not g and n < len(cities_of(p)) else [p, c, g] for p, c, g, *_ in found]
     if found:
         return [Condition("region", "not_in" if _NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence) else "in",
                           found, sentence)]
@@ -156,12 +197,24 @@ def _industry(sentence: str) -> list[Condition]:
     sub = sub_match.group(1) if sub_match else ""
     generic = ("중소", "중견", "지역", "도내", "관내", "국내", "영위", "소재", "일반", "전체", "모든", "주력", "이상", "이하",
                "미만", "초과", "이내")
-    if sub in generic or "기업" in sub or "업체" in sub or sub.endswith(tuple("의인한로서은는이가을를및과와며고")):
+    if (sub in generic or re.search(r"기업|업체|분류|표준|업종|산업|영위|주된", sub)
+            or sub.endswith(tuple("의인한로서은는이가을를및과와며고상")) or places_in(sub)):
         sub = ""
     return [Condition("industry", "is", {"industry": "제조업", "subsector": sub}, sentence)]
 
 
-def _numbers(sentence: str) -> list[Condition]:
+_FLIP = {">=": "<", "<=": ">", "<": ">=", ">": "<="}
+
+
+def _numbers(sentence: str, excluding: bool = False) -> list[Condition]:
+    """Numeric conditions; in a sentence (or list) that excludes, each one says who may not apply,
+    so its operator turns round."""
+    found = _numbers_stated(sentence)
+    negated = excluding or (bool(_NEGATED.search(sentence)) and not _ELIGIBLE_VERB.search(sentence))
+    return [Condition(c.field, _FLIP[c.op], c.value, c.text) if negated and c.op in _FLIP else c for c in found]
+
+
+def _numbers_stated(sentence: str) -> list[Condition]:
     out = []
     if _SME.search(sentence) or _MIDSIZE.search(sentence):  # 중소기업, or 중소·중견기업 (not 대기업)
         out.append(Condition("size", "sme_or_mid" if _MIDSIZE.search(sentence) else "sme", None, sentence))
@@ -182,7 +235,7 @@ def _numbers(sentence: str) -> list[Condition]:
 
 def _certifications(sentence: str) -> list[Condition]:
     names = [n for n, p in _CERTS.items() if p.search(sentence)]
-    if names and _CERT_NEEDED.search(sentence) and "제외" not in sentence:
+    if names and _CERT_NEEDED.search(sentence) and not re.search(r"제외|않|아님|아니|불가", sentence):
         return [Condition("certification", "any_of", names, sentence)]
     return []
 
@@ -198,8 +251,12 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
     if negative and _PRIOR_RECEIVED.search(sentence) and not level:
         recent = _RECENT.search(sentence)
         years = sorted({int(y) for y in _YEAR_OF.findall(sentence)})
+        named = re.search(r"[「『\"'‘“]([^」』\"'’”]{2,40})[」』\"'’”]", sentence)
+        words = [re.sub(r"(?:으로|을|를|이|가|은|는|의|에|와|과|로)$", "", w)
+                 for w in re.findall(r"[가-힣A-Za-z]{2,}", named.group(1) if named else sentence)]
+        topic = sorted({w for w in words if len(w) >= 2 and w not in _STOP and not re.fullmatch(r"[가-힣]{2,4}(?:도|시|군)", w)})
         out.append(Condition("prior_support", "excludes",
-                             {"years": int(recent.group(1)) if recent else None, "in": years}, sentence))
+                             {"years": int(recent.group(1)) if recent else None, "in": years, "topic": topic}, sentence))
     if excluding or "제외" in sentence or "불가" in sentence or "없" in sentence:
         for name, p in _EXCLUSIONS.items():
             if p.search(sentence):
@@ -213,12 +270,13 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     local body's (passed by the caller only then)."""
     out: list[Condition] = []
     for sentence, excluding, listed in eligibility_sentences(text):
-        found = (_regions(sentence, home) + _industry(sentence) + _numbers(sentence) + _certifications(sentence)
+        found = (_regions(sentence, home) + _industry(sentence) + _numbers(sentence, excluding) + _certifications(sentence)
                  + _support_and_exclusions(sentence, excluding))
         # a condition no rule reads: a line of an eligibility or exclusion list, or a sentence that
         # restricts ("… 기업만 신청할 수 있다", "… 이어야 한다"); never a question
         restricts = listed or bool(_RESTRICTS.search(sentence))
-        if not found and restricts and len(sentence) >= 12 and not sentence.rstrip().endswith("?"):
+        if (not found and restricts and len(sentence) >= 12 and not sentence.rstrip().endswith("?")
+                and not _NOT_A_CONDITION.search(sentence)):
             found = [Condition("other", "unread", None, sentence)]
         out += found
     seen, unique = set(), []

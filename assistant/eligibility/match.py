@@ -161,10 +161,12 @@ def judge(c: Condition, profile, on: date) -> Reason:
         elif not profile.past_support:
             status, says = MET, f"지원 이력: {want} (회사: 없음)"
         else:
-            got = [int(m.group(1)) if (m := _YEAR.search(x)) else None for x in profile.past_support]
+            topic = c.value.get("topic", []) if isinstance(c.value, dict) else []
+            items = [x for x in profile.past_support if not topic or any(w in x for w in topic)]  # the same kind of support
+            got = [int(m.group(1)) if (m := _YEAR.search(x)) else None for x in items]
             inside = [y is not None and ((years and on.year - y <= years) or y in named) for y in got]
             status = (UNMET if any(inside) else
-                      MET if (years or named) and all(y is not None for y in got) else UNKNOWN)
+                      MET if (years or named or topic) and all(y is not None for y in got) else UNKNOWN)
             says = f"지원 이력: {want} (회사: {', '.join(profile.past_support)})"
     elif c.field == "other":
         status, says = UNKNOWN, f"기타 조건: 문장을 읽고 확인하세요 — “{c.text[:60]}”"

@@ -66,6 +66,11 @@ def _canon(word: str) -> str | None:
     return None
 
 
+def cities_of(province: str | None) -> list[str]:
+    """The cities and counties of a province (data/provinces_ko.txt)."""
+    return [c for c, provs in _tables()[0].items() if province in provs]
+
+
 def places_in(text: str) -> list[tuple[Place, int, int]]:
     """The places a text names, with their spans; a province followed by one of its cities is one place."""
     cities, groups = _tables()
