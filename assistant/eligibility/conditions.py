@@ -28,7 +28,7 @@ _ARTICLE = re.compile(r"^\s*제\s*\d+\s*조\s*\(([^)]{1,20})\)\s*")
 _STATES = re.compile(r"(?:기업|업체|자|것|이상|이하|미만|초과|이내|[다음함])\.?\s*\)?$")  # a numbered line that states, not a heading
 _ITEM = re.compile(r"^[\s#□■◆◇▣○◦●▶\-·•*\[\]]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|[①-⑳]\s*)?")
 _NOT_COMPANIES = r"(?!\s*(?:항목|비용|경비|품목|대상\s*비용))"  # "지원 제외 비용": costs, not companies
-_ELIGIBILITY_HEADING = re.compile(r"신청\s*자격|지원\s*대상|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건|신청\s*요건|제외\s*대상|"
+_ELIGIBILITY_HEADING = re.compile(r"신청\s*자격|지원\s*대상|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건|신청\s*요건|제외\s*대상|제외\s*사유|"
                                   r"지원\s*제외" + _NOT_COMPANIES + r"|참여\s*제한")
 _ELIGIBILITY_SENTENCE = re.compile(
     r"지원\s*대상|신청\s*대상|참여\s*대상|모집\s*대상|신청\s*자격|참여\s*자격|대상은|대상으로\s*(?:하며|한다|모집)|"
@@ -40,7 +40,9 @@ _ELIGIBILITY_SENTENCE = re.compile(
 # 합니다"), other parties (공급기업, 수행기관), and where HQ and factory must both be (the region rule reads that)
 _NOT_A_CONDITION = re.compile(r"^\s*※|아래|다음(?:의|과\s*같|\s*각)|각\s*호|공급기업|수행기관|운영기관|컨소시엄|도외|관외|시외|군외|"
                               r"본사(?:만|와|\s*및)|공장(?:만|이\s*도외)|기준(?:으로|임|입니다|$|\))|계산|산정|판단|☎|\d{2,4}-\d{3,4}-\d{4}|"
-                              r"(?:로봇|장비|설비|제품|솔루션|시스템|기기)(?:은|는)\s|신품")
+                              r"(?:로봇|장비|설비|제품|솔루션|시스템|기기)(?:은|는)\s|신품|(?:수|기준|범위|업력)(?:은|는)\s")
+# a sentence that says what does NOT exclude ("… 수혜 이력은 제외 사유가 아닙니다") states no condition
+_NOT_EXCLUDING = re.compile(r"제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관")
 _RESTRICTS = re.compile(r"만\s*(?:신청|지원|참여|해당)|(?:이어야|여야|해야)\s*(?:함|한다|합니다)|제외(?:된다|한다|합니다)|"
                         r"신청할\s*수\s*없|참여할\s*수\s*없|불가(?:하다|합니다|$)")
 _SOME_CITIES = re.compile(r"\d+\s*개\s*(?:시[·ㆍ,]?\s*군|시군|시·군·구|시군구)")
@@ -51,7 +53,7 @@ _TRACK = re.compile(r"^\s*[-·•*○※]?\s*(?:(?:기초|고도화\s*\d?|[가-�
                     r"(?:기초|고도화\s*\d?|Type\s*[A-Z]|[A-Z]\s*형)(?:\s*[·,]\s*(?:기초|고도화\s*\d?|Type\s*[A-Z]|[A-Z]\s*형))*"
                     r"\s*(?:신청\s*)?(?:기업|유형)?\s*(?:은|는)\s|[가-힣A-Za-z0-9 ]{1,12}(?:유형|트랙)\s*(?:은|는)\s|"
                     r"[「『\"'‘“][^」』\"'’”]{1,30}[」』\"'’”]\s*(?:유형|트랙|분야|과제)\s*(?:은|는|의))")
-_EXCLUSION_HEAD = re.compile(r"(?:신청\s*)?(?:제외\s*대상|지원\s*제외|신청\s*제외|참여\s*제한)(?!\s*(?:항목|비용|경비|품목|대상\s*비용))\s*[:：]?\s*")
+_EXCLUSION_HEAD = re.compile(r"(?:신청\s*)?(?:제외\s*대상|제외\s*사유|지원\s*제외|신청\s*제외|참여\s*제한)(?!\s*(?:항목|비용|경비|품목|대상\s*비용))\s*[:：]?\s*")
 _SENTENCE_END = re.compile(r"(?<=[다요음함])\.\s+|(?<=[.!?])\s+(?=[가-힣A-Z])")
 
 _EMPLOYEES = re.compile(r"(?:상시\s*)?(?:근로자|종업원|직원|고용인원)\s*(?:수)?\s*(?:가|는|이)?\s*(\d[\d,]*)\s*(?:인|명)\s*(이상|이하|미만|초과)")
@@ -79,7 +81,7 @@ _EXCLUSIONS = {"체납": re.compile(r"체납"), "휴·폐업": re.compile(r"휴�
 _ANYONE = re.compile(r"전국(?:의)?\s*(?:중소|제조|기업|소재)|전국\s*(?:으로|에|단위)|지역\s*제한\s*없|지역\s*(?:에\s*)?관계\s*없")
 _LOCAL = re.compile(r"도내|관내|시내\s*소재|군내|구내\s*소재|지역\s*내")
 _REGION_CONTEXT = re.compile(r"^\s*(?:에|의|내|내에|관내|소재|지역|에서)?\s*(?:에\s*)?(?:중\s*한\s*곳에\s*)?"
-                             r"(?:소재|내|관내|본사|공장|사업장|위치|주사무소|있는|둔|두고)")
+                             r"(?:소재|내|관내|본사|본점|공장|사업장|사업자\s*등록|위치|주사무소|있는|둔|두고)")
 
 
 @dataclass(frozen=True)
@@ -247,7 +249,7 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         out.append(Condition("prior_support", "requires", re.sub(r"\s+", "", level.group(1)), sentence))
     elif _BASIC_DONE.search(sentence):
         out.append(Condition("prior_support", "requires", "기초", sentence))
-    negative = excluding or bool(re.search(r"제외|불가|수\s*없", sentence))
+    negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)", sentence))
     if negative and _PRIOR_RECEIVED.search(sentence) and not level:
         recent = _RECENT.search(sentence)
         years = sorted({int(y) for y in _YEAR_OF.findall(sentence)})
@@ -270,6 +272,8 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     local body's (passed by the caller only then)."""
     out: list[Condition] = []
     for sentence, excluding, listed in eligibility_sentences(text):
+        if _NOT_EXCLUDING.search(sentence):
+            continue
         found = (_regions(sentence, home) + _industry(sentence) + _numbers(sentence, excluding) + _certifications(sentence)
                  + _support_and_exclusions(sentence, excluding))
         # a condition no rule reads: a line of an eligibility or exclusion list, or a sentence that
