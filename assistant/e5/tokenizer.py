@@ -8,19 +8,11 @@ found, as e5.c does. Texts are cut at a NUL character, as C strings are.
 """
 
 import re
-from dataclasses import dataclass
 
 from .weights import Vocab
 
 META = "\u2581"
 _SPACES = re.compile(" {2,}")
-
-
-@dataclass(frozen=True)
-class Tokens:
-    """One text's content ids (no <s>/</s>)."""
-
-    ids: list[int]
 
 
 class UnigramTokenizer:
