@@ -25,6 +25,8 @@ class UnigramTokenizer:
         self._scores = [float(s) for s in vocab.scores]
         self._unk_score = float(vocab.scores.min()) - 10.0
         self._longest = max(len(p) for p in self._ids)
+        # every proper prefix of a piece: the Viterbi stops extending a span once it is no piece's prefix
+        self._prefixes = {p[:k] for p in self._ids for k in range(1, len(p))}
         self._table = {cp: out for cp, out in vocab.normalise.items()}
 
     def normalise(self, text: str) -> str:
@@ -36,7 +38,7 @@ class UnigramTokenizer:
         """Token ids of `text` without <s> and </s>."""
         s = self.normalise(text)
         n = len(s)
-        ids, scores, longest, unk_score = self._ids, self._scores, self._longest, self._unk_score
+        ids, scores, longest, unk_score, prefixes = self._ids, self._scores, self._longest, self._unk_score, self._prefixes
         best = [float("-inf")] * (n + 1)
         back_piece = [0] * (n + 1)
         back_from = [0] * (n + 1)
@@ -46,11 +48,14 @@ class UnigramTokenizer:
             if here == float("-inf"):
                 continue
             for e in range(i + 1, min(n, i + longest) + 1):
-                idx = ids.get(s[i:e])
+                span = s[i:e]
+                idx = ids.get(span)
                 if idx is not None:
                     score = here + scores[idx]
                     if score > best[e]:
                         best[e], back_piece[e], back_from[e] = score, idx, i
+                if span not in prefixes:
+                    break
             score = here + unk_score
             if score > best[i + 1]:
                 best[i + 1], back_piece[i + 1], back_from[i + 1] = score, -1, i
