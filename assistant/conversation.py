@@ -103,6 +103,12 @@ class Conversation:
         self.qa = qa
         self.turns: list[Turn] = []
         self.subject = Subject()
+        self._read: dict[str, tuple] = {}  # text -> _named(text): each question is read by Kiwi once
+
+    def _named(self, text: str):
+        if text not in self._read:
+            self._read[text] = _named(self.qa.analyzer, text)
+        return self._read[text]
 
     def resolve(self, question: str) -> Turn:
         """The standalone form of `question`, given the conversation so far (nothing is asked)."""
@@ -112,14 +118,14 @@ class Conversation:
         asked = question
         if _LAST_YEAR.search(question) and self.subject.year():
             asked = _LAST_YEAR.sub(f"{self.subject.year() - 1}년", question)
-        q, years, words = _named(self.qa.analyzer, asked)
+        q, years, words = self._named(asked)
         names = list(q.names)
         names_something = bool(q.regions or years or names)
         rest = _strip_subject(asked, years, words, names)
         if names_something and _ONLY_SUBJECT.match(rest):
             # only a new subject: the previous question again, about it
             prev = self.turns[-1]
-            p_q, p_years, p_words = _named(self.qa.analyzer, prev.standalone)
+            p_q, p_years, p_words = self._named(prev.standalone)
             old_places = p_words + [v for r in p_q.regions for v in region_variants().get(r, (r,))]
             asked = _strip_subject(prev.standalone, p_years if years else [], old_places if q.regions else [],
                                    list(p_q.names) if names else [])
@@ -150,7 +156,7 @@ class Conversation:
         """Record a turn (and its answer, if known): the subject follows what it named."""
         turn.answer = answer
         if turn.kind != "follow-up":
-            q, years, words = _named(self.qa.analyzer, turn.standalone)
+            q, years, words = self._named(turn.standalone)
             if turn.kind == "new" and not turn.context:
                 self.subject = Subject()
             if q.regions:

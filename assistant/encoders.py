@@ -148,9 +148,10 @@ class E5Small:
     name = E5_SMALL
     dim = 384  # multilingual-e5-small's width, whichever runtime computes it
 
-    def __init__(self, passages: str, queries: str):
+    def __init__(self, passages: str, queries: str, loaded: dict | None = None):
+        """`loaded`: runtimes already in memory (those measured to choose), kept if chosen."""
         self.passage_runtime, self.query_runtime = passages, queries
-        self._loaded: dict[str, object] = {}
+        self._loaded = {r: enc for r, enc in (loaded or {}).items() if r in (passages, queries)}
         self._lock = threading.Lock()
 
     @property
@@ -226,8 +227,12 @@ def get_encoder(spec: str) -> Encoder:
         from .e5.choice import choose
 
         loaded: dict[str, object] = {}
-        choice = choose(lambda runtime: loaded.setdefault(runtime, load_e5_runtime(runtime)))
-        e5 = E5Small(choice.passages, choice.queries)
-        e5._loaded.update({r: enc for r, enc in loaded.items() if r in (choice.passages, choice.queries)})
-        return e5
+
+        def load(runtime: str):
+            if runtime not in loaded:
+                loaded[runtime] = load_e5_runtime(runtime)
+            return loaded[runtime]
+
+        choice = choose(load)
+        return E5Small(choice.passages, choice.queries, loaded)
     return SentenceTransformerEncoder(spec[len(ST_PREFIX):])

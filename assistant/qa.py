@@ -39,6 +39,7 @@ class QA:
         self.facts = {doc: f for entry in index.manifest.files.values() for doc, f in entry.facts.items()}
         self.now = datetime.now  # the time application periods are judged against (tests fix it)
         self.programmes = programmes.programmes(index.chunks, self.facts)
+        self._chunks_by_doc: dict[str, list] | None = None  # qa.match's citations (_chunks_of_document)
         self.suggestions = smalltalk.examples([p.title for p in self.programmes],
                                               [p.title for p in self.programmes if p.deadline])
         korean.kiwi()  # load Kiwi now, not on the first question
@@ -67,10 +68,16 @@ class QA:
 
         if isinstance(profile, dict):
             profile = CompanyProfile.from_dict(profile)
-        chunks_of: dict[str, list] = {}
-        for c in self.index.chunks:
-            chunks_of.setdefault(c.doc_id, []).append(c)
-        return match_all(profile, self.programmes, self.facts, chunks_of, self.now())
+        return match_all(profile, self.programmes, self.facts, self._chunks_of_document(), self.now())
+
+    def _chunks_of_document(self) -> dict[str, list]:
+        """{document id: its chunks}, grouped on first use: the passages a condition is cited from."""
+        if self._chunks_by_doc is None:
+            out: dict[str, list] = {}
+            for c in self.index.chunks:
+                out.setdefault(c.doc_id, []).append(c)
+            self._chunks_by_doc = out
+        return self._chunks_by_doc
 
     def conversation(self) -> Conversation:
         """A chat whose follow-up questions are answered in context: `conv.ask(question)`."""

@@ -1,7 +1,8 @@
 """Korean regions in one place: their variants, their romanised forms, and the suffix rule.
 
 data/regions_ko.txt lists provinces and metropolitan cities with their variants
-("부산 부산시 부산광역시") and cities and counties by bare name ("김포"). A bare name also
+("부산 부산시 부산광역시"), the cities and counties of each province by bare name ("경기: … 김포 …")
+and groups of provinces ("수도권 = 서울 경기 인천"). A bare name also
 stands for itself plus an administrative suffix (김포시, 음성군); English forms are made from
 these by romanisation (korean-romanizer), never listed by hand.
 """
@@ -36,19 +37,41 @@ def bare(name: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _lines() -> tuple[list[list[str]], dict[str, list[str]], dict[str, list[str]]]:
+    """data/regions_ko.txt as (variant lines of provinces, {province: cities}, {group: provinces})."""
+    variants, cities, groups = [], {}, {}
+    for line in data_lines("regions_ko.txt"):
+        if "=" in line:  # "수도권 = 서울 경기 인천"
+            name, _, rest = line.partition("=")
+            groups[name.strip()] = rest.split()
+        elif ":" in line:  # "경기: 수원 성남 ..."
+            name, _, rest = line.partition(":")
+            cities[name.strip()] = rest.split()
+        else:  # "부산 부산시 부산광역시"
+            variants.append(line.split())
+    return variants, cities, groups
+
+
+def provinces_of_cities() -> dict[str, list[str]]:
+    """{province: its cities and counties} (a name two provinces share is under both)."""
+    return _lines()[1]
+
+
+def province_groups() -> dict[str, list[str]]:
+    """{수도권/비수도권: the provinces it stands for}."""
+    return _lines()[2]
+
+
+@lru_cache(maxsize=1)
 def regions() -> tuple[dict[str, str], dict[str, str]]:
     """({Korean variant: canonical}, {romanised variant: canonical})."""
     ko, en = {}, {}
-    for line in data_lines("regions_ko.txt"):
-        words = line.split()
-        # a line of variants ("부산 부산시 부산광역시", "경남 경상남도 경남도": one first syllable)
-        # or a line of separate cities ("수원 성남 ...")
-        groups = [words] if all(w[0] == words[0][0] for w in words) else [[w] for w in words]
-        for group in groups:
-            canonical = group[0]
-            for w in group + [group[0] + s for s in ADMIN_SUFFIXES[:3]]:
-                ko.setdefault(w, canonical)
-                en.setdefault(romanise(w), canonical)
+    variants, cities, _ = _lines()
+    for group in variants + [[c] for names in cities.values() for c in names]:
+        canonical = group[0]
+        for w in group + [group[0] + s for s in ADMIN_SUFFIXES[:3]]:
+            ko.setdefault(w, canonical)
+            en.setdefault(romanise(w), canonical)
     return ko, en
 
 

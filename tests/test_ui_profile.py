@@ -37,16 +37,22 @@ def _fill_gimpo(page, revenue: str = ""):
     page.get_by_role("button", name="저장하고 신청 가능한 사업 찾기").click()
 
 
+def _panel(browser, url):
+    """A fresh browser context (its own localStorage) on the app, the 우리 회사 panel open."""
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.goto(url)
+    _open_panel(page)
+    return context, page
+
+
 def _saved(page, revenue: str = ""):
     _fill_gimpo(page, revenue)
     page.get_by_text("이 브라우저에 저장했습니다").wait_for(timeout=60_000)
 
 
 def test_profile_matches_programmes_with_cited_reasons(browser, server):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    page.goto(server["url"])
-    _open_panel(page)
+    context, page = _panel(browser, server["url"])
     # (김포시, 제조업, 2019-05, 25명): the 김포 article is for 관내 중소기업, and without a revenue figure
     # whether the company is one cannot be told, so: 확인 필요, saying what is missing
     _saved(page)
@@ -68,10 +74,7 @@ def test_profile_matches_programmes_with_cited_reasons(browser, server):  # noqa
 
 
 def test_profile_lives_in_the_browser_only_and_survives_a_restart(browser, server):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
-    page = context.new_page()
-    page.goto(server["url"])
-    _open_panel(page)
+    context, page = _panel(browser, server["url"])
     _saved(page)
     stored = page.evaluate("JSON.stringify(Object.assign({}, window.localStorage))")
     assert "company-profile" in stored
@@ -80,11 +83,9 @@ def test_profile_lives_in_the_browser_only_and_survives_a_restart(browser, serve
     for path in server["base"].rglob("*"):
         if path.is_file() and path.stat().st_size < 5_000_000:
             assert b"2019-05" not in path.read_bytes(), path
-    other = browser.new_context().new_page()
-    other.goto(server["url"])
-    _open_panel(other)
+    other_context, other = _panel(browser, server["url"])
     assert other.get_by_label("소재지 (시·군·구)").input_value() == ""
-    other.context.close()
+    other_context.close()
 
     server["restart"]()  # same address, new server process state
     page.reload()

@@ -1,7 +1,7 @@
 """Where a company is and which places a programme names: a province (시·도) and a city (시·군).
 
-Province-level names and their variants come from data/regions_ko.txt (regions.py); which
-province each city belongs to from data/provinces_ko.txt. A city name that two provinces share
+Province-level names and their variants, which province each city belongs to and the groups
+(수도권) come from data/regions_ko.txt (regions.py). A city name that two provinces share
 (고성, and 광주 as 경기도 광주시 beside 광주광역시) is placed only when its province is written
 next to it; "광주광역시" is the metropolitan city, "경기도 광주시" the city in 경기.
 """
@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..regions import data_lines, regions
+from ..regions import province_groups, provinces_of_cities, regions
 
 METRO_SUFFIX = ("광역시", "특별시", "특별자치시")
 
@@ -31,16 +31,10 @@ class Place:
 def _tables() -> tuple[dict[str, set[str]], dict[str, tuple[str, ...]]]:
     """({city: provinces}, {group name: provinces})."""
     cities: dict[str, set[str]] = {}
-    groups: dict[str, tuple[str, ...]] = {}
-    for line in data_lines("provinces_ko.txt"):
-        head, _, rest = line.partition(":")
-        names = rest.split()
-        if head.strip().endswith("수도권"):
-            groups[head.strip()] = tuple(names)
-        else:
-            for c in names:
-                cities.setdefault(c, set()).add(head.strip())
-    return cities, groups
+    for province, names in provinces_of_cities().items():
+        for c in names:
+            cities.setdefault(c, set()).add(province)
+    return cities, {g: tuple(p) for g, p in province_groups().items()}
 
 
 @lru_cache(maxsize=1)
@@ -67,8 +61,8 @@ def _canon(word: str) -> str | None:
 
 
 def cities_of(province: str | None) -> list[str]:
-    """The cities and counties of a province (data/provinces_ko.txt)."""
-    return [c for c, provs in _tables()[0].items() if province in provs]
+    """The cities and counties of a province (data/regions_ko.txt)."""
+    return provinces_of_cities().get(province, [])
 
 
 def places_in(text: str) -> list[tuple[Place, int, int]]:

@@ -126,11 +126,12 @@ def _max_amount(lines: list[str]) -> str | None:
     return best.text.strip() if best else None
 
 
-_APPLY_LABEL = re.compile(r"^[\s\-·•*○◦□■]*(?:[가-하]\s*[.)]\s*)?(?:신청|접수)\s*(?:방법|처|장소)\s*[:：]\s*(.{4,120})")
+_BULLETS = r"^[\s\-·•*○◦□■]*"  # a list line's marks before its label
+_APPLY_LABEL = re.compile(_BULLETS + r"(?:[가-하]\s*[.)]\s*)?(?:신청|접수)\s*(?:방법|처|장소)\s*[:：]\s*(.{4,120})")
 _APPLY_WHERE = re.compile(r"(?:누리집|홈페이지|시스템|사이트|www\.|https?://|포털)[^.。]{0,40}?(?:에서|을\s*통해|를\s*통해|로)"
                           r"[^.。]{0,25}?(?:신청|접수)")
 _CONTACT_HEAD = re.compile(r"^[\s#□■]*(?:\d{1,2}\s*[.)]\s*)?(?:문의처|문의\s*및\s*연락처|연락처|담당\s*부서)\s*$")
-_CONTACT_LINE = re.compile(r"^[\s\-·•*○◦□■]*(?:문의|문의처|담당|연락처)\s*[:：]\s*(.{4,120})")
+_CONTACT_LINE = re.compile(_BULLETS + r"(?:문의|문의처|담당|연락처)\s*[:：]\s*(.{4,120})")
 _PHONE = re.compile(r"\d{2,4}\s*[-)]\s*\d{3,4}\s*-\s*\d{4}")
 _NOT_CONTACT = re.compile(r"광고|제휴|구독|기사제보|대표전화|등록번호|무단")
 
