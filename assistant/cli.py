@@ -7,6 +7,10 @@ import sys
 from .config import DEFAULT_CORPUS_DIR, index_dir
 from .errors import AssistantError
 
+STORE_HELP = ("where the vectors and BM25 search live: faiss (default, files in the index folder), "
+              "milvus:PATH.db (Milvus Lite) or milvus:http://HOST:19530 (a Milvus server; $MILVUS_TOKEN); "
+              "default $ASSISTANT_STORE, else the index's own")
+
 
 def _tqdm_progress(total: int, desc: str):
     from tqdm import tqdm
@@ -19,7 +23,7 @@ def _cmd_index(args) -> int:
     from .indexer import build
 
     report = build(args.corpus, index_dir(args.index), encoder=args.encoder, rebuild=args.rebuild,
-                   progress=_tqdm_progress)
+                   progress=_tqdm_progress, store_spec=args.store, ray=args.ray)
     for r in report.rejected:
         print(f"건너뜀 (skipped) {r['path']}: {r['reason']}", file=sys.stderr)
     if report.up_to_date:
@@ -41,7 +45,7 @@ def _cmd_ask(args) -> int:
 
     from .qa import load
 
-    answer = load(args.index).ask(args.question, k=args.k)
+    answer = load(args.index, store_spec=args.store).ask(args.question, k=args.k)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -63,7 +67,7 @@ def _cmd_chat(args) -> int:
     from .errors import QuestionError
     from .qa import load
 
-    conv = load(args.index).conversation()
+    conv = load(args.index, store_spec=args.store).conversation()
     interactive = sys.stdin.isatty()
     if interactive:
         print("질문을 입력하세요 (빈 줄이나 Ctrl-D로 끝냅니다). 이어지는 질문은 앞의 대화를 이어서 답합니다.")
@@ -100,7 +104,7 @@ def _cmd_match(args) -> int:
               "employees": args.employees, "revenue_won": args.revenue, "certifications": args.certifications,
               "past_support": args.past_support, "exclusions": args.exclusions}
     profile = CompanyProfile.from_dict({k: v for k, v in fields.items() if v is not None})
-    matches = load(args.index).match(profile)
+    matches = load(args.index, store_spec=args.store).match(profile)
     if args.json:
         print(json.dumps({"profile": profile.to_dict(), "programmes": [m.to_dict() for m in matches]},
                          ensure_ascii=False, indent=2))
@@ -126,18 +130,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="build or update the index from the corpus folder")
     p.add_argument("--corpus", default=DEFAULT_CORPUS_DIR, help="folder of articles and notices: .txt .md .html .pdf .hwp .hwpx .docx (default: ./corpus)")
     p.add_argument("--index", default=None, help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)")
+    p.add_argument("--store", default=None, help=STORE_HELP)
     p.add_argument("--encoder", default=None, help="e5-small (default) or st:MODEL (model id or local folder)")
     p.add_argument("--rebuild", action="store_true", help="ignore the previous index and build from scratch")
+    p.add_argument("--ray", default=None, metavar="auto|ADDRESS",
+                   help="spread reading and encoding over Ray: auto (a local Ray) or a cluster address (HOST:6379, ray://HOST:10001)")
     p.set_defaults(func=_cmd_index)
     p = sub.add_parser("ask", help="answer a question from the index, with cited passages")
     p.add_argument("question")
     p.add_argument("--k", type=int, default=5, help="number of citations (default 5)")
     p.add_argument("--json", action="store_true", help="print the answer JSON")
     p.add_argument("--index", default=None, help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)")
+    p.add_argument("--store", default=None, help=STORE_HELP)
     p.set_defaults(func=_cmd_ask)
     p = sub.add_parser("chat", help="a conversation in the terminal: follow-up questions keep their subject")
     p.add_argument("--k", type=int, default=3, help="number of citations (default 3)")
     p.add_argument("--index", default=None, help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)")
+    p.add_argument("--store", default=None, help=STORE_HELP)
     p.set_defaults(func=_cmd_chat)
     p = sub.add_parser("match", help="which programmes a company can apply for (신청 가능 / 확인 필요 / 해당 없음)")
     p.add_argument("--region", help="소재지, e.g. 김포시 or '경기도 김포시'")
@@ -151,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--exclusions", help="해당하는 제외 사유, comma-separated: 국세 체납,휴업 ('' = none)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--index", default=None, help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)")
+    p.add_argument("--store", default=None, help=STORE_HELP)
     p.set_defaults(func=_cmd_match)
     return parser
 

@@ -22,6 +22,7 @@ import json
 import re
 import time
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -44,7 +45,9 @@ from .errors import AssistantError, IndexBusyError, IngestError
 from .ingest import CorpusFile, read_documents, scan_corpus
 from .korean import sentence_spans_many, sentence_terms_many, title_terms
 from .manifest import Counts, EncoderInfo, FileEntry, Manifest
+from .programmes import programmes
 from .regions import bare, romanise
+from .workers import LocalWorkers, workers
 
 
 @dataclass
@@ -130,9 +133,11 @@ def _romanised(proper_nouns: set[str]) -> dict[str, str]:
     return out
 
 
-def _sentence_vectors(chunks: list[Chunk], prev, encoder, dim: int, progress, report: BuildReport) -> np.ndarray:
+def _sentence_vectors(chunks: list[Chunk], prev, encoder, dim: int, progress, report: BuildReport,
+                      encode_texts) -> np.ndarray:
     """A vector for every sentence of every chunk (chunk order). A sentence text met before (in
-    this corpus or in the previous index) is encoded once. `encoder()` gives the encoder."""
+    this corpus or in the previous index) is encoded once. `encoder()` gives the encoder (for
+    its runtime's name), `encode_texts` encodes batches of texts (_encoding)."""
     texts = [c.text[a:b] for c in chunks for a, b in c.sentences]
     keys = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
     known: dict[str, np.ndarray] = {}
@@ -146,10 +151,10 @@ def _sentence_vectors(chunks: list[Chunk], prev, encoder, dim: int, progress, re
         enc = encoder()
         report.runtime = report.runtime or getattr(enc, "runtime", None)
         bar = progress(len(todo), "encoding sentences")
-        for s in range(0, len(todo), ENCODE_BATCH * 4):
-            batch = todo[s : s + ENCODE_BATCH * 4]
-            known.update(zip(batch, enc.encode_passages([text_of[k] for k in batch])))
-            bar.update(len(batch))
+        batches = [todo[s : s + ENCODE_BATCH * 4] for s in range(0, len(todo), ENCODE_BATCH * 4)]
+        for bi, vecs in encode_texts([[text_of[k] for k in batch] for batch in batches]):
+            known.update(zip(batches[bi], vecs))
+            bar.update(len(batches[bi]))
         bar.close()
     out = np.zeros((len(keys), dim), dtype=np.float16)
     for i, k in enumerate(keys):
@@ -170,6 +175,8 @@ class BuildJob:
     chunk_overlap: int = CHUNK_OVERLAP
     encoder_model: object = None  # an encoder already in memory
     approx_min: int = APPROX_MIN_CHUNKS
+    store_spec: store.StoreSpec | None = None  # None: where the index is now (FAISS for a new one)
+    workers: object = field(default_factory=LocalWorkers)  # workers.py: here, or Ray tasks
 
 
 @dataclass
@@ -191,17 +198,22 @@ class Plan:
 
 def build(corpus_dir: str | Path, index_dir: str | Path, encoder: str | None = None, rebuild: bool = False,
           progress=_no_progress, chunk_size: int = CHUNK_SIZE, chunk_overlap: int = CHUNK_OVERLAP,
-          encoder_model=None, approx_min: int = APPROX_MIN_CHUNKS) -> BuildReport:
+          encoder_model=None, approx_min: int = APPROX_MIN_CHUNKS, store_spec: store.StoreSpec | str | None = None,
+          ray: str | None = None) -> BuildReport:
     """Build or update the index. `progress(total, desc)` returns an object with update(n) and
     close() (tqdm fits); the library itself never prints. Chunk sizes other than the defaults
     are for measuring (eval/chunking.py). `encoder_model` is an encoder already in memory (its
     .name goes in the manifest), `approx_min` the size from which the dense index is HNSW;
-    both are for measuring (eval/bench.py) and tests."""
+    both are for measuring (eval/bench.py) and tests. `store_spec`: where the vectors and BM25
+    search go ("faiss", "milvus:PATH.db", "milvus:http://HOST:19530"; None: $ASSISTANT_STORE, else
+    the index's own),
+    `ray`: a Ray address ("auto" starts a local Ray) to spread reading and encoding over."""
     from filelock import FileLock, Timeout
 
     started = time.perf_counter()
+    store_spec = store.parse(store_spec) if isinstance(store_spec, str) else (store_spec or store.chosen())
     job = BuildJob(Path(corpus_dir), Path(index_dir), encoder, rebuild, progress, chunk_size, chunk_overlap,
-                   encoder_model, approx_min)
+                   encoder_model, approx_min, store_spec)
     if not job.corpus_dir.is_dir():
         raise AssistantError(f"corpus folder {job.corpus_dir}/ not found; pass --corpus PATH")
     lock = FileLock(str(store.sibling(job.index_dir, "lock")))
@@ -210,6 +222,9 @@ def build(corpus_dir: str | Path, index_dir: str | Path, encoder: str | None = N
     except Timeout as exc:
         raise IndexBusyError(f"another `assistant index` is writing {job.index_dir}/; wait for it to finish") from exc
     try:
+        job.store_spec = job.store_spec or _store_now(job.index_dir)
+        if ray is not None:
+            job.workers = workers(ray)
         report = BuildReport()
         report.stages.update(clean=0.0, kiwi=0.0, encode=0.0)
         work = plan(job, report)
@@ -230,6 +245,15 @@ def build(corpus_dir: str | Path, index_dir: str | Path, encoder: str | None = N
         lock.release()
 
 
+def _store_now(index_dir: Path) -> store.StoreSpec:
+    """The store the index in place uses (FAISS when there is none)."""
+    try:
+        entry = store.read_manifest(index_dir).dense
+    except AssistantError:
+        return store.StoreSpec("faiss")
+    return store.StoreSpec("milvus", entry["uri"]) if entry.get("store") == "milvus" else store.StoreSpec("faiss")
+
+
 def plan(job: BuildJob, report: BuildReport) -> Plan | None:
     """Look before working: None when the index is up to date (the report says so)."""
     files = scan_corpus(job.corpus_dir)
@@ -245,7 +269,7 @@ def plan(job: BuildJob, report: BuildReport) -> Plan | None:
     encoder = check_spec(encoder or (old.encoder.name if old else None) or DEFAULT_ENCODER)
     setup = settings(encoder, job.chunk_size, job.chunk_overlap)
     fp = fingerprint(hashes, setup)
-    if old and old.fingerprint == fp and old.dense.get("faiss") == store.dense_kind(old.counts.chunks, job.approx_min):
+    if old and old.fingerprint == fp and store.same_layout(old.dense, job.store_spec, old.counts.chunks, job.approx_min):
         try:
             store.check_files(job.index_dir, old.counts.chunks)  # a damaged index is not "up to date"
             report.up_to_date = True
@@ -290,15 +314,17 @@ def plan(job: BuildJob, report: BuildReport) -> Plan | None:
 
 def read(job: BuildJob, work: Plan, report: BuildReport) -> None:
     """Read, clean and chunk the files that changed (saved to the checkpoint group by group)."""
-    splitter = KiwiSentenceSplitter(job.chunk_size, job.chunk_overlap)
     bar = job.progress(len(work.files), "reading corpus")
     bar.update(len(work.files) - len(work.to_read))
-    for g in range(0, len(work.to_read), READ_GROUP):
-        group = work.to_read[g : g + READ_GROUP]
-        for cf, result in zip(group, _read_files(group, work.raw, splitter, report.stages)):
+    groups = [work.to_read[g : g + READ_GROUP] for g in range(0, len(work.to_read), READ_GROUP)]
+    tasks = ((group, {cf.rel: work.raw[cf.rel] for cf in group}, job.chunk_size, job.chunk_overlap) for group in groups)
+    for gi, (results, stages) in job.workers.run(read_group, tasks):
+        for cf, result in zip(groups[gi], results):
             work.checkpoint.add_file(cf.rel, work.hashes[cf.rel], result)
             work.results[cf.rel] = result
-        bar.update(len(group))
+        for name, seconds in stages.items():
+            report.stages[name] += seconds
+        bar.update(len(groups[gi]))
     bar.close()
     for cf in work.files:
         if work.results[cf.rel].rejected:
@@ -314,6 +340,7 @@ def encode(job: BuildJob, work: Plan, chunks: list[Chunk], report: BuildReport) 
     report.reused, report.encoded = len(chunks) - len(todo), len(todo)
     enc = (job.encoder_model or get_encoder(work.encoder)) if todo else None
     dim = enc.dim if enc else len(next(v for v in found if v is not None))
+    encode_texts = _encoding(job, work, enc)
     vectors = np.zeros((len(chunks), dim), dtype=np.float32)
     for i, v in enumerate(found):
         if v is not None:
@@ -321,11 +348,11 @@ def encode(job: BuildJob, work: Plan, chunks: list[Chunk], report: BuildReport) 
     if todo:
         report.runtime = getattr(enc, "runtime", None)
         bar = job.progress(len(todo), "encoding")
-        for s in range(0, len(todo), ENCODE_BATCH):
-            batch = todo[s : s + ENCODE_BATCH]
-            vectors[batch] = enc.encode_passages([passage_text(chunks[i]) for i in batch])
-            work.checkpoint.add_vectors([keys[i] for i in batch], vectors[batch])
-            bar.update(len(batch))
+        batches = [todo[s : s + ENCODE_BATCH] for s in range(0, len(todo), ENCODE_BATCH)]
+        for bi, vecs in encode_texts([[passage_text(chunks[i]) for i in batch] for batch in batches]):
+            vectors[batches[bi]] = vecs
+            work.checkpoint.add_vectors([keys[i] for i in batches[bi]], vecs)
+            bar.update(len(batches[bi]))
         bar.close()
     work.checkpoint.close()
     report.stages["encode"] = time.perf_counter() - t
@@ -333,9 +360,38 @@ def encode(job: BuildJob, work: Plan, chunks: list[Chunk], report: BuildReport) 
     same_encoder = work.prev is not None and work.prev.manifest.encoder.name == work.encoder
     sentence_vectors = _sentence_vectors(chunks, work.prev if same_encoder else None,
                                          lambda: enc or job.encoder_model or get_encoder(work.encoder), dim,
-                                         job.progress, report)
+                                         job.progress, report, encode_texts)
     report.stages["encode_sentences"] = time.perf_counter() - t
     return vectors, sentence_vectors
+
+
+def _encoding(job: BuildJob, work: Plan, enc):
+    """How batches of texts are encoded: `encode_texts(batches)` yields (batch number, vectors)
+    as they are done — by the encoder here, or by Ray tasks that load it themselves (an
+    encoder handed in as an object stays here)."""
+    if job.encoder_model is not None or isinstance(job.workers, LocalWorkers):
+        def here(batches):
+            encoder = enc or job.encoder_model or get_encoder(work.encoder)
+            for bi, texts in enumerate(batches):
+                yield bi, encoder.encode_passages(texts)
+        return here
+    return lambda batches: job.workers.run(encode_batch, ((work.encoder, texts) for texts in batches))
+
+
+def encode_batch(spec: str, texts: list[str]) -> np.ndarray:
+    """Vectors of passage texts (a worker's task; the encoder is loaded once per process)."""
+    return np.asarray(get_encoder(spec).encode_passages(texts), dtype=np.float32)
+
+
+def read_group(group: list[CorpusFile], raw: dict, chunk_size: int, chunk_overlap: int):
+    """Read, clean and chunk a group of files (a worker's task): (FileResults, seconds per stage)."""
+    stages = {"clean": 0.0, "kiwi": 0.0}
+    return _read_files(group, raw, _splitter(chunk_size, chunk_overlap), stages), stages
+
+
+@lru_cache(maxsize=4)
+def _splitter(chunk_size: int, chunk_overlap: int) -> KiwiSentenceSplitter:
+    return KiwiSentenceSplitter(chunk_size, chunk_overlap)
 
 
 def _runtimes(work: Plan, report: BuildReport) -> tuple[str, ...]:
@@ -372,8 +428,23 @@ def write(job: BuildJob, work: Plan, chunks: list[Chunk], vectors: np.ndarray, s
         counts=Counts(files=len(work.files), documents=report.documents, chunks=report.chunks,
                       sentences=len(sentence_vectors), rejected=len(report.rejected)))
     report.stages.update(store.write(job.index_dir, manifest, chunks, vectors, chunk_tokens, names=names,
-                                     sentence_vectors=sentence_vectors, approx_min=job.approx_min))
+                                     sentence_vectors=sentence_vectors, approx_min=job.approx_min, spec=job.store_spec,
+                                     fields=_fields(chunks, work) if job.store_spec.kind == "milvus" else None))
     work.checkpoint.clear()
+
+
+def _fields(chunks: list[Chunk], work: Plan) -> list[dict]:
+    """Each chunk's scalar fields in a Milvus collection: its document, the document's region and
+    application deadline (programmes.py), the year of its date and its file type."""
+    facts = {doc: f for r in work.results.values() for doc, f in r.facts.items()}
+    of_doc = {p.doc_id: p for p in programmes(chunks, facts)}
+    out = []
+    for c in chunks:
+        p = of_doc.get(c.doc_id)
+        year = (c.date or "")[:4]
+        out.append({"doc_id": c.doc_id, "region": p.region if p else "", "year": int(year) if year.isdigit() else 0,
+                    "format": Path(c.path).suffix.lstrip(".").lower(), "deadline": (p.deadline or "") if p else ""})
+    return out
 
 
 def _read_files(group: list[CorpusFile], raw: dict, splitter, stages: dict) -> list[FileResult]:

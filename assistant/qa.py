@@ -163,10 +163,12 @@ def _check(question) -> str:
     return question
 
 
-def load(index_path: str | Path | None = None, encoder: str | None = None) -> QA:
-    """Load the index (default ./index or $ASSISTANT_INDEX_DIR) and everything needed to answer."""
+def load(index_path: str | Path | None = None, encoder: str | None = None, store_spec: str | None = None) -> QA:
+    """Load the index (default ./index or $ASSISTANT_INDEX_DIR) and everything needed to answer.
+    The index knows its store (FAISS files or a Milvus collection); `store_spec` (or
+    $ASSISTANT_STORE), e.g. "milvus:http://HOST:19530", reaches its collection at another address."""
     path = index_dir(index_path)
-    idx = store.load(path, encoder=encoder)
+    idx = store.load(path, encoder=encoder, spec=store.chosen(store_spec))
     enc = get_encoder(idx.manifest.encoder.name)
     store.check_manifest(idx.manifest, path, dim=enc.dim)
     return QA(idx, enc)

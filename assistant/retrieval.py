@@ -1,4 +1,5 @@
-"""Hybrid retrieval over one loaded index: BM25 (Kiwi terms) and dense (FAISS), fused.
+"""Hybrid retrieval over one loaded index: BM25 (Kiwi terms) and dense, fused (the store, FAISS or
+Milvus, answers both searches: store/search.py).
 
 Single search is batch search of one. Scores per list are kept on each Hit so that the
 answer step and the eval can see why a passage ranked where it did.
@@ -6,8 +7,6 @@ answer step and the eval can see why a passage ranked where it did.
 
 import time
 from dataclasses import dataclass
-
-import numpy as np
 
 from . import fusion
 from .config import FUSION, FUSION_ALPHA, RETRIEVE_DEPTH
@@ -39,7 +38,7 @@ class Retriever:
     def search_batch(self, queries: list[Query], k: int = 5, mode: str = "hybrid",
                      timings: dict | None = None, vectors: list | None = None) -> list[list[Hit]]:
         """mode: "hybrid", "dense" or "bm25" (the last two for baselines). `timings`, if given,
-        gets the seconds spent in "encode", "dense" (FAISS) and "bm25" added to it; `vectors`,
+        gets the seconds spent in "encode", "dense" (the store's vector search) and "bm25" added to it; `vectors`,
         if given, the questions' vectors (the answer step compares them with sentences)."""
         clock = {"encode": 0.0, "dense": 0.0, "bm25": 0.0}
         n = len(self.index.chunks)
@@ -49,18 +48,13 @@ class Retriever:
         if vectors is not None:
             vectors.extend(vecs)
         t1 = time.perf_counter()
-        sims, rows = self.index.dense.search(np.ascontiguousarray(vecs, dtype=np.float32), depth)
+        dense_lists = self.index.search.dense(vecs, depth)
         clock["encode"], clock["dense"] = t1 - t, time.perf_counter() - t1
+        t = time.perf_counter()
+        sparse_lists = self.index.search.bm25([[t for t in q.terms if t in self.vocab] for q in queries], depth)
+        clock["bm25"] += time.perf_counter() - t
         out = []
-        for qi, q in enumerate(queries):
-            dense = {int(r): float(s) for r, s in zip(rows[qi], sims[qi]) if r >= 0}
-            terms = [t for t in q.terms if t in self.vocab]
-            sparse = {}
-            if terms:
-                t = time.perf_counter()
-                docs, scores = self.index.bm25.retrieve([terms], k=depth, show_progress=False)
-                clock["bm25"] += time.perf_counter() - t
-                sparse = {int(d): float(s) for d, s in zip(docs[0], scores[0]) if s > 0}
+        for qi, (dense, sparse) in enumerate(zip(dense_lists, sparse_lists)):
             if mode == "dense":
                 fused = dense
             elif mode == "bm25":
@@ -72,7 +66,7 @@ class Retriever:
             top = sorted(fused, key=lambda r: (-fused[r], r))[:k]
             missing = [r for r in top if r not in dense]
             if missing:  # cosine for passages only BM25 found, so every hit carries both scores
-                stored = np.stack([self.index.dense.reconstruct(int(r)) for r in missing])
+                stored = self.index.search.vectors(missing)
                 dense.update({r: float(s) for r, s in zip(missing, stored @ vecs[qi])})
             out.append([Hit(row=r, score=float(fused[r]), dense=dense[r], bm25=sparse.get(r, 0.0)) for r in top])
         if timings is not None:

@@ -48,7 +48,7 @@ class Service:
                 if self._qa is None:
                     self._qa = load(self.index_dir)
                 elif now != self._version:
-                    self._qa = QA(store.load(self.index_dir), self._qa.encoder, self._qa.model)
+                    self._qa = QA(store.load(self.index_dir, spec=store.chosen()), self._qa.encoder, self._qa.model)
                 self._version = now
         return self._qa
 
@@ -67,7 +67,7 @@ class Service:
             shutil.move(str(src), dest)
             kwargs = {"progress": progress} if progress else {}
             build(self.corpus_dir, self.index_dir, **kwargs)
-            self._qa = load(self.index_dir) if self._qa is None else QA(store.load(self.index_dir), self._qa.encoder,
+            self._qa = load(self.index_dir) if self._qa is None else QA(store.load(self.index_dir, spec=store.chosen()), self._qa.encoder,
                                                                          self._qa.model)
             self._version = store.version(self.index_dir)
         return str(dest)

@@ -43,13 +43,14 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def launch_ui(corpus: Path, index: Path, port: int | None = None, timeout: float = 600):
-    """Run `python ui.py` on 127.0.0.1 over these folders; yields its URL once it serves."""
+def launch_ui(corpus: Path, index: Path, port: int | None = None, timeout: float = 600, store: str | None = None):
+    """Run `python ui.py` on 127.0.0.1 over these folders (and `--store`); yields its URL once it serves."""
     port = port or free_port()
     env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(corpus), "ASSISTANT_INDEX_DIR": str(index),
            "HF_HUB_OFFLINE": "1", "GRADIO_ANALYTICS_ENABLED": "False"}
     log = tempfile.TemporaryFile()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "ui.py"), "--host", "127.0.0.1", "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, str(ROOT / "ui.py"), "--host", "127.0.0.1", "--port", str(port)]
+                            + (["--store", store] if store else []),
                             env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -132,19 +133,25 @@ def main(argv=None) -> int:
     p.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     p.add_argument("--questions", type=Path, default=ROOT / "eval" / "questions.jsonl")
     p.add_argument("--out", type=Path, default=ROOT / "eval")
+    p.add_argument("--store", default=None, help="milvus-lite (a Milvus Lite file in the run's tmp folder) or a "
+                   "--store spec for ui.py; the report is then load-<store>.md")
     args = p.parse_args(argv)
+    name = "load" if not args.store else "load-" + args.store.split(":")[0]
     questions = answerable(args.questions)
     results = []
     with tempfile.TemporaryDirectory(prefix="load-") as tmp:
         shutil.copytree(args.corpus, Path(tmp) / "corpus")
-        with launch_ui(Path(tmp) / "corpus", Path(tmp) / "index") as url:
+        store = f"milvus:{tmp}/store.db" if args.store == "milvus-lite" else args.store
+        with launch_ui(Path(tmp) / "corpus", Path(tmp) / "index", store=store) as url:
             drive(url, 1, 3, questions)  # warm up
             for n in args.sessions:
                 r = drive(url, n, args.per_session, questions)
                 print(f"{n} sessions: {r['requests']} requests, {r['errors']} errors, {r['correct']} correct, "
                       f"{r['throughput_rps']} req/s, p50 {r['p50_ms']} ms, p95 {r['p95_ms']} ms", file=sys.stderr)
                 results.append(r)
-    lines = ["# Load test", "", f"`python eval/load.py`: ui.py on 127.0.0.1 (queue: 4 workers, 64 waiting), shipped corpus, "
+    where = f" --store {args.store}" if args.store else ""
+    lines = ["# Load test" + (f" (store: {args.store})" if args.store else ""), "",
+             f"`python eval/load.py{where}`: ui.py on 127.0.0.1 (queue: 4 workers, 64 waiting), shipped corpus, "
              f"{os.cpu_count()} cores; each session asks {args.per_session} answerable eval questions via gradio_client; "
              f"latency is client-side, per request; {time.strftime('%Y-%m-%d')}.", "",
              "| sessions | requests | errors | correct answer | fact highlighted | throughput req/s | p50 ms | p95 ms |",
@@ -155,8 +162,8 @@ def main(argv=None) -> int:
               "accuracy as eval/run.py, on the subset each run draws); the UI adds no errors. Two cores serve about",
               "10-12 questions a second in all; past that, more sessions wait in Gradio's queue (latency grows, nothing fails)."]
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "load.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (args.out / "load.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (args.out / f"{name}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (args.out / f"{name}.json").write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print("\n".join(lines))
     return 1 if any(r["errors"] for r in results) else 0
 

@@ -22,7 +22,7 @@ def test_build_then_noop(tmp_path):
     second = build_index(corpus, tmp_path / "index")
     assert second.up_to_date and second.encoded == 0 and second.chunks == first.chunks
     idx = store.load(tmp_path / "index", encoder="e5-small", dim=384)
-    assert len(idx.chunks) == idx.dense.ntotal == first.chunks
+    assert len(idx.chunks) == len(idx.search) == first.chunks
     m = idx.manifest
     assert m.chunking["chunk_size"] > 0 and (m.encoder.name, m.encoder.dim) == ("e5-small", 384)
     assert m.counts.documents == 4 and len(m.fingerprint) == 64
@@ -66,7 +66,7 @@ def test_added_changed_removed_files_reencode_only_what_changed(tmp_path):
     removed = build_index(corpus, index)
     assert removed.removed == ["corpus/sidebar_portal.txt"] and removed.encoded == 0
     assert not any(c.doc_id.startswith("sidebar_portal") for c in store.read_chunks(index))
-    assert store.load(index).dense.ntotal == removed.chunks
+    assert len(store.load(index).search) == removed.chunks
 
 
 def test_binary_and_cp949_files_among_good_ones(tmp_path):
@@ -213,7 +213,7 @@ def test_answers_while_another_process_rebuilds_ten_times(tmp_path):
             qa = assistant.QA(idx, encoder)
             encoder = qa.encoder
             ans = qa.ask("김포시 스마트공장 지원사업 최대 지원금은?")
-            assert len(idx.chunks) == idx.manifest.counts.chunks == idx.dense.ntotal
+            assert len(idx.chunks) == idx.manifest.counts.chunks == len(idx.search)
             assert ans.answer
             builds_seen.add(idx.manifest.created)
             loads += 1

@@ -89,7 +89,7 @@ def test_hnsw_index_past_the_threshold(tmp_path):
     built = assistant.build_index(corpus, index, approx_min=1)
     idx = store.load(index)
     m = idx.manifest.dense
-    assert m["faiss"] == "IndexHNSWFlat" and m["approx_min_chunks"] == 1 and idx.dense.hnsw.efSearch == m["ef_search"]
+    assert m["faiss"] == "IndexHNSWFlat" and m["approx_min_chunks"] == 1 and idx.search.index.hnsw.efSearch == m["ef_search"]
     ans = assistant.load(index).ask("창원시 협동로봇 도입 기업당 최대 지원금은?")
     assert not ans.abstained and "1억 2천만 원" in ans.answer
     # vectors come back out of HNSW for incremental builds

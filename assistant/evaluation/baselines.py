@@ -18,8 +18,6 @@ import re
 import time
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from .. import korean
 from ..chunking import passage_text
 from ..documents import Chunk
@@ -106,8 +104,8 @@ class System:
 
     def _dense(self, question: str, k: int) -> list[int]:
         vec = self.qa.encoder.encode_queries([question])
-        _, idx = self.index.dense.search(np.ascontiguousarray(vec, dtype=np.float32), k)
-        return [int(r) for r in idx[0] if r >= 0]
+        found = self.index.search.dense(vec, k)[0]
+        return sorted(found, key=found.get, reverse=True)
 
     @staticmethod
     def _bm25(retriever, terms: list[str], k: int) -> list[int]:

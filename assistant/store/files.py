@@ -6,7 +6,10 @@
         manifest.json    format version, encoder, dims, chunking, corpus fingerprint and files, counts
         chunks.jsonl     one chunk a line (id, doc_id, title, date, outlet, path, text, start, end, page, section)
         dense.faiss      FAISS inner-product index (exact, or HNSW for large corpora); row i is line i of chunks.jsonl
-        bm25/            bm25s files over Kiwi tokens of the same chunks, same order
+                         (with --store milvus:… the vectors and BM25 search live in a Milvus collection
+                         instead, milvus.py, and the manifest names it)
+        bm25/            bm25s files over Kiwi tokens of the same chunks, same order (BM25 search in the
+                         FAISS store; term statistics for the answer step in every store)
         names.json       romanised proper nouns of the corpus -> Korean, for English questions
         sentences.npy    a dense vector (float16) for every sentence of every chunk, in chunk order
                          (chunk i's sentences follow chunk i-1's): what the answer step compares with
@@ -33,21 +36,24 @@ from pathlib import Path
 
 import numpy as np
 
-from .config import (
+from ..config import (
     APPROX_MIN_CHUNKS,
     HNSW_EF_CONSTRUCTION,
     HNSW_EF_SEARCH,
     HNSW_M,
     INDEX_FORMAT_VERSION,
 )
-from .documents import Chunk
-from .errors import (
+from ..documents import Chunk
+from ..errors import (
     AssistantError,
     CorruptIndexError,
     IndexMismatchError,
     IndexNotFoundError,
 )
-from .manifest import Manifest
+from ..manifest import Manifest
+from . import milvus
+from .search import FaissSearch, Search
+from .spec import StoreSpec
 
 MANIFEST = "manifest.json"
 CHUNKS = "chunks.jsonl"
@@ -181,17 +187,15 @@ class StoredIndex:
     dir: Path
     manifest: Manifest
     chunks: list[Chunk]
-    dense: object  # faiss.Index
-    bm25: object  # bm25s.BM25
+    search: Search  # the vectors and BM25 search: FAISS + bm25s files, or a Milvus collection
+    bm25: object  # bm25s.BM25 (its vocabulary and term statistics)
     names: dict  # romanised -> Korean proper noun
     sentence_vectors: np.ndarray  # (total sentences, dim) float16, chunk order
     sentence_rows: np.ndarray  # chunk i's first row in sentence_vectors
 
     def vectors(self) -> np.ndarray:
-        """All dense vectors, row i for chunk i (reconstructed from FAISS: nothing stored twice)."""
-        if self.dense.ntotal == 0:
-            return np.zeros((0, self.dense.d), dtype=np.float32)
-        return self.dense.reconstruct_n(0, self.dense.ntotal)
+        """All dense vectors, row i for chunk i (read back from the store: nothing stored twice)."""
+        return self.search.vectors()
 
 
 def read_chunks(index_dir: Path) -> list[Chunk]:
@@ -210,8 +214,11 @@ def read_chunks(index_dir: Path) -> list[Chunk]:
     return chunks
 
 
-def load(index_dir: str | Path, encoder: str | None = None, dim: int | None = None) -> StoredIndex:
-    """Read and check a whole index. Raises IndexNotFound/IndexMismatch/CorruptIndex errors."""
+def load(index_dir: str | Path, encoder: str | None = None, dim: int | None = None,
+         spec: StoreSpec | None = None) -> StoredIndex:
+    """Read and check a whole index. Raises IndexNotFound/IndexMismatch/CorruptIndex errors.
+    `spec`: where to reach its Milvus collection when not at the address it was built with (the
+    same cluster under another host name); None: the manifest's."""
     import bm25s
     import faiss
 
@@ -222,15 +229,27 @@ def load(index_dir: str | Path, encoder: str | None = None, dim: int | None = No
     chunks = read_chunks(index_dir)
     hint = rebuild_hint(index_dir)
     try:
-        dense = faiss.read_index(str(index_dir / DENSE))
-    except RuntimeError as exc:
-        raise CorruptIndexError(f"{index_dir / DENSE} is missing or damaged; rebuild with {hint}") from exc
-    if hasattr(dense, "hnsw"):
-        dense.hnsw.efSearch = int(manifest.dense.get("ef_search", HNSW_EF_SEARCH))
-    try:
         bm25 = bm25s.BM25.load(str(index_dir / BM25_DIR), show_progress=False)
     except Exception as exc:  # bm25s raises OSError, ValueError, JSON errors... all mean a bad file
         raise CorruptIndexError(f"{index_dir / BM25_DIR}/ is missing or damaged ({exc}); rebuild with {hint}") from exc
+    built_in = manifest.dense.get("store", "faiss")
+    if spec is not None and spec.kind != built_in:
+        raise IndexMismatchError(f"the index in {shown}/ keeps its vectors in {built_in}, not {spec.kind}; build it "
+                                 f"there with `assistant index --store {spec} --index {shown}`")
+    if built_in == "milvus":
+        try:
+            search = milvus.MilvusSearch(spec or StoreSpec("milvus", manifest.dense["uri"]), manifest.dense,
+                                         manifest.encoder.dim, manifest.counts.chunks)
+        except CorruptIndexError as exc:
+            raise CorruptIndexError(f"{exc}; rebuild with {hint}") from exc
+    else:
+        try:
+            dense = faiss.read_index(str(index_dir / DENSE))
+        except RuntimeError as exc:
+            raise CorruptIndexError(f"{index_dir / DENSE} is missing or damaged; rebuild with {hint}") from exc
+        if hasattr(dense, "hnsw"):
+            dense.hnsw.efSearch = int(manifest.dense.get("ef_search", HNSW_EF_SEARCH))
+        search = FaissSearch(dense, bm25)
     try:
         names = json.loads((index_dir / NAMES).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -242,14 +261,14 @@ def load(index_dir: str | Path, encoder: str | None = None, dim: int | None = No
     counts = [len(c.sentences) for c in chunks]
     n = manifest.counts.chunks
     if (sentence_vectors.ndim != 2 or sentence_vectors.shape[0] != sum(counts)
-            or sentence_vectors.shape[1] != dense.d):
+            or sentence_vectors.shape[1] != search.dim):
         raise CorruptIndexError(f"{index_dir / SENTENCES} does not fit the chunks; rebuild with {hint}")
-    if not (len(chunks) == dense.ntotal == n) or dense.d != manifest.encoder.dim:
+    if not (len(chunks) == len(search) == n) or search.dim != manifest.encoder.dim:
         raise CorruptIndexError(
-            f"{index_dir}/ is inconsistent ({len(chunks)} chunks, {dense.ntotal} vectors, manifest says {n}); "
+            f"{index_dir}/ is inconsistent ({len(chunks)} chunks, {len(search)} vectors, manifest says {n}); "
             f"rebuild with {hint}"
         )
-    return StoredIndex(dir=shown, manifest=manifest, chunks=chunks, dense=dense, bm25=bm25, names=names,
+    return StoredIndex(dir=shown, manifest=manifest, chunks=chunks, search=search, bm25=bm25, names=names,
                        sentence_vectors=sentence_vectors, sentence_rows=np.concatenate([[0], np.cumsum(counts)[:-1]]))
 
 
@@ -277,6 +296,14 @@ def _check_target(index_dir: Path) -> None:
 def dense_kind(n: int, approx_min: int = APPROX_MIN_CHUNKS) -> str:
     """The FAISS index class the store uses for `n` vectors."""
     return "IndexHNSWFlat" if n >= approx_min else "IndexFlatIP"
+
+
+def same_layout(entry: dict, spec: StoreSpec, n: int, approx_min: int = APPROX_MIN_CHUNKS) -> bool:
+    """Whether an index's dense entry (manifest) is what a build into `spec` would write now."""
+    if spec.kind == "milvus":
+        return (entry.get("store") == "milvus" and entry.get("uri") == spec.uri
+                and entry.get("index") == ("HNSW" if n >= approx_min else "FLAT"))
+    return entry.get("store", "faiss") == "faiss" and entry.get("faiss") == dense_kind(n, approx_min)
 
 
 def dense_index(vectors: np.ndarray, approx_min: int = APPROX_MIN_CHUNKS):
@@ -308,7 +335,13 @@ def check_files(index_dir: Path, n: int) -> None:
 
     index_dir = resolve(index_dir)
     try:
-        dense = faiss.read_index(str(index_dir / DENSE))
+        entry = json.loads((index_dir / MANIFEST).read_text(encoding="utf-8")).get("dense", {})
+        if entry.get("store") == "milvus":
+            dense = milvus.MilvusSearch(StoreSpec("milvus", entry["uri"]), entry, 0, n)
+            ntotal, dim = milvus.count(dense), None
+        else:
+            dense = faiss.read_index(str(index_dir / DENSE))
+            ntotal, dim = dense.ntotal, dense.d
         bm25 = bm25s.BM25.load(str(index_dir / BM25_DIR), show_progress=False)
         with (index_dir / CHUNKS).open(encoding="utf-8") as f:
             lines = sum(1 for line in f if line.strip() and json.loads(line))
@@ -317,23 +350,26 @@ def check_files(index_dir: Path, n: int) -> None:
         expected = json.loads((index_dir / MANIFEST).read_text(encoding="utf-8")).get("counts", {}).get("sentences")
     except Exception as exc:  # faiss, bm25s, json, numpy and the OS each raise their own kinds
         raise CorruptIndexError(f"{index_dir}/ does not read back ({exc})") from exc
-    if not (dense.ntotal == lines == n == bm25.scores["num_docs"]) or len(sentences) != 2 or sentences[1] != dense.d \
-            or sentences[0] != expected:
-        raise CorruptIndexError(f"{index_dir}/ is not whole ({lines} chunks, {dense.ntotal} vectors, {n} expected)")
+    if not (ntotal == lines == n == bm25.scores["num_docs"]) or len(sentences) != 2 \
+            or sentences[1] != (dim or sentences[1]) or sentences[0] != expected:
+        raise CorruptIndexError(f"{index_dir}/ is not whole ({lines} chunks, {ntotal} vectors, {n} expected)")
 
 
 def write(index_dir: str | Path, manifest: Manifest, chunks: list[Chunk], vectors: np.ndarray,
           chunk_tokens: list[list[str]], names: dict[str, str], sentence_vectors: np.ndarray,
-          approx_min: int = APPROX_MIN_CHUNKS) -> dict:
-    """Write a complete index to a temp folder, check it, then swap it in place of `index_dir`.
-    Call it holding the build lock (indexer.build does).
-    Returns seconds per step: {"faiss", "bm25", "write"}. Sets manifest.dense."""
+          approx_min: int = APPROX_MIN_CHUNKS, spec: StoreSpec | None = None,
+          fields: list[dict] | None = None) -> dict:
+    """Write a complete index to a temp folder (and, for Milvus, a new collection), check it,
+    then swap it in place of `index_dir`. Call it holding the build lock (indexer.build does).
+    `fields`: each chunk's scalar fields for the Milvus store (doc_id, region, year, format,
+    deadline). Returns seconds per step: {"faiss" or "milvus", "bm25", "write"}. Sets manifest.dense."""
     if not chunks or len(chunks) != len(vectors) or len(chunks) != len(chunk_tokens):
         raise ValueError(f"cannot write an index of {len(chunks)} chunks and {len(vectors)} vectors")
     import bm25s
     import faiss
 
     index_dir = Path(index_dir)
+    spec = spec or StoreSpec("faiss")
     _recover(index_dir)
     _check_target(index_dir)
     index_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -347,14 +383,23 @@ def write(index_dir: str | Path, manifest: Manifest, chunks: list[Chunk], vector
     if (resolve(index_dir) / MANIFEST).exists():
         for stale in index_dir.parent.glob(f".{index_dir.name}.old-*"):
             shutil.rmtree(stale, ignore_errors=True)
+    previous = _previous_entry(index_dir)
+    alias = milvus.alias_for(index_dir)
     tmp = _inside(index_dir, "tmp")
     tmp.mkdir()
     seconds = {}
     try:
         t = time.perf_counter()
-        dense, manifest.dense = dense_index(vectors, approx_min)
-        faiss.write_index(dense, str(tmp / DENSE))
-        seconds["faiss"] = time.perf_counter() - t
+        if spec.kind == "milvus":
+            fields = fields or [{"doc_id": c.doc_id, "region": "", "year": 0, "format": "", "deadline": ""}
+                                for c in chunks]
+            manifest.dense = milvus.create(spec, alias, fields, chunk_tokens, vectors, len(chunks) >= approx_min)
+            manifest.dense["approx_min_chunks"] = approx_min
+            seconds["milvus"] = time.perf_counter() - t
+        else:
+            dense, manifest.dense = dense_index(vectors, approx_min)
+            faiss.write_index(dense, str(tmp / DENSE))
+            seconds["faiss"] = time.perf_counter() - t
         t = time.perf_counter()
         bm25 = bm25s.BM25()
         bm25.index(chunk_tokens, show_progress=False)
@@ -380,9 +425,24 @@ def write(index_dir: str | Path, manifest: Manifest, chunks: list[Chunk], vector
         seconds["write"] = time.perf_counter() - t
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
+        if spec.kind == "milvus" and manifest.dense.get("store") == "milvus":
+            milvus.drop(spec, manifest.dense["collection"])
         raise
     _swap(index_dir, tmp)
+    if spec.kind == "milvus":  # the folder names the new collection now; the alias follows
+        keep = previous.get("collection") if previous.get("uri") == spec.uri else None
+        milvus.publish(spec, alias, manifest.dense["collection"], keep)
+    if previous.get("store") == "milvus" and (spec.kind != "milvus" or previous.get("uri") != spec.uri):
+        milvus.drop_all(StoreSpec("milvus", previous["uri"]), alias)  # moved to another store
     return seconds
+
+
+def _previous_entry(index_dir: Path) -> dict:
+    """The dense entry of the index now in place ({} when none is readable)."""
+    try:
+        return json.loads((resolve(index_dir) / MANIFEST).read_text(encoding="utf-8")).get("dense", {})
+    except (OSError, ValueError):
+        return {}
 
 
 def _swap(index_dir: Path, ready: Path) -> None:
