@@ -118,22 +118,30 @@ def bench_store(kind: str, qa, questions, tokens, vectors, work: Path, approx_mi
         index_name = entry["index"]
     rss_build = _rss_mb() - rss0
     qvecs = qa.encoder.encode_queries(questions)
-    terms = [[t for t in qa.analyzer.analyse(q, "").terms if t] for q in questions]
+    terms = [[t for t in qa.analyzer.analyse(q, "").terms if t in qa.retriever.vocab] for q in questions]
     depth = min(n, RETRIEVE_DEPTH)
     times, recalls = [], []
+    parts = {"encode": [], "dense": [], "bm25": []}
     for i, q in enumerate(questions):
         t = time.perf_counter()
         v = qa.encoder.encode_queries([q])
+        t1 = time.perf_counter()
         d = search.dense(v, depth)[0]
+        t2 = time.perf_counter()
         s = search.bm25([terms[i]], depth)[0]
+        t3 = time.perf_counter()
         fused = fusion.weighted(d, s, FUSION_ALPHA)
         sorted(fused, key=lambda r: -fused[r])[:10]
         times.append((time.perf_counter() - t) * 1000)
+        for name, seconds in (("encode", t1 - t), ("dense", t2 - t1), ("bm25", t3 - t2)):
+            parts[name].append(seconds * 1000)
         top = sorted(d, key=d.get, reverse=True)[:10]
         truth = np.argpartition(-(vectors @ qvecs[i]), 10)[:10]  # exact top 10 (order does not matter)
         recalls.append(len(set(top) & set(int(x) for x in truth)) / 10)
     out = {"store": kind, "chunks": n, "index": index_name, "build_s": round(build_s, 1),
            "rows_per_s": round(n / build_s), "query_p50_ms": _pct(times, 50), "query_p95_ms": _pct(times, 95),
+           **{f"{name}_p50_ms": _pct(v, 50) for name, v in parts.items()},
+           **{f"{name}_p95_ms": _pct(v, 95) for name, v in parts.items()},
            "recall_at_10": round(float(np.mean(recalls)), 4), "disk_mb": round(disk, 1),
            "rss_added_mb": round(rss_build), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
     if kind == "milvus":
@@ -175,11 +183,13 @@ def markdown(results: dict) -> str:
              "two real chunks, vectors a mix of two real vectors plus noise): not real text at this size. "
              f"{results['meta']['questions']} KorQuAD questions, encoded for real; a query = encode + dense + "
              "BM25 + fusion. Recall@10: the store's dense top 10 against exact inner-product search.", "",
-             "| store | chunks | dense index | build s | rows/s | query p50 ms | query p95 ms | recall@10 | disk MB | RSS added MB |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "| store | chunks | dense index | build s | rows/s | query p50 ms | query p95 ms | encode p50/p95 | dense p50/p95 | BM25 p50/p95 | recall@10 | disk MB | RSS added MB |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results["stores"]:
         lines.append(f"| {r['store']} | {r['chunks']:,} | {r['index']} | {r['build_s']} | {r['rows_per_s']:,} | "
-                     f"{r['query_p50_ms']} | {r['query_p95_ms']} | {r['recall_at_10']} | {r['disk_mb']} | {r['rss_added_mb']} |")
+                     f"{r['query_p50_ms']} | {r['query_p95_ms']} | {r.get('encode_p50_ms')} / {r.get('encode_p95_ms')} | "
+                     f"{r.get('dense_p50_ms')} / {r.get('dense_p95_ms')} | {r.get('bm25_p50_ms')} / {r.get('bm25_p95_ms')} | "
+                     f"{r['recall_at_10']} | {r['disk_mb']} | {r['rss_added_mb']} |")
     if results.get("ray"):
         lines += ["", "Ray build, encoding tasks (e5-small, 32 passages a task) on a local Ray:", "",
                   "| workers | passages | seconds | passages/s |", "|---|---|---|---|"]
@@ -201,6 +211,7 @@ def main(argv=None) -> int:
     p.add_argument("--work", type=Path, default=HERE / "out" / "store-bench")
     p.add_argument("--out", type=Path, default=HERE)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--append", action="store_true", help="add these rows to the store_bench.json in --out")
     args = p.parse_args(argv)
     from importlib.metadata import version
 
@@ -212,6 +223,9 @@ def main(argv=None) -> int:
     results = {"meta": {"date": time.strftime("%Y-%m-%d"), "cpus": os.cpu_count(), "questions": len(questions),
                         "milvus_lite": version("milvus-lite"), "faiss": version("faiss-cpu")},
                "stores": [], "ray": []}
+    if args.append and (args.out / "store_bench.json").exists():
+        before = json.loads((args.out / "store_bench.json").read_text(encoding="utf-8"))
+        results["stores"], results["ray"] = before["stores"], before["ray"]
     for n in args.chunks:
         tokens, vectors = rows(qa, n, args.seed)
         for kind in args.stores:

@@ -45,13 +45,24 @@ class FaissSearch:
         return [{int(r): float(s) for r, s in zip(rs, ss) if r >= 0} for rs, ss in zip(rows, sims)]
 
     def bm25(self, terms: list[list[str]], depth: int) -> list[dict[int, float]]:
+        """bm25s's scores (its stored per-term BM25 weights, summed per passage, a term asked twice
+        counted twice), summed with np.bincount: the same numbers as bm25s.retrieve, ~10x faster
+        at 1M passages than its numpy backend's np.add.at (eval/store_bench.md)."""
+        matrix, vocab = self.bm25_index.scores, self.bm25_index.vocab_dict
+        data, indices, indptr, n = matrix["data"], matrix["indices"], matrix["indptr"], int(matrix["num_docs"])
         out = []
         for ts in terms:
-            if not ts:
+            ids = [vocab[t] for t in ts if t in vocab and vocab[t] + 1 < len(indptr)]
+            if not ids or n == 0:
                 out.append({})
                 continue
-            docs, scores = self.bm25_index.retrieve([ts], k=depth, show_progress=False)
-            out.append({int(d): float(s) for d, s in zip(docs[0], scores[0]) if s > 0})
+            rows = np.concatenate([indices[indptr[i]:indptr[i + 1]] for i in ids])
+            weights = np.concatenate([data[indptr[i]:indptr[i + 1]] for i in ids])
+            scores = np.bincount(rows, weights=weights, minlength=n).astype(np.float32)
+            k = min(depth, n)
+            top = np.argpartition(-scores, k - 1)[:k]
+            top = top[np.argsort(-scores[top], kind="stable")]
+            out.append({int(r): float(scores[r]) for r in top if scores[r] > 0})
         return out
 
     def vectors(self, rows: list[int] | None = None) -> np.ndarray:
