@@ -342,6 +342,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     env = os.environ.get  # ours first, then Gradio's own conventions
     p.add_argument("--host", default=env("ASSISTANT_HOST") or env("GRADIO_SERVER_NAME") or "127.0.0.1")
     p.add_argument("--port", type=int, default=int(env("ASSISTANT_PORT") or env("GRADIO_SERVER_PORT") or "7860"))
+    p.add_argument("--store", default=env("ASSISTANT_STORE"),
+                   help="faiss (default), milvus:PATH.db (Milvus Lite) or milvus:http://HOST:19530 (a Milvus server)")
     return p.parse_args(argv)
 
 
@@ -349,6 +351,8 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     from tqdm import tqdm
 
+    if args.store:  # the service's builds and loads read it (store.chosen)
+        os.environ["ASSISTANT_STORE"] = args.store
     try:  # first run builds the index (progress in the terminal); later runs find nothing to do
         service.ensure_index(progress=lambda total, desc: tqdm(total=total, desc=desc, file=sys.stderr))
         service.qa.ask("스마트공장")  # load the model, Kiwi and the index now, not on the first question
