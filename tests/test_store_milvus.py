@@ -114,4 +114,6 @@ def test_killed_milvus_build_leaves_the_previous_alias_answering(tmp_path):
     assert report.chunks > n_before and after not in (entry["collection"], orphans[0])
     assert c.describe_alias(entry["alias"])["collection_name"] == after
     assert sorted(c.list_collections()) == sorted([entry["collection"], after])  # the previous is kept, the orphan goes
+    store.remove(index)  # the folder and its collections
+    assert not index.exists() and c.list_collections() == [] and c.list_aliases()["aliases"] == []
     milvus.close(spec)

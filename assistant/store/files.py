@@ -118,8 +118,12 @@ def version(index_dir: str | Path) -> str | None:
 
 
 def remove(index_dir: str | Path) -> None:
-    """Delete an index folder with every version in it, and what lies beside it."""
+    """Delete an index folder with every version in it, and what lies beside it (and, for the
+    Milvus store, its alias and collections)."""
     index_dir = Path(index_dir)
+    entry = _previous_entry(index_dir)
+    if entry.get("store") == "milvus":
+        milvus.drop_all(StoreSpec("milvus", entry["uri"]), milvus.alias_for(index_dir))
     for kind in ("partial", "old"):
         for p in index_dir.parent.glob(f".{index_dir.name}.{kind}*"):
             shutil.rmtree(p, ignore_errors=True)
