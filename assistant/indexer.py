@@ -6,7 +6,8 @@ A build is four steps, each a function below, under the build lock:
             work give for free, and whether anything is to be done at all
     read    the files that changed: Documents, chunks, Kiwi terms (ingest/, chunking.py)
     encode  passages and sentences that have no vector yet
-    write   the Manifest (manifest.py) and the index files, swapped in (store.py)
+            (read and encode run here, or as Ray tasks with --ray: workers.py)
+    write   the Manifest (manifest.py) and the index files, swapped in (store/: FAISS files or a Milvus collection)
 
 - Nothing changed (same files, same code, same encoder): returns at once, encodes nothing.
 - Files added or changed are read and chunked again; unchanged files keep their chunks.
