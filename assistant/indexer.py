@@ -223,7 +223,7 @@ def build(corpus_dir: str | Path, index_dir: str | Path, encoder: str | None = N
     except Timeout as exc:
         raise IndexBusyError(f"another `assistant index` is writing {job.index_dir}/; wait for it to finish") from exc
     try:
-        job.store_spec = job.store_spec or _store_now(job.index_dir)
+        job.store_spec = job.store_spec or store.store_of(job.index_dir)
         if ray is not None:
             job.workers = workers(ray)
         report = BuildReport()
@@ -244,15 +244,6 @@ def build(corpus_dir: str | Path, index_dir: str | Path, encoder: str | None = N
         return report
     finally:
         lock.release()
-
-
-def _store_now(index_dir: Path) -> store.StoreSpec:
-    """The store the index in place uses (FAISS when there is none)."""
-    try:
-        entry = store.read_manifest(index_dir).dense
-    except AssistantError:
-        return store.StoreSpec("faiss")
-    return store.StoreSpec("milvus", entry["uri"]) if entry.get("store") == "milvus" else store.StoreSpec("faiss")
 
 
 def plan(job: BuildJob, report: BuildReport) -> Plan | None:

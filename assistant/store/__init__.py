@@ -28,6 +28,7 @@ from .files import (
     resolve,
     same_layout,
     sibling,
+    store_of,
     version,
     versions,
     write,
@@ -39,5 +40,5 @@ __all__ = [
     "BM25_DIR", "CHUNKS", "CURRENT", "DENSE", "INDEX_FILES", "MANIFEST", "NAMES", "README", "SENTENCES",
     "FaissSearch", "Search", "StoreSpec", "StoredIndex", "check_files", "check_manifest", "chosen", "dense_index",
     "dense_kind", "load", "parse", "read_chunks", "read_manifest", "rebuild_hint", "remove", "resolve",
-    "same_layout", "sibling", "version", "versions", "write",
+    "same_layout", "sibling", "store_of", "version", "versions", "write",
 ]

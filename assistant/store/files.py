@@ -53,7 +53,7 @@ from ..errors import (
 from ..manifest import Manifest
 from . import milvus
 from .search import FaissSearch, Search
-from .spec import StoreSpec
+from .spec import StoreSpec, of_entry
 
 MANIFEST = "manifest.json"
 CHUNKS = "chunks.jsonl"
@@ -121,9 +121,9 @@ def remove(index_dir: str | Path) -> None:
     """Delete an index folder with every version in it, and what lies beside it (and, for the
     Milvus store, its alias and collections)."""
     index_dir = Path(index_dir)
-    entry = _previous_entry(index_dir)
-    if entry.get("store") == "milvus":
-        milvus.drop_all(StoreSpec("milvus", entry["uri"]), milvus.alias_for(index_dir))
+    spec = store_of(index_dir)
+    if spec.kind == "milvus":
+        milvus.drop_all(spec, milvus.alias_for(index_dir))
     for kind in ("partial", "old"):
         for p in index_dir.parent.glob(f".{index_dir.name}.{kind}*"):
             shutil.rmtree(p, ignore_errors=True)
@@ -242,7 +242,7 @@ def load(index_dir: str | Path, encoder: str | None = None, dim: int | None = No
                                  f"there with `assistant index --store {spec} --index {shown}`")
     if built_in == "milvus":
         try:
-            search = milvus.MilvusSearch(spec or StoreSpec("milvus", manifest.dense["uri"]), manifest.dense,
+            search = milvus.MilvusSearch(spec or of_entry(manifest.dense), manifest.dense,
                                          manifest.encoder.dim, manifest.counts.chunks)
         except CorruptIndexError as exc:
             raise CorruptIndexError(f"{exc}; rebuild with {hint}") from exc
@@ -341,7 +341,7 @@ def check_files(index_dir: Path, n: int) -> None:
     try:
         entry = json.loads((index_dir / MANIFEST).read_text(encoding="utf-8")).get("dense", {})
         if entry.get("store") == "milvus":
-            dense = milvus.MilvusSearch(StoreSpec("milvus", entry["uri"]), entry, 0, n)
+            dense = milvus.MilvusSearch(of_entry(entry), entry, 0, n)
             ntotal, dim = milvus.count(dense), None
         else:
             dense = faiss.read_index(str(index_dir / DENSE))
@@ -387,7 +387,7 @@ def write(index_dir: str | Path, manifest: Manifest, chunks: list[Chunk], vector
     if (resolve(index_dir) / MANIFEST).exists():
         for stale in index_dir.parent.glob(f".{index_dir.name}.old-*"):
             shutil.rmtree(stale, ignore_errors=True)
-    previous = _previous_entry(index_dir)
+    previous = _dense_entry(index_dir)
     alias = milvus.alias_for(index_dir)
     tmp = _inside(index_dir, "tmp")
     tmp.mkdir()
@@ -437,11 +437,16 @@ def write(index_dir: str | Path, manifest: Manifest, chunks: list[Chunk], vector
         keep = previous.get("collection") if previous.get("uri") == spec.uri else None
         milvus.publish(spec, alias, manifest.dense["collection"], keep)
     if previous.get("store") == "milvus" and (spec.kind != "milvus" or previous.get("uri") != spec.uri):
-        milvus.drop_all(StoreSpec("milvus", previous["uri"]), alias)  # moved to another store
+        milvus.drop_all(of_entry(previous), alias)  # moved to another store
     return seconds
 
 
-def _previous_entry(index_dir: Path) -> dict:
+def store_of(index_dir: str | Path) -> StoreSpec:
+    """The store the index now in place uses (FAISS when there is none)."""
+    return of_entry(_dense_entry(Path(index_dir)))
+
+
+def _dense_entry(index_dir: Path) -> dict:
     """The dense entry of the index now in place ({} when none is readable)."""
     try:
         return json.loads((resolve(index_dir) / MANIFEST).read_text(encoding="utf-8")).get("dense", {})

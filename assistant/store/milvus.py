@@ -21,8 +21,8 @@ previous collection is kept until the next build (a reader may still use it), ol
 
 import contextlib
 import hashlib
-import re
 import os
+import re
 import time
 from pathlib import Path
 

@@ -47,6 +47,11 @@ def parse(text: str | None) -> StoreSpec:
     raise AssistantError(f"unknown --store {text!r}: use faiss, milvus:PATH.db or milvus:http://HOST:19530")
 
 
+def of_entry(entry: dict) -> StoreSpec:
+    """The store a manifest's dense entry names (FAISS when it names none)."""
+    return StoreSpec("milvus", entry["uri"]) if entry.get("store") == "milvus" else StoreSpec("faiss")
+
+
 def chosen(arg: str | None = None) -> StoreSpec | None:
     """The store asked for by an option, else by $ASSISTANT_STORE, else None (keep the index's own)."""
     text = arg or os.environ.get("ASSISTANT_STORE")
