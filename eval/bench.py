@@ -18,7 +18,6 @@ vectors (eval/synth.py, DerivedEncoder). Questions are always encoded for real.
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -31,17 +30,7 @@ sys.path.insert(0, str(HERE))
 
 import numpy as np  # noqa: E402
 
-
-def _pct(values, p):
-    return float(np.percentile(np.asarray(values, dtype=np.float64), p)) if values else 0.0
-
-
-def _summary(values_ms):
-    return {"p50": round(_pct(values_ms, 50), 2), "p95": round(_pct(values_ms, 95), 2), "n": len(values_ms)}
-
-
-def _peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+from assistant.evaluation.measure import latency, peak_rss_mb  # noqa: E402
 
 
 def _dir_bytes(path: Path) -> dict:
@@ -84,7 +73,7 @@ def run_build(size: int, work: Path, real: int, seed: int) -> dict:
         "encoder": {"real_passages": enc.real_count, "real_seconds": round(enc.real_seconds, 1),
                     "real_passages_per_s": round(enc.real_count / enc.real_seconds, 2) if enc.real_seconds else None,
                     "derived_passages": enc.derived_count},
-        "peak_rss_mb": round(_peak_rss_mb()),
+        "peak_rss_mb": round(peak_rss_mb()),
         "index_bytes": _dir_bytes(store.resolve(index)),
     }
 
@@ -143,7 +132,7 @@ def _ann(vectors: np.ndarray, queries: np.ndarray, depth: int = 50) -> dict:
         if truth is None:
             truth = rows
         rec = _recall(rows, truth)
-        out[name] = {"build_s": round(build_s, 2), "search_ms": _summary(times), **rec,
+        out[name] = {"build_s": round(build_s, 2), "search_ms": latency(times), **rec,
                      "bytes": int(faiss.serialize_index(index).size)}
     out["ivf"]["params"] = {"nlist": nlist, "nprobe": 16}
     out["hnsw"]["params"] = {"M": HNSW_M, "efConstruction": HNSW_EF_CONSTRUCTION, "efSearch": HNSW_EF_SEARCH}
@@ -166,7 +155,7 @@ def _ef_sweep(vectors: np.ndarray, queries: np.ndarray, depth: int = 50) -> dict
     for ef in (128, 256, 512, 1024, 2048):
         index.hnsw.efSearch = ef
         times, rows = _search_each(index, queries, depth)
-        out[str(ef)] = {"search_ms": _summary(times), **_recall(rows, truth)}
+        out[str(ef)] = {"search_ms": latency(times), **_recall(rows, truth)}
     return out
 
 
@@ -206,21 +195,21 @@ def run_query(size: int, work: Path, questions_file: Path, repeat: int) -> dict:
             bare["faiss_flat"].append(_time_ms(flat.search, v[None, :], 50)[0])
             if toks:
                 bare["bm25s"].append(_time_ms(qa.index.bm25.retrieve, [toks], k=50, show_progress=False)[0])
-    bare_s = {k: _summary(v) for k, v in bare.items()}
+    bare_s = {k: latency(v) for k, v in bare.items()}
     parts_p50 = sum(bare_s[k]["p50"] for k in ("encoder", "faiss_flat", "bm25s"))
     return {
         "size": size, "load_s": round(load_s, 1), "dense_index": qa.index.manifest.dense["faiss"],
         "questions": len(questions), "repeat": repeat,
-        "end_to_end_ms": _summary(e2e), "stages_ms": {k: _summary(v) for k, v in stages.items()},
+        "end_to_end_ms": latency(e2e), "stages_ms": {k: latency(v) for k, v in stages.items()},
         "bare_ms": bare_s,
-        "overhead_ratio_p50": round(_summary(e2e)["p50"] / parts_p50, 2),
-        "overhead_ratio_p50_with_kiwi": round(_summary(e2e)["p50"] / (parts_p50 + bare_s["kiwi"]["p50"]), 2),
+        "overhead_ratio_p50": round(latency(e2e)["p50"] / parts_p50, 2),
+        "overhead_ratio_p50_with_kiwi": round(latency(e2e)["p50"] / (parts_p50 + bare_s["kiwi"]["p50"]), 2),
         "ann": _ann(vectors, np.ascontiguousarray(qvecs, dtype=np.float32)),
         # between the corpus sizes: where does the approximate index start to pay?
         "ann_sweep": {str(n): _ann(vectors[:n], np.ascontiguousarray(qvecs, dtype=np.float32))
                       for n in SWEEP if n < len(vectors)},
         "ef_sweep": _ef_sweep(vectors, np.ascontiguousarray(qvecs, dtype=np.float32)) if len(vectors) >= SWEEP[-1] else {},
-        "peak_rss_mb": round(_peak_rss_mb()),
+        "peak_rss_mb": round(peak_rss_mb()),
     }
 
 

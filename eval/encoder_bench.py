@@ -13,13 +13,14 @@ domain pages and the KorQuAD-A articles, taken alternately.
 
 import json
 import os
-import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
+
+from assistant.evaluation.measure import latency, peak_rss_mb
 
 ROOT = Path(__file__).resolve().parents[1]
 KORQUAD = ROOT.parent / "shared" / "benchmarks" / "korquad-a"
@@ -84,8 +85,7 @@ def speed(passages: list[str], batch: int, questions: list[str]) -> list[dict]:
             enc.encode_queries([q])
             times.append((time.perf_counter() - t) * 1000)
         rows.append({"runtime": name, "precision": precision, "threads": threads, "passages_per_s": round(rate, 2),
-                     "query_ms": {"p50": round(float(np.percentile(times, 50)), 2),
-                                  "p95": round(float(np.percentile(times, 95)), 2), "n": len(times)}})
+                     "query_ms": latency(times)})
         print(f"  {name}: {rate:.2f} passages/s, query p50 {rows[-1]['query_ms']['p50']} ms", file=sys.stderr, flush=True)
     return rows
 
@@ -142,16 +142,7 @@ def build_child(runtime: str, index: Path) -> dict:
     r = assistant.build_index(KORQUAD / "corpus", index)
     return {"runtime": runtime, "seconds": round(time.perf_counter() - t, 1), "chunks": r.chunks,
             "sentences_encoded": r.sentences_encoded, "stages_s": {k: round(v, 1) for k, v in r.stages.items()},
-            "peak_rss_mb": _peak_rss_mb()}
-
-
-def _peak_rss_mb() -> int:
-    """This process's peak resident memory (VmHWM: unlike ru_maxrss it does not carry over the
-    peak of the parent that forked it)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return round(int(line.split()[1]) / 1024)
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+            "peak_rss_mb": round(peak_rss_mb())}
 
 
 def builds(work: Path) -> list[dict]:

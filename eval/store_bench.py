@@ -17,7 +17,6 @@ code); recall@10 compares the store's dense top 10 with exact inner-product sear
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -26,21 +25,11 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.evaluation.measure import latency, peak_rss_mb, rss_mb
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 KORQUAD = ROOT.parent / "shared" / "benchmarks" / "korquad-a"
-
-
-def _pct(values, p):
-    return round(float(np.percentile(values, p)), 1) if values else None
-
-
-def _rss_mb() -> float:
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def _size_mb(path: Path) -> float:
@@ -90,7 +79,7 @@ def bench_store(kind: str, qa, questions, tokens, vectors, work: Path, approx_mi
     from assistant.store import milvus
 
     n = len(tokens)
-    rss0 = _rss_mb()
+    rss0 = rss_mb()
     t = time.perf_counter()
     if kind == "faiss":
         import bm25s
@@ -116,7 +105,7 @@ def bench_store(kind: str, qa, questions, tokens, vectors, work: Path, approx_mi
         search = milvus.MilvusSearch(spec, entry, vectors.shape[1], n)
         disk = _size_mb(Path(spec.uri))
         index_name = entry["index"]
-    rss_build = _rss_mb() - rss0
+    rss_build = rss_mb() - rss0
     qvecs = qa.encoder.encode_queries(questions)
     terms = [[t for t in qa.analyzer.analyse(q, "").terms if t in qa.retriever.vocab] for q in questions]
     depth = min(n, RETRIEVE_DEPTH)
@@ -143,11 +132,11 @@ def bench_store(kind: str, qa, questions, tokens, vectors, work: Path, approx_mi
         top = sorted(d, key=d.get, reverse=True)[:10]
         recalls.append(len(set(top) & {int(x) for x in truth[i]}) / 10)
     out = {"store": kind, "chunks": n, "index": index_name, "build_s": round(build_s, 1),
-           "rows_per_s": round(n / build_s), "query_p50_ms": _pct(times, 50), "query_p95_ms": _pct(times, 95),
-           **{f"{name}_p50_ms": _pct(v, 50) for name, v in parts.items()},
-           **{f"{name}_p95_ms": _pct(v, 95) for name, v in parts.items()},
+           "rows_per_s": round(n / build_s), "query_p50_ms": latency(times, 1)["p50"], "query_p95_ms": latency(times, 1)["p95"],
+           **{f"{name}_p50_ms": latency(v, 1)["p50"] for name, v in parts.items()},
+           **{f"{name}_p95_ms": latency(v, 1)["p95"] for name, v in parts.items()},
            "recall_at_10": round(float(np.mean(recalls)), 4), "disk_mb": round(disk, 1),
-           "rss_added_mb": round(rss_build), "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
+           "rss_added_mb": round(rss_build), "peak_rss_mb": round(peak_rss_mb())}
     if kind == "milvus":
         milvus.drop(spec, entry["collection"])
         milvus.close(spec)
