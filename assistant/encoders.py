@@ -226,11 +226,10 @@ def get_encoder(spec: str) -> Encoder:
     if spec == E5_SMALL:
         from .e5.choice import choose
 
-        loaded: dict[str, object] = {}
+        loaded: dict[str, object] = {}  # what measuring loaded, kept for E5Small
 
         def load(runtime: str):
-            if runtime not in loaded:
-                loaded[runtime] = load_e5_runtime(runtime)
+            loaded[runtime] = load_e5_runtime(runtime)
             return loaded[runtime]
 
         choice = choose(load)

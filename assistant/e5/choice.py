@@ -17,6 +17,7 @@ import os
 import platform
 import time
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import EncoderError
@@ -59,12 +60,16 @@ class Choice:
     query_ms: dict[str, float] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=1)
 def _torch_version() -> str | None:
+    """The installed torch's version, read from its package metadata (importing torch to ask
+    would cost ~1 s on every start, even when the remembered choice needs no torch)."""
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
-        import torch
-    except ImportError:
+        return version("torch")
+    except PackageNotFoundError:
         return None
-    return torch.__version__
 
 
 def _machine_key() -> str:

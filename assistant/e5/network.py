@@ -137,12 +137,8 @@ class BatchedE5:
             ids[r, : len(w.ids)] = w.ids
             mask[r, : len(w.ids)] = True
         words = torch.from_numpy(self.weights.word_rows(ids))
-        with torch.inference_mode():
-            if self.precision == "bf16":
-                with torch.autocast("cpu", dtype=torch.bfloat16):
-                    pooled = self._net(words, torch.from_numpy(mask))
-            else:
-                pooled = self._net(words, torch.from_numpy(mask))
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.precision == "bf16"):
+            pooled = self._net(words, torch.from_numpy(mask))
         return pooled.float().numpy()
 
     def encode(self, texts: list[str], role: str = "passage") -> np.ndarray:
