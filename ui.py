@@ -137,10 +137,6 @@ def programme_table():
         return [[f"⚠️ {exc}", "", "", "", "", ""]]
 
 
-PROFILE_FIELDS = ["region", "industry", "subsector", "founded", "employees", "revenue_eok", "certifications",
-                  "past_support", "exclusions"]
-
-
 def save_profile(region, industry, subsector, founded, employees, revenue_eok, certifications, past_support, exclusions):
     """The 우리 회사 fields -> (profile for the browser's storage, status, programmes judged for it).
     Nothing is written on the server: the profile lives in the browser (gr.BrowserState)."""

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..regions import province_groups, provinces_of_cities, regions
+from ..regions import canonical, province_groups, provinces_of_cities, regions
 
 METRO_SUFFIX = ("광역시", "특별시", "특별자치시")
 
@@ -46,18 +46,9 @@ def provinces() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    words = set(regions()[0]) | set(_tables()[1]) | {c + s for c in _tables()[0] for s in ("시", "군")}
+    words = set(regions()[0]) | set(_tables()[1])  # every written form of a province or city, and the groups
     alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     return re.compile(r"(?<![가-힣])(" + alternation + r")(?=[^가-힣]|[은는이가을를의에와과로도만내]|소재|지역|관내|$)")
-
-
-def _canon(word: str) -> str | None:
-    ko = regions()[0]
-    if word in ko:
-        return ko[word]
-    if word[-1] in "시군" and word[:-1] in _tables()[0]:
-        return word[:-1]
-    return None
 
 
 def cities_of(province: str | None) -> list[str]:
@@ -77,12 +68,12 @@ def places_in(text: str) -> list[tuple[Place, int, int]]:
             out.append((Place(None, None, groups[word]), start, end))
             i += 1
             continue
-        canon = _canon(word)
+        canon = canonical(word)
         metro = word.endswith(METRO_SUFFIX)
         if metro or (canon in provinces() and canon != "광주"):
             nxt = found[i + 1] if i + 1 < len(found) else None
             if nxt and nxt[1] - end <= 2 and not metro:
-                city = _canon(nxt[0])
+                city = canonical(nxt[0])
                 if city in cities and canon in cities[city]:
                     out.append((Place(canon, city), start, nxt[2]))
                     i += 2
