@@ -156,3 +156,49 @@ def test_page_that_is_all_chrome_is_rejected(tmp_path):
     path.write_text("메뉴\n로그인 회원가입\n서울 맑음 3.1°C\n기상청 제공\n", encoding="utf-8")
     with pytest.raises(IngestError, match="본문"):
         docs_of(path)
+
+
+PRESS_RELEASE = """보 도 자 료
+진주시
+배포일시 2025. 4. 7.(월)
+담당부서 : 경제정책과 / 기업지원팀
+보도일시 즉시 보도 가능
+진주시, 2025년 뿌리기업 공정 자동화 지원사업 참여기업 모집
+- 8개사 선정, 기업당 최대 3,000만 원 지원
+□ 진주시는 진주상공회의소와 함께 '2025년 진주시 뿌리기업 공정 자동화 지원사업'에 참여할 관내 뿌리기업을 모집한다고 7일 밝혔다.
+□ 올해 사업비는 2억 4,000만 원이며, 8개사를 선정해 기업당 최대 3,000만 원을 지원한다.
+"""
+
+NEWS_PAGE = """남도일보
+로그인 회원가입 구독신청 기사제보
+2026년 2월 3일 화요일
+순천 · 광양 · 여수 소식을 가장 빠르게
+순천시, 식품 제조기업 스마트공장 구축에 최대 5천만원 지원
+창업 7년 이내 기업 우대, 3월 13일까지 접수
+입력 2026.02.03 10:21
+순천시가 관내 식품 제조기업의 스마트공장 구축을 돕기 위해 기업당 최대 5천만원을 지원한다고 3일 밝혔다.
+접수는 3월 13일까지이며 창업 7년 이내 기업은 평가에서 우대한다.
+"""
+
+NOTICE = """충청남도 공고 제2026-101호
+2026년 충청남도 제조기업 에너지 진단 지원사업 참여기업 모집 공고
+공고일 : 2026. 3. 2.(월)
+충청남도에서는 도내 제조기업의 에너지 비용 절감을 위하여 2026년 충청남도 제조기업 에너지 진단 지원사업에 참여할 기업을 다음과 같이 모집합니다.
+지원 규모는 20개사 내외이며, 기업당 최대 1,000만 원의 진단 비용을 지원합니다.
+"""
+
+
+@pytest.mark.parametrize("text, title, date", [
+    # a press release: the 배포일시 line, the 담당부서 label and the sub-headline ("- 8개사 선정…") are not its title
+    (PRESS_RELEASE, "진주시, 2025년 뿌리기업 공정 자동화 지원사업 참여기업 모집", "2025-04-07"),
+    # a news page: the menu, the site header's date and its slogan are not; the headline the article repeats is
+    (NEWS_PAGE, "순천시, 식품 제조기업 스마트공장 구축에 최대 5천만원 지원", "2026-02-03"),
+    # a notice: its number line is not; its 공고일 is its date
+    (NOTICE, "2026년 충청남도 제조기업 에너지 진단 지원사업 참여기업 모집 공고", "2026-03-02"),
+])
+def test_the_title_is_the_headline_the_article_repeats(tmp_path, text, title, date):
+    page = tmp_path / "page.txt"
+    page.write_text(text, encoding="utf-8")
+    (doc,) = docs_of(page)
+    assert (doc.title, doc.date) == (title, date)
+    assert title not in doc.text  # the title is not repeated as a paragraph

@@ -1,6 +1,7 @@
 """Title, publication date and outlet of a news page, read from its text by general patterns.
 
-Dates come only from labelled lines ("등록 2026.02.19", "입력 : 2025.04.26", "기사입력 2024-03-02"):
+Dates come only from labelled lines ("등록 2026.02.19", "입력 : 2025.04.26", "기사입력 2024-03-02",
+a press release's "배포일시 2025. 2. 19." or "2026. 2. 20.(금) 배포", a notice's "공고일 : 2025. 2. 17."):
 a bare date at the top of a page is usually today's date in the site header, not the
 article's, so it is not taken. Outlets come from bylines, the forms Korean outlets use:
 "[참좋은뉴스= 기자]", "(청주=연합뉴스) 홍길동 기자 =", "(포탈뉴스통신)", "헬로티 이동재 기자 |",
@@ -10,8 +11,12 @@ and from copyright lines ("Copyright ⓒ 헬로티", "저작권자 © 참좋은�
 import re
 
 _DATE_LABEL = re.compile(
-    r"(?:기사\s*)?(?:등록|입력|승인|게재|발행|작성|송고)(?:일|일시|시간)?\s*[:：]?\s*"
+    r"(?:기사\s*)?(?:등록|입력|승인|게재|발행|작성|송고|배포|보도|공고|게시)(?:일|일시|일자|시간)?\s*[:：]?\s*"
     r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})"
+)
+# a press release's "2026. 2. 20.(금) 배포" / "2026. 2. 20. 보도": the label after the date
+_DATE_THEN_LABEL = re.compile(
+    r"(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})\s*[.일]?\s*(?:\([월화수목금토일]\))?\s*(?:배포|보도|공고)"
 )
 _DATE_LABEL_UPDATED = re.compile(
     r"(?:수정|업데이트|최종\s*수정)(?:일|일시|시간)?\s*[:：]?\s*(\d{4})\s*[.\-/년]\s*(\d{1,2})\s*[.\-/월]\s*(\d{1,2})"
@@ -44,7 +49,7 @@ _INLINE_BYLINE = re.compile(
 
 def find_date(lines: list[str]) -> str | None:
     """ISO date of the first labelled publication date; an update date only if there is no other."""
-    for pattern in (_DATE_LABEL, _DATE_LABEL_UPDATED):
+    for pattern in (_DATE_LABEL, _DATE_THEN_LABEL, _DATE_LABEL_UPDATED):
         for line in lines:
             m = pattern.search(line)
             if m:

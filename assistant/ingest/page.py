@@ -6,8 +6,10 @@ Rules, all general (see chrome.py for the line rules):
 2. A short line followed by "더보기" opens a sidebar section; the article ends at the first one.
    Each story inside a section (a headline and its lead) becomes a story of its own,
    so that none of its facts are attributed to the article.
-3. The title is the first headline-like line of the article part (for HTML and Markdown it
-   comes from the page's own title); lines above it are navigation and are dropped.
+3. The title is the headline-like line above the article's first paragraph whose words the
+   article repeats most (for HTML and Markdown it comes from the page's own title): a menu, a
+   date line or a notice number ("경남테크노파크 공고 제2025-009호") above the headline shares
+   few words with the text. Lines above the first headline-like line are navigation and are dropped.
 4. A paragraph repeated within the page is kept once, where it first appears.
 """
 
@@ -113,6 +115,40 @@ def _dedupe(stories: list[Story]) -> None:
         story.paragraphs = unique
 
 
+_WORD = re.compile(r"[가-힣A-Za-z0-9]+")
+HEADLINE_WINDOW = 12  # lines from the first headline-like one in which the headline is looked for
+# not a headline: a list item ("- 12개사 선정"), a "label : value" line ("담당부서 : 기업지원과"),
+# a line holding a full date ("2026. 2. 20.(금) 배포", "2026년 2월 3일 화요일")
+_LIST_ITEM = re.compile(r"^[-–—·•*▶▷○●□■◇◆※]")
+_LABEL = re.compile(r"^[가-힣A-Za-z ]{1,12}[:：]")
+_FULL_DATE = re.compile(r"\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}")
+HEADLINE_MIN_WORDS = 3  # a headline repeats at least this many of its words in its article
+
+
+def _headline(body: list[str], first: int) -> int:
+    """The headline among the headline-like lines from `first` up to the article's first
+    paragraph of prose: the first that shares at least HEADLINE_MIN_WORDS words with the text
+    from that paragraph on and more of its characters than not (a headline summarises its
+    article; the site's name, menus, a 보도자료 or 공고 number header do not); failing that, the
+    line with the most characters shared less those not. `first` when there is no prose."""
+    prose = next((i for i in range(first, len(body)) if len(body[i]) >= 40 and chrome.is_prose(body[i])), None)
+    if prose is None:
+        return first
+    text = " ".join(body[prose:])
+    scored = []
+    for i in range(first, min(prose, first + HEADLINE_WINDOW)):
+        line = body[i]
+        if not chrome.is_headline(line) or _LIST_ITEM.match(line) or _LABEL.match(line) or _FULL_DATE.search(line):
+            continue
+        words = [w for w in _WORD.findall(line) if len(w) >= 2]
+        shared = [w for w in words if w in text]
+        found, missing = sum(map(len, shared)), sum(len(w) for w in words if w not in text)
+        if len(shared) >= HEADLINE_MIN_WORDS and found > missing:
+            return i
+        scored.append((found - missing, -i))
+    return -max(scored)[1] if scored else first
+
+
 def parse_page(text: str, title: str | None = None) -> Page:
     """Split a page's text into its article and sidebar stories. `title` is given for
     HTML/Markdown pages whose title is known; plain-text pages find it by rule."""
@@ -124,7 +160,8 @@ def parse_page(text: str, title: str | None = None) -> Page:
     if title is None:
         at = next((i for i, line in enumerate(body) if chrome.is_headline(line)), None)
         if at is not None:
-            title, body = body[at], body[at + 1 :]
+            best = _headline(body, at)
+            title, body = body[best], [line for i, line in enumerate(body) if i > at and i != best]
     else:
         title = chrome.normalise_line(title)
         body = [line for line in body if line != title]
