@@ -9,6 +9,7 @@ eval/train_answer.py (weights in assistant/data/answer_model.json). Numeric feat
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -189,55 +190,75 @@ class PassageContext:
     cov_title: float
     char_passage: float
     char_title: float  # the question's words, by characters, in the document's title
-    region: str  # "none" (question names none), "ok", "missing"
+    # what the question names (regions, years, names) checked against the whole document, not
+    # only this passage: look-alike pages differ in the region or year named once in a headline
+    region: str  # "none" (question names none), "ok" (the document mentions every one), "missing"
+    region_passage: str  # the same, in this passage
     title_other_region: bool  # the title names a region the question does not
-    year: str  # "none", "ok", "missing", "other" (the document is dated another year)
+    year: str  # "none", "ok" (the document states it), "missing", "other" (the document is dated another year)
     # whose year the document is: "title" (its title names the asked year), "title_other" (its
     # title names another), "dated" / "dated_other" (by its date), "unknown"; "none" when the
     # question names no year
     year_doc: str
-    names_missing: float  # share of the question's names the passage does not hold (by characters)
+    names_missing: float  # share of the question's names the document does not hold (by characters)
+    names_missing_passage: float  # ... this passage does not hold
+    agree: int  # how many of the question's named regions and years the document agrees with
     detail: list  # the question's concepts its title does not name: what is asked about the topic
 
 
-def passage_context(qv: QuestionView, rank, hit, top_fused, top_dense, top_bm25, chunk, terms: set, idf) -> PassageContext:
+def passage_context(qv: QuestionView, rank, hit, top_fused, top_dense, top_bm25, chunk, terms: set, idf,
+                    document: str = "") -> PassageContext:
+    """`document`: the whole text of the chunk's document (its title and every chunk); the
+    chunk's own text when not given."""
     title_terms = set(korean.title_terms(chunk.title))
-    doc_text = chunk.title + " " + chunk.text
+    passage = chunk.title + " " + chunk.text
+    texts = (chunk.title, document) if document else (passage,)  # the whole document, read in parts
+    region = region_passage = "none"
     if qv.regions:
-        region = "ok" if all(mentions_region(r, doc_text) for r in qv.regions) else "missing"
-    else:
-        region = "none"
+        region = "ok" if all(any(mentions_region(r, t) for t in texts) for r in qv.regions) else "missing"
+        region_passage = "ok" if all(mentions_region(r, passage) for r in qv.regions) else "missing"
     others = set(regions_in(chunk.title)) - set(qv.regions)
-    year = "none"
+    year, year_doc = "none", "none"
     if qv.years:
         dated = (chunk.date or "")[:4]
-        if any(y in doc_text for y in qv.years):
+        if any(y in t for y in qv.years for t in texts):
             year = "ok"
         elif dated and dated not in qv.years:
             year = "other"
         else:
             year = "missing"
-    year_doc = "none"
-    if qv.years:
         in_title = set(_YEAR.findall(chunk.title))
-        dated = (chunk.date or "")[:4]
         if in_title:
             year_doc = "title" if in_title & set(qv.years) else "title_other"
         elif dated:
             year_doc = "dated" if dated in qv.years else "dated_other"
         else:
             year_doc = "unknown"
-    compact = re.sub(r"\s+", "", doc_text.lower())
-    names_missing = (sum(1 for n in qv.names if re.sub(r"\s+", "", n.lower()) not in compact) / len(qv.names)
-                     if qv.names else 0.0)
+    agree = sum(any(mentions_region(r, t) for t in texts) for r in qv.regions) + (
+        int(year_doc in ("title", "dated") or (year_doc == "unknown" and year == "ok")) if qv.years else 0)
     return PassageContext(
         rank=rank, fused=hit.score / top_fused if top_fused else 0.0, dense=hit.dense, dense_gap=top_dense - hit.dense,
         bm25=hit.bm25 / top_bm25 if top_bm25 else 0.0, cov_passage=coverage(qv.groups, terms | title_terms, idf),
-        cov_title=coverage(qv.groups, title_terms, idf), char_passage=char_coverage(qv.bigrams, doc_text),
+        cov_title=coverage(qv.groups, title_terms, idf), char_passage=char_coverage(qv.bigrams, passage),
         char_title=char_coverage(qv.bigrams, chunk.title),
-        region=region, title_other_region=bool(others and qv.regions), year=year, year_doc=year_doc,
-        names_missing=names_missing,
+        region=region, region_passage=region_passage, title_other_region=bool(others and qv.regions),
+        year=year, year_doc=year_doc, names_missing=_names_missing(qv.names, texts),
+        names_missing_passage=_names_missing(qv.names, (passage,)), agree=agree,
         detail=[g for g in qv.groups if not set(g) & title_terms])
+
+
+def _names_missing(names, texts) -> float:
+    """Share of `names` none of `texts` holds, compared without spaces or case."""
+    if not names:
+        return 0.0
+    compact = [_compact(t) for t in texts]
+    return sum(1 for n in names if not any(_compact(n) in c for c in compact)) / len(names)
+
+
+@lru_cache(maxsize=4096)
+def _compact(text: str) -> str:
+    """Without spaces, lower-cased (cached: a document's text is compared for every question that reads it)."""
+    return re.sub(r"\s+", "", text.lower())
 
 
 def sentence_features(qv: QuestionView, ctx: PassageContext, text: str, terms: set, position: int, idf: Idf,
@@ -250,6 +271,8 @@ def sentence_features(qv: QuestionView, ctx: PassageContext, text: str, terms: s
         "bm25": ctx.bm25, "cov_passage": ctx.cov_passage, "cov_title": ctx.cov_title, "char_passage": ctx.char_passage,
         "char_title": ctx.char_title,
         f"region={ctx.region}": 1.0, f"year={ctx.year}": 1.0, f"year_doc={ctx.year_doc}": 1.0, "names_missing": ctx.names_missing,
+        f"region_passage={ctx.region_passage}": 1.0, "names_missing_passage": ctx.names_missing_passage,
+        "agree": ctx.agree,
         "cov_sentence": coverage(qv.groups, terms, idf), "cov_local": coverage(qv.groups, terms, idf, local),
         "char_sentence": char_coverage(qv.bigrams, text),
         "cov_focus": (sum(1 for g in qv.focus if set(g) & terms) / len(qv.focus)) if qv.focus else 0.0,
@@ -280,7 +303,7 @@ def sentence_features(qv: QuestionView, ctx: PassageContext, text: str, terms: s
 
 # Scores compared with the best of the question's other candidates: how a sentence stands among
 # them, which a pointwise model cannot see from its own values alone.
-GAP_FEATURES = ("sentence_dense", "cov_sentence", "cov_local", "cov_detail", "cov_detail_window", "cov_window", "cov_focus",
+GAP_FEATURES = ("agree", "sentence_dense", "cov_sentence", "cov_local", "cov_detail", "cov_detail_window", "cov_window", "cov_focus",
                 "char_sentence")
 
 

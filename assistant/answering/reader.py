@@ -21,6 +21,7 @@ from .scoring import AnswerModel, sigmoid
 from .spans import Span, candidates as span_candidates, morphs
 
 ANSWER_PASSAGES = 8  # passages whose sentences are read
+DOCUMENTS_KEPT = 2048  # documents whose joined text the reader keeps between questions
 
 
 @dataclass
@@ -73,6 +74,23 @@ class Reader:
         self.chunks: list[Chunk] = index.chunks
         self.idf = idf
         self.model = model
+        self._rows_of_doc: dict[str, list[int]] | None = None
+        self._documents: dict[str, str] = {}  # recently read documents' text
+
+    def document(self, doc_id: str) -> str:
+        """The whole text of a document (its chunks joined; overlaps repeat a little), for checks
+        of what it names anywhere (features.passage_context)."""
+        text = self._documents.get(doc_id)
+        if text is None:
+            if self._rows_of_doc is None:
+                self._rows_of_doc = {}
+                for row, c in enumerate(self.chunks):
+                    self._rows_of_doc.setdefault(c.doc_id, []).append(row)
+            text = "\n".join(self.chunks[r].text for r in self._rows_of_doc.get(doc_id, []))
+            if len(self._documents) >= DOCUMENTS_KEPT:
+                self._documents.clear()
+            self._documents[doc_id] = text
+        return text
 
     def read(self, q, hits: list[Hit], vector: np.ndarray) -> Reading:
         """`vector`: the question's dense vector (as the retriever encoded it)."""
@@ -100,7 +118,7 @@ class Reader:
             chunk = self.chunks[hit.row]
             terms = [set(t) for t in chunk.terms]
             ctx = F.passage_context(view, rank, hit, top_fused, top_dense, top_bm25, chunk,
-                                    set().union(*terms) if terms else set(), self.idf)
+                                    set().union(*terms) if terms else set(), self.idf, self.document(chunk.doc_id))
             for i, ((a, b), t) in enumerate(zip(chunk.sentences, terms)):
                 # overlapping chunks repeat sentences: each is read once, with its best-ranked
                 # passage, and cited in the chunk that gives it the most text before it
@@ -177,6 +195,8 @@ def answerable_features(view: F.QuestionView, q, sentences: list[SentenceCandida
         if value != "none":  # the question names a region / year: does the document agree?
             f[f"{key}={value}"] = 1.0
     f["names_missing"] = ctx.names_missing
+    # does another document read agree with more of what the question names (region, year)?
+    f["agree_gap"] = ctx.agree - max(s.context.agree for s in sentences)
     # does a read sentence hold the kind of fact asked for (an amount for 얼마, a date for 언제)?
     if cands:
         f["type_fit"] = max(c.features.get("type_fit", 0.0) for c in cands)
