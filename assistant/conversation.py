@@ -40,6 +40,7 @@ class Subject:
     names: list[str] = field(default_factory=list)
     title: str | None = None  # the title of the document the last answer came from
     dated: str | None = None  # that document's date
+    document: str | None = None  # its id: a follow-up is answered from it when it can be
 
     def words(self, with_title: bool = True, years: bool = True) -> str:
         named = " ".join(dict.fromkeys(self.region_words + ([f"{y}년" for y in self.years] if years else [])
@@ -51,8 +52,10 @@ class Subject:
     def _agrees(self, title: str) -> bool:
         """The last answer's document is about the subject (else its title would pull the next
         answer towards a look-alike: another region's or year's programme)."""
-        return (all(mentions_region(r, title) for r in self.regions)
-                and all(y in title or (self.dated or "").startswith(y) for y in self.years))
+        if not all(mentions_region(r, title) for r in self.regions):
+            return False
+        named = set(_YEAR.findall(title)) or ({self.dated[:4]} if self.dated else set())
+        return not named or all(y in named for y in self.years)  # an undated title does not disagree
 
     def year(self) -> int | None:
         if self.years:
@@ -145,7 +148,10 @@ class Conversation:
         """Answer `question` as part of the conversation (Answer.question is the question as asked)."""
         turn = self.resolve(question)
         if turn.context:
-            ans = self.qa.ask(turn.standalone[len(turn.context):].strip(), k=k, context=turn.context)
+            # a follow-up ("신청 마감은?") asks about the programme just answered: its document first
+            document = self.subject.document if turn.kind == "follow-up" else None
+            ans = self.qa.ask(turn.standalone[len(turn.context):].strip(), k=k, context=turn.context,
+                              document=document)
         else:
             ans = self.qa.ask(turn.standalone, k=k)
         ans.question = question
@@ -165,7 +171,8 @@ class Conversation:
                 self.subject.years = years
             if q.names:
                 self.subject.names = list(q.names)
-            self.subject.title = self.subject.dated = None
+            self.subject.title = self.subject.dated = self.subject.document = None
         if answer is not None and not answer.abstained and answer.citations:
-            self.subject.title, self.subject.dated = answer.citations[0].title, answer.citations[0].date
+            c = answer.citations[0]
+            self.subject.title, self.subject.dated, self.subject.document = c.title, c.date, c.doc_id
         self.turns.append(turn)

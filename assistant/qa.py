@@ -18,7 +18,7 @@ from .answer import Answer
 from .answering import compose, scoring
 from .answering.features import Idf
 from .answering.reader import ANSWER_PASSAGES, Reader
-from .config import MAX_QUESTION_CHARS, index_dir
+from .config import MAX_QUESTION_CHARS, RETRIEVE_DEPTH, index_dir
 from .conversation import Conversation
 from .encoders import get_encoder
 from .errors import QuestionError
@@ -44,16 +44,18 @@ class QA:
                                               [p.title for p in self.programmes if p.deadline])
         korean.kiwi()  # load Kiwi now, not on the first question
 
-    def ask(self, question: str, k: int = 5, history: list[str] | None = None, context: str = "") -> Answer:
+    def ask(self, question: str, k: int = 5, history: list[str] | None = None, context: str = "",
+            document: str | None = None) -> Answer:
         """`history`: the questions asked before in the same chat, oldest first; a follow-up
         ("신청 마감은?") is then answered about what they named (conversation.py). `context`:
-        words to read the question with, as a Conversation gives them."""
+        words to read the question with, as a Conversation gives them; `document`: the id of the
+        document to answer from when its passages are among those found for the question."""
         if history:
             conv = self.conversation()
             for h in history:
                 conv.add(conv.resolve(_check(h)))
             return conv.ask(question, k)
-        return self.ask_batch([question], k, contexts=[context])[0]
+        return self.ask_batch([question], k, contexts=[context], documents=[document])[0]
 
     def programme_table(self) -> list[list]:
         """The 지원사업 table: 사업, 지역, 주관, 최대 지원금, 신청 마감, 출처 (programmes.py)."""
@@ -83,24 +85,29 @@ class QA:
         """A chat whose follow-up questions are answered in context: `conv.ask(question)`."""
         return Conversation(self)
 
-    def ask_batch(self, questions: list[str], k: int = 5, contexts: list[str] | None = None) -> list[Answer]:
+    def ask_batch(self, questions: list[str], k: int = 5, contexts: list[str] | None = None,
+                  documents: list[str | None] | None = None) -> list[Answer]:
         """Answers in order. timings_ms of each: retrieve (= analyse + encode + dense + bm25 +
         fusion), answer and total; stages_ms: analyse (Kiwi), encode, dense (FAISS), bm25.
         Time shared by the batch is divided evenly."""
         questions = [_check(q) for q in questions]
         contexts = contexts or [""] * len(questions)
+        documents = documents or [None] * len(questions)
         replies = [None if c else (smalltalk.reply(q, language(q), self.suggestions)
                                    or programmes.overview(q, self.programmes, self.now()))
                    for q, c in zip(questions, contexts)]
         if any(replies):  # greetings, thanks and questions about programmes in general need no search
             rest = [i for i, r in enumerate(replies) if r is None]
-            answered = iter(self.ask_batch([questions[i] for i in rest], k, [contexts[i] for i in rest]) if rest else [])
+            answered = iter(self.ask_batch([questions[i] for i in rest], k, [contexts[i] for i in rest],
+                                           [documents[i] for i in rest]) if rest else [])
             return [r if r is not None else next(answered) for r in replies]
         started = time.perf_counter()
         queries = [self.analyzer.analyse(q, c) for q, c in zip(questions, contexts)]
         stages = {"analyse": time.perf_counter() - started}
         vectors: list = []
-        hits = self.retriever.search_batch(queries, k=max(k, ANSWER_PASSAGES), timings=stages, vectors=vectors)
+        depth = RETRIEVE_DEPTH if any(documents) else max(k, ANSWER_PASSAGES)
+        hits = self.retriever.search_batch(queries, k=depth, timings=stages, vectors=vectors)
+        hits = [_within(h, doc, self.index.chunks, max(k, ANSWER_PASSAGES)) for h, doc in zip(hits, documents)]
         per_query = {name: s * 1000 / len(questions) for name, s in stages.items()}
         retrieve_ms = (time.perf_counter() - started) * 1000 / len(questions)
         answers = []
@@ -147,6 +154,12 @@ class QA:
                  f"{'contact' if en else '문의'}: {facts['contact']}" if facts.get("contact") else None]
         if any(steps):
             ans.answer += f"\n\n{'Next step' if en else '다음 단계'} — " + " · ".join(s for s in steps if s) + f" [{c.n}]"
+
+
+def _within(hits: list, document: str | None, chunks, n: int) -> list:
+    """The first `n` hits from `document`; the first `n` of all when there is none or none is from it."""
+    own = [h for h in hits if chunks[h.row].doc_id == document] if document else []
+    return (own or hits)[:n]
 
 
 _ABOUT_APPLYING = re.compile(r"신청|접수|마감|모집|기한|언제까지|apply|application|deadline|close|open", re.IGNORECASE)

@@ -46,6 +46,23 @@ def test_follow_ups_stay_on_the_conversations_programme(qa):
     assert ans.answer.startswith("3월 20일 18시") and ans.citations[0].doc_id == gimpo
 
 
+def test_a_follow_up_is_answered_from_the_document_of_the_last_answer(qa):
+    conv = qa.conversation()
+    first = conv.ask("김포 스마트공장 최대 지원금은?")
+    assert conv.subject.document == first.citations[0].doc_id
+    # the page's sidebar story about 경기테크노파크's programme is a document of its own: asked
+    # with it as the subject, the same words are answered from it, and only from it
+    gtp = "000_a3db1861db894e05.txt~2"
+    own = qa.ask("신청 마감은?", context="스마트공장", document=gtp)
+    assert own.citations and {c.doc_id for c in own.citations} == {gtp}
+    # a document none of whose passages is found changes nothing
+    plain = qa.ask("신청 마감은?", context="김포 스마트공장")
+    assert qa.ask("신청 마감은?", context="김포 스마트공장", document="no-such-document").answer == plain.answer
+    # a new subject forgets the document
+    conv.ask("삼성전자 스마트공장 3.0은 몇 개 기업을 지원하나요?")
+    assert conv.subject.document != first.citations[0].doc_id
+
+
 def test_a_follow_up_that_names_only_a_new_place_asks_the_same_of_it(qa):
     conv = qa.conversation()
     conv.ask("김포 스마트공장 최대 지원금은?")
