@@ -124,8 +124,8 @@ class Analyzer:
         i = 0
         while i < len(words):
             for n in range(min(self._max_phrase, len(words) - i), 0, -1):
-                phrase = " ".join(words[i : i + n])
-                if phrase in glossary():
+                phrase = _in_glossary(words[i : i + n])
+                if phrase:
                     korean_terms.extend(glossary()[phrase])
                     groups.append(tuple(korean.tokens(" ".join(glossary()[phrase]))))
                     i += n
@@ -147,11 +147,30 @@ class Analyzer:
                     groups.append((latin[-1],))
                 i += 1
         expansion = " ".join(_uniq(korean_terms))
-        terms = _uniq(korean.tokens(expansion) + latin if expansion else latin)
+        # each Korean term on its own: run together, Kiwi reads neighbours as one word ("개사 부천" -> 부, 천)
+        terms = _uniq([t for k in _uniq(korean_terms) for t in korean.tokens(k)] + latin)
         dense_text = f"{text} ({expansion})" if expansion else text
         return Query(text=text, lang="en", terms=terms, dense_text=dense_text, regions=_uniq(found_regions),
                      names=[], qtype=question_type(text), concepts=[g for g in _uniq(groups) if g],
                      grounded=bool(expansion))
+
+
+# inflected English words looked up by their base form: applied -> apply, signed -> sign, companies -> company
+_INFLECTIONS = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""))
+
+
+def _in_glossary(words: list[str]) -> str | None:
+    """The glossary entry for these words, the last one as written or by its base form."""
+    phrase = " ".join(words)
+    if phrase in glossary():
+        return phrase
+    head, last = words[:-1], words[-1]
+    for suffix, base in _INFLECTIONS:
+        if last.endswith(suffix) and len(last) > len(suffix) + 2:
+            candidate = " ".join([*head, last[: -len(suffix)] + base])
+            if candidate in glossary():
+                return candidate
+    return None
 
 
 def _uniq(items):

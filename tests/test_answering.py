@@ -51,6 +51,12 @@ def test_question_view_reads_what_is_asked():
     assert v.wh == "who" and v.lang == "en"
 
 
+def test_an_english_question_is_searched_with_whole_korean_terms():
+    q = Analyzer().analyse("How many companies applied to Bucheon's manufacturing AI programme?")
+    assert q.regions == ["부천"] and "부천" in q.terms  # not 부 + 천, as Kiwi reads "…기업 부천 제조…" run together
+    assert "신청" in q.terms  # "applied" is looked up as "apply"
+
+
 def test_regions_in_one_place():
     assert canonical("김포시") == "김포" and canonical("부산광역시") == "부산" and canonical("사업비") is None
     assert mentions_region("김포", "김포시 관내 기업") and not mentions_region("김해", "김포시 관내 기업")
