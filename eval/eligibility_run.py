@@ -5,8 +5,8 @@
 Each document is read by the same ingest code the index uses (its eligibility conditions are
 facts read at index time), and each profile is judged against them as `qa.match` does
 (eligibility/listing.py: conditions judged on the programme's application date). Reported per
-split ("dev": pages the conditions reader was developed on; "test": pages written for this set
-and not read while developing it):
+split (eval/eligibility/check.py says which pages each holds: "dev", "dev2" and "dev3": pages the
+conditions reader was developed on; "test" and "test2": pages not read while developing it):
   - accuracy on decided pairs: of the pairs the matcher labels 신청 가능 or 해당 없음, the share
     whose label is the hand label;
   - 확인 필요 share: pairs the matcher leaves undecided;
@@ -83,7 +83,9 @@ def markdown(scores: dict, rows: list[dict]) -> str:
          "`python eval/eligibility_run.py` over `eval/eligibility/` (profiles, pairs*.jsonl, README). "
          "dev: pairs on the shipped and domain pages (the conditions reader was developed on these); "
          "dev2: pairs on 8 more pages in other layouts, written later and also developed on; "
-         "test: pairs on the 6 pages written for this set, not read while developing.", "",
+         "dev3: pairs on 3 of the 6 pages first written as held-out (e02, e05, e06), read while fixing the reader on 2026-12-01; "
+         "test: pairs on the other 3 (e01, e03, e04), never read while developing; "
+         "test2: pairs on 6 pages (g01-g06) written by someone who had not read the matcher, after these fixes.", "",
          "| split | pairs | accuracy on decided | decided | 확인 필요 share | wrong 신청 가능 | three-way accuracy |",
          "|---|---|---|---|---|---|---|"]
     for s, v in scores.items():

@@ -126,3 +126,39 @@ def test_qa_match_and_the_cli_on_the_shipped_corpus(seed_index, capsys):
     assert out["profile"]["region"] == "김포시" and {p["label"] for p in out["programmes"]} <= {APPLY, CHECK, NOT}
     assert any(r["source"] for p in out["programmes"] for r in p["reasons"])
     assert cli.main(["match", "--index", str(seed_index), "--founded", "작년"]) != 0
+
+
+WEB_NOTICE = """사업명
+2026년 인증기업 제조 AX 고도화 지원사업
+신청자격
+다음 요건을 모두 갖춘 기업
+① 이노비즈(기술혁신형 중소기업) 또는 메인비즈(경영혁신형 중소기업) 인증을 보유한 기업 (벤처기업 확인만 보유한 기업은 신청 불가)
+② 상시근로자 20인 이상
+③ 2025년 매출액 10억 원 이상
+지원 분야
+공정 변수 기반 불량 예측 모델 개발 및 현장 적용
+"""
+
+
+def test_conditions_under_a_web_pages_bare_headings():
+    got = _by_field(extract(WEB_NOTICE))
+    # a short item ending in 이상 is a condition, not a sub-heading
+    assert [(c.op, c.value) for c in got["employees"]] == [(">=", 20)]
+    assert got["revenue"][0].op == ">="
+    # the remark in brackets qualifies the certification, it does not negate it
+    assert got["certification"][0].value == ["이노비즈", "메인비즈"]
+    # neither the lead-in line nor the 지원 분야 section under its own heading is a condition
+    assert "other" not in got
+
+
+def test_a_gyeonggi_gwangju_page_that_names_the_metropolitan_city_once(tmp_path):
+    from assistant.ingest import CorpusFile, read_documents
+
+    page = tmp_path / "gj.txt"
+    page.write_text("보도자료\n경기도 광주시\n광주시, 창업 제조기업에 스마트화 바우처 최대 2,000만 원\n"
+                    "□ 경기도 광주시는 관내 창업 제조기업의 공정 디지털화를 돕기 위해 바우처 지원사업을 추진한다고 27일 밝혔다.\n"
+                    "□ 지원 대상은 공고일 현재 광주시에 본사를 둔 제조업 영위 기업이다.\n"
+                    "※ 본 자료의 광주시는 경기도 광주시입니다. 광주광역시와는 관계가 없습니다.\n", encoding="utf-8")
+    (doc,) = read_documents(CorpusFile(rel=page.name, path=page, shown=f"corpus/{page.name}"))
+    regions = [c for c in doc.facts["conditions"] if c["field"] == "region"]
+    assert [c["value"] for c in regions] == [[["경기", "광주", []]]]  # 경기도 광주시, said three times against once

@@ -43,6 +43,12 @@ def test_application_periods_as_written(line, start, deadline):
     assert (f.period_start, f.deadline) == (start, deadline)
 
 
+def test_a_period_under_its_label_line():
+    # a web page's <dt>접수기간</dt><dd>…</dd> reads as two lines
+    f = notice_facts(["공고", "- 접수기간", "- 2026. 3. 9.(월) 10:00 ~ 3. 30.(월) 17:00"])
+    assert (f.period_start, f.deadline) == ("2026-03-09T10:00", "2026-03-30T17:00")
+
+
 def test_no_facts_are_made_up():
     f = notice_facts(["상가를 구분 소유한 자들이 「소득세법」 제88조에 따라 재건축하는 경우", "1. 사실관계"])
     assert f.title is None and f.number is None and f.deadline is None and f.issuer is None

@@ -38,7 +38,7 @@ _ELIGIBILITY_SENTENCE = re.compile(
 )
 # lines in an eligibility list that state no condition of their own: lead-ins ("아래 요건을 모두 충족해야
 # 합니다"), other parties (공급기업, 수행기관), and where HQ and factory must both be (the region rule reads that)
-_NOT_A_CONDITION = re.compile(r"^\s*※|아래|다음(?:의|과\s*같|\s*각)|각\s*호|공급기업|수행기관|운영기관|컨소시엄|도외|관외|시외|군외|"
+_NOT_A_CONDITION = re.compile(r"^\s*※|아래|다음(?:의|과\s*같|\s*각|\s*(?:요건|조건|자격|사항|기준))|각\s*호|공급기업|수행기관|운영기관|컨소시엄|도외|관외|시외|군외|"
                               r"본사(?:만|와|\s*및)|공장(?:만|이\s*도외)|기준(?:으로|임|입니다|$|\))|계산|산정|판단|☎|\d{2,4}-\d{3,4}-\d{4}|"
                               r"(?:로봇|장비|설비|제품|솔루션|시스템|기기)(?:은|는)\s|신품|(?:수|기준|범위|업력)(?:은|는)\s")
 # a sentence that says what does NOT exclude ("… 수혜 이력은 제외 사유가 아닙니다") states no condition
@@ -134,13 +134,19 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             in_section = bool(_ELIGIBILITY_HEADING.search(stripped)) and not _SCORING.search(stripped)
             excluding = False
             continue
+        elif (len(stripped) <= 20 and body == stripped and not cells and not _STATES.search(stripped)
+              and not re.search(r"[.:：,)]|\d", stripped)):
+            # a bare heading line, as a web page's <h2>/<h3> reads ("신청자격", "지원 분야", "문의처")
+            in_section = bool(_ELIGIBILITY_HEADING.search(stripped)) and not _SCORING.search(stripped)
+            excluding = in_section and bool(re.search(r"제외|제한", stripped))
+            continue
         elif re.match(r"^\s*(?:#{1,6}|[□■◆◇▣])\s*[^:：]{1,15}[:：]", stripped):  # "□ 지원내용 : …": a new section, inline
             label = re.split(r"[:：]", stripped, maxsplit=1)[0]
             in_section, excluding = bool(_ELIGIBILITY_HEADING.search(label)), False
         elif len(body) <= 20 and body != stripped and _ELIGIBILITY_HEADING.search(body):  # "가. 신청자격" under a section
             in_section, excluding = True, False
             continue
-        elif len(body) <= 20 and body != stripped and not re.search(r"(?:기업|업체|자|것)\s*$|[다음함]\.?$", body):
+        elif len(body) <= 20 and body != stripped and not _STATES.search(body):
             # "나. 유형별 추가 요건": a sub-heading; what follows holds for some types only
             if re.search(r"유형|트랙|분야별", body):
                 in_section, excluding = False, False
@@ -236,8 +242,9 @@ def _numbers_stated(sentence: str) -> list[Condition]:
 
 
 def _certifications(sentence: str) -> list[Condition]:
-    names = [n for n, p in _CERTS.items() if p.search(sentence)]
-    if names and _CERT_NEEDED.search(sentence) and not re.search(r"제외|않|아님|아니|불가", sentence):
+    main = re.sub(r"\([^)]*\)", "", sentence)  # "(벤처기업 확인만 보유한 기업은 신청 불가)" qualifies, it does not negate
+    names = [n for n, p in _CERTS.items() if p.search(main)]
+    if names and _CERT_NEEDED.search(main) and not re.search(r"제외|않|아님|아니|불가", main):
         return [Condition("certification", "any_of", names, sentence)]
     return []
 

@@ -143,7 +143,8 @@ def _eligibility(title: str, text: str) -> dict:
     top = provinces.most_common(1)[0][0] if provinces else None
     first = named[0][0] if named else None
     place = first if first and (top is None or first.province == top) else (Place(top) if top else None)
-    if place == Place("광주") and re.search(r"경기(?:도)?\s*광주", title + text) and "광주광역시" not in title + text:
+    both = title + text
+    if place == Place("광주") and len(re.findall(r"경기(?:도)?\s*광주", both)) > both.count("광주광역시"):
         place = Place("경기", "광주")  # a 경기도 광주시 document that also says just "광주시"
     home = [place.province, place.city, list(place.group)] if place else None
     conditions = extract(text, home)

@@ -181,10 +181,12 @@ def notice_facts(lines: list[str], headings: list[str] | None = None, year: int 
     issuer = next((ln for ln in reversed(tail) if _ISSUER.match(ln)), None)
     year = int(issued[:4]) if issued else (year or _year_of(head))
     start = deadline = None
-    for ln in lines:
+    for i, ln in enumerate(lines):
         label = _PERIOD_LABEL.search(ln)
         if label and start is None:
             ds = _dates(ln[label.end():])
+            if not ds and not ln[label.end():].strip(" :：-") and i + 1 < len(lines):
+                ds = _dates(lines[i + 1])  # a label alone on its line, its value under it (<dt>/<dd>)
             if ds:
                 base = ds[0].year or year
                 start = ds[0].iso(year) if len(ds) > 1 else None
