@@ -162,3 +162,35 @@ def test_a_gyeonggi_gwangju_page_that_names_the_metropolitan_city_once(tmp_path)
     (doc,) = read_documents(CorpusFile(rel=page.name, path=page, shown=f"corpus/{page.name}"))
     regions = [c for c in doc.facts["conditions"] if c["field"] == "region"]
     assert [c["value"] for c in regions] == [[["경기", "광주", []]]]  # 경기도 광주시, said three times against once
+
+
+PRESS_RELEASE_CONDITIONS = """○ 지원 대상은 충청북도 내에 본사 또는 공장을 둔 제조업 영위 중소기업으로서 다음 요건을 모두 갖춘 기업이다.
+- 설립일로부터 1년 이상 경과한 기업
+- 상시근로자 10인 이상
+- 도내 어디에 있든 신청할 수 있으며, 충청남도·대전·세종에 있는 기업은 대상이 아니다.
+○ 다만 다음에 해당하는 기업은 신청할 수 없다.
+- 국세·지방세 체납 기업
+- 정보통신업, 도소매업을 주업종으로 하는 기업
+○ 충청북도는 선정 기업에 최대 5천만 원을 지원한다.
+"""
+
+
+def test_a_press_releases_lead_in_lists_and_clauses():
+    got = _by_field(extract(PRESS_RELEASE_CONDITIONS, ["충북", None, []]))
+    assert [(c.op, c.value) for c in got["age"]] == [(">=", 1)]  # 설립일로부터 1년 이상 경과
+    assert [(c.op, c.value) for c in got["employees"]] == [(">=", 10)]
+    # the list under "다음에 해당하는 기업은 신청할 수 없다" excludes
+    assert [c.value for c in got["exclusion"]] == ["체납"]
+    assert [(c.op, c.value) for c in got["industry"] if c.op == "not_in"] == [("not_in", ["도소매업", "정보통신업"])]
+    # one clause allows the province, the other excludes its neighbours
+    ops = {c.op for c in got["region"]}
+    assert ops == {"in", "not_in"}
+    assert any(p[0] == "충남" for c in got["region"] if c.op == "not_in" for p in c.value)
+    assert "other" not in got  # the lead-ins themselves are not conditions
+
+
+def test_a_remark_in_a_table_row_is_its_own_sentence():
+    text = ("| 신청 자격 | |\n| 소재지 | 공고일 현재 경기도 내에 본사 또는 공장을 둔 기업 ※ 인천광역시에만 사업장이 있는 "
+            "기업은 신청할 수 없습니다. |\n")
+    regions = _by_field(extract(text))["region"]
+    assert ("in", "경기") in [(c.op, c.value[0][0]) for c in regions]  # not "경기 소재 기업 제외"

@@ -19,7 +19,7 @@ from .places import Place, cities_of, places_in
 
 FIELDS = ("region", "industry", "size", "employees", "age", "revenue", "certification", "prior_support", "exclusion",
           "other")  # other: a sentence about who may apply that none of the rules reads (so: 확인 필요)
-_OPS = {"이상": ">=", "이하": "<=", "미만": "<", "초과": ">", "이내": "<=", "넘는": ">", "넘지 않는": "<="}
+_OPS = {"이상": ">=", "이하": "<=", "미만": "<", "초과": ">", "이내": "<=", "넘는": ">", "넘지 않는": "<=", "경과": ">="}
 
 # a section heading ("## 3. 신청자격", "3. 신청자격", "□ 지원대상", "Ⅱ. …"); items under one ("가.", "1)", "○")
 # are its content unless they name an eligibility section themselves
@@ -38,7 +38,7 @@ _ELIGIBILITY_SENTENCE = re.compile(
 )
 # lines in an eligibility list that state no condition of their own: lead-ins ("아래 요건을 모두 충족해야
 # 합니다"), other parties (공급기업, 수행기관), and where HQ and factory must both be (the region rule reads that)
-_NOT_A_CONDITION = re.compile(r"^\s*※|아래|다음(?:의|과\s*같|\s*각|\s*(?:요건|조건|자격|사항|기준))|각\s*호|공급기업|수행기관|운영기관|컨소시엄|도외|관외|시외|군외|"
+_NOT_A_CONDITION = re.compile(r"^\s*※|아래|다음(?:의|과\s*같|\s*각|\s*(?:요건|조건|자격|사항|기준|기업|업체|경우)|에?\s*해당)|각\s*호|공급기업|수행기관|운영기관|컨소시엄|도외|관외|시외|군외|"
                               r"본사(?:만|와|\s*및)|공장(?:만|이\s*도외)|기준(?:으로|임|입니다|$|\))|계산|산정|판단|☎|\d{2,4}-\d{3,4}-\d{4}|"
                               r"(?:로봇|장비|설비|제품|솔루션|시스템|기기)(?:은|는)\s|신품|(?:수|기준|범위|업력)(?:은|는)\s")
 # a sentence that says what does NOT exclude ("… 수혜 이력은 제외 사유가 아닙니다") states no condition
@@ -54,10 +54,18 @@ _TRACK = re.compile(r"^\s*[-·•*○※]?\s*(?:(?:기초|고도화\s*\d?|[가-�
                     r"\s*(?:신청\s*)?(?:기업|유형)?\s*(?:은|는)\s|[가-힣A-Za-z0-9 ]{1,12}(?:유형|트랙)\s*(?:은|는)\s|"
                     r"[「『\"'‘“][^」』\"'’”]{1,30}[」』\"'’”]\s*(?:유형|트랙|분야|과제)\s*(?:은|는|의))")
 _EXCLUSION_HEAD = re.compile(r"(?:신청\s*)?(?:제외\s*대상|제외\s*사유|지원\s*제외|신청\s*제외|참여\s*제한)(?!\s*(?:항목|비용|경비|품목|대상\s*비용))\s*[:：]?\s*")
+# "다음 요건을 모두 갖춘 기업이다" / "다만 다음에 해당하는 기업은 신청할 수 없다": the list items under it
+# ("- …") state who may apply / who may not
+_LEAD_IN = re.compile(r"(?:다음|아래)(?:의)?\s*(?:(?:요건|조건|자격|사항|각\s*호)?[^.]{0,20}?(?:갖춘|충족|해당|모두)|(?:기업|업체|경우)(?:은|는|에|도)?\s)")
+_LIST_ITEM = re.compile(r"^\s*(?:[-·•*▪◦]|\(?\d{1,2}\)|[가-하]\)|[①-⑳])")
+# other industries a programme names to exclude ("정보통신업, 도소매업, 서비스업을 주업종으로 하는 기업은 … 신청할 수 없")
+_PROSE_LINE = re.compile(r"(?:다|요|니다|음|함)\s*[.!?]?\s*$|[?？]\s*$")
+_OTHER_INDUSTRIES = re.compile(r"정보통신업|도소매업|도매업|소매업|서비스업|건설업|숙박업|음식점업|부동산업|금융업|농업|어업")
 _SENTENCE_END = re.compile(r"(?<=[다요음함])\.\s+|(?<=[.!?])\s+(?=[가-힣A-Z])")
 
 _EMPLOYEES = re.compile(r"(?:상시\s*)?(?:근로자|종업원|직원|고용인원)\s*(?:수)?\s*(?:가|는|이)?\s*(\d[\d,]*)\s*(?:인|명)\s*(이상|이하|미만|초과)")
-_AGE = re.compile(r"(창업|설립|업력|개업)\s*(?:후\s*|한\s*지\s*)?(\d{1,2})\s*년\s*(이내|이하|미만|이상|초과)")
+_AGE = re.compile(r"(창업|설립|업력|개업)(?:일|일자)?\s*(?:(?:으로|로)부터\s*|후\s*|이후\s*|한\s*지\s*)?(\d{1,2})\s*년\s*"
+                  r"(?:이\s*)?(이내|이하|미만|이상|초과|경과)")
 _REVENUE = re.compile(r"매출(?:액)?")
 _SME = re.compile(r"중소\s*(?:제조)?\s*(?:기업|업체)|중소\s*제조")
 _MIDSIZE = re.compile(r"중견\s*기업|중소\s*[·ㆍ및]\s*중견")
@@ -105,10 +113,27 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
     each with whether it is in a list of exclusions ("신청 제외 대상" and the lines under it, up to
     the next heading) and whether it is in an eligibility section (not a sentence of free text)."""
     out, in_section, excluding = [], False, False
+    listing = None  # (excluding,) while the items under a lead-in sentence of free text run
     for line in text.split("\n"):
         stripped = line.strip()
         if not stripped:
             continue
+        if listing is not None:
+            # the items: list lines (their markers may be gone, as a Markdown list reads), table rows;
+            # the list ends at a heading ("Q9. …", "## …") or a line of prose
+            row = stripped.startswith("|")
+            cells = [c for c in stripped.strip("|").split("|") if c.strip()] if row else []
+            heading = ((row and len(cells) <= 1) or _HEADING.match(stripped) or re.match(r"^Q\s*\d", stripped)
+                       or _EXCLUSION_HEAD.match(stripped[_ITEM.match(stripped).end():])
+                       or (len(stripped) <= 20 and _ELIGIBILITY_HEADING.search(stripped)))
+            item = not heading and (_LIST_ITEM.match(stripped) or row or not _PROSE_LINE.search(stripped))
+            if item:
+                body = (" ".join(c.strip() for c in stripped.strip("|").split("|") if c.strip()) if row
+                        else stripped[_ITEM.match(stripped).end():].strip())
+                if body and not _SCORING.search(body) and not _TRACK.match(body):
+                    out.append((body, listing, True))
+                continue
+            listing = None
         cells = [c.strip() for c in stripped.strip("|").split("|")] if stripped.startswith("|") else []
         if cells and len([c for c in cells if c]) == 1 and len(cells[0]) <= 20:  # "| 신청 자격 | |": a heading row
             in_section = bool(_ELIGIBILITY_HEADING.search(cells[0])) and not _SCORING.search(cells[0])
@@ -121,7 +146,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
         if head:  # "라. 제외 대상 : …", "○ 신청 제외", "- 신청 제외 대상": what follows (and the lines under it) excludes
             excluding = True
             stripped = body[head.end():].strip()
-            if not stripped:
+            if not stripped or re.match(r"(?:및|와|과|[·/,])\s", stripped):  # "제외 대상 및 중복 수혜": the heading goes on
                 continue
         elif (article := _ARTICLE.match(stripped)):  # "제2조(지원대상) ① …": a section, its text follows
             in_section = bool(_ELIGIBILITY_HEADING.search(article.group(1)))
@@ -151,10 +176,18 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             if re.search(r"유형|트랙|분야별", body):
                 in_section, excluding = False, False
             continue
-        for sentence in ([stripped] if in_section else _SENTENCE_END.split(stripped)):
+        # a "※ …" remark in a line is a sentence of its own
+        parts = [p for p in re.split(r"\s+(?=※)", stripped) if p.strip()]
+        for sentence in (parts if in_section else [x for p in parts for x in _SENTENCE_END.split(p)]):
             sentence = sentence.strip()
             if not sentence or _SCORING.search(sentence) or _TRACK.match(sentence):
                 continue
+            if _LEAD_IN.search(sentence):
+                negated = bool(_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence))
+                if in_section:  # "다만 다음 기업은 신청할 수 없습니다": the section's lines below exclude
+                    excluding = excluding or negated
+                elif not excluding:
+                    listing = negated
             if in_section or excluding or _ELIGIBILITY_SENTENCE.search(sentence):
                 out.append((sentence, excluding, in_section or excluding))
     return out
@@ -169,6 +202,11 @@ def _op_after(sentence: str, end: int) -> str | None:
 
 
 def _regions(sentence: str, home: str | None) -> list[Condition]:
+    """Region conditions, clause by clause: "도내 어디에 있든 신청할 수 있으며, 충청남도·대전에 있는
+    기업은 대상이 아니다" allows one place and excludes others."""
+    clauses = [c for c in re.split(r"(?<=[며고])\s*,\s*|(?<=지만)\s*,?\s*", sentence) if c.strip()]
+    if len(clauses) > 1:
+        return [c for clause in clauses for c in _regions(clause, home)]
     if _ANYONE.search(sentence):
         return [Condition("region", "any", [], sentence)]
     found, chained = [], False
@@ -197,9 +235,12 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
     return []
 
 
-def _industry(sentence: str) -> list[Condition]:
+def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
     m = _MANUFACTURING.search(sentence)
     if not m:
+        others = sorted(set(_OTHER_INDUSTRIES.findall(sentence)))
+        if others and (excluding or (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence))):
+            return [Condition("industry", "not_in", others, sentence)]
         return []
     sub_match = _SUBSECTOR.search(sentence)
     sub = sub_match.group(1) if sub_match else ""
@@ -257,7 +298,8 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
     elif _BASIC_DONE.search(sentence):
         out.append(Condition("prior_support", "requires", "기초", sentence))
     negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)", sentence))
-    if negative and _PRIOR_RECEIVED.search(sentence) and not level:
+    main = re.sub(r"\([^)]*\)", "", sentence)  # "지원(한국에너지공단 「…」 포함)을 받은": the remark apart
+    if negative and (_PRIOR_RECEIVED.search(sentence) or _PRIOR_RECEIVED.search(main)) and not level:
         recent = _RECENT.search(sentence)
         years = sorted({int(y) for y in _YEAR_OF.findall(sentence)})
         named = re.search(r"[「『\"'‘“]([^」』\"'’”]{2,40})[」』\"'’”]", sentence)
@@ -281,7 +323,7 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     for sentence, excluding, listed in eligibility_sentences(text):
         if _NOT_EXCLUDING.search(sentence):
             continue
-        found = (_regions(sentence, home) + _industry(sentence) + _numbers(sentence, excluding) + _certifications(sentence)
+        found = (_regions(sentence, home) + _industry(sentence, excluding) + _numbers(sentence, excluding) + _certifications(sentence)
                  + _support_and_exclusions(sentence, excluding))
         # a condition no rule reads: a line of an eligibility or exclusion list, or a sentence that
         # restricts ("… 기업만 신청할 수 있다", "… 이어야 한다"); never a question

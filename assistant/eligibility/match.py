@@ -72,6 +72,12 @@ def _region(c: Condition, company: Place | None) -> tuple[str, str]:
 
 
 def _industry(c: Condition, industry: str | None, subsector: str | None) -> tuple[str, str]:
+    if c.op == "not_in":  # "정보통신업, 도소매업을 주업종으로 하는 기업은 신청할 수 없다"
+        want = f"업종: {'·'.join(c.value)} 제외"
+        if not industry:
+            return UNKNOWN, f"{want} (회사 업종 미입력)"
+        out = any(v.replace(" ", "") in industry.replace(" ", "") for v in c.value)
+        return (UNMET if out else MET), f"{want} (회사: {industry})"
     sub = c.value.get("subsector") or ""
     want = f"{sub} 제조업" if sub else "제조업"
     if not industry:

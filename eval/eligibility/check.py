@@ -14,9 +14,10 @@ ROOT = HERE.parent.parent  # repo root = parent of eval/
 LABELS = ("신청 가능", "확인 필요", "해당 없음")
 # dev: shipped and domain pages; dev2: 8 more pages (f01-f08), developed on; dev3: e02, e05, e06,
 # written as held-out pages and read while fixing the conditions reader on 2026-12-01; test: e01,
-# e03, e04, never read while developing; test2: g01-g06, written later by someone who did not read the matcher;
-# test3: h01-h06, the same way, written after the reader was fixed on test2's pages
-SPLITS = ("dev", "dev2", "dev3", "test", "test2", "test3")
+# e03, e04, never read while developing; dev4: g01-g06 (pairs_test2.jsonl), written by someone who did not
+# read the matcher, scored once as held-out, then read while fixing the reader; test3: h01-h06, written
+# the same way after those fixes
+SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3")
 PROFILE_FIELDS = {
     "id": str, "region": str, "industry": str, "subsector": str, "founded": str,
     "employees": int, "revenue_won": int, "certifications": list,
