@@ -2,7 +2,8 @@
 about many programmes at once ("지원 금액이 가장 큰 사업은?", "지금 신청할 수 있는 사업 알려줘",
 "경기도 지원사업 목록").
 
-One Programme per main document (not a news page's sidebar stories), from facts read once at
+One Programme per main document (not a news page's sidebar stories; every record of a .json
+API response, whose facts say "record"), from facts read once at
 index time (ingest/notice.py): the largest support amount stated as a limit, the application
 deadline, the issuing body of a notice. Its region is the first one its title names, else its
 text's first; its organiser the notice's issuer, else the body its title names ("김포시, …").
@@ -14,6 +15,7 @@ from datetime import datetime
 
 from .answer import Answer, Citation
 from .numbers import parse_quantity
+from .query import language
 from .regions import mentions_region, regions_in
 from .timeline import parse_time, period_state
 
@@ -40,7 +42,7 @@ class Programme:
 def programmes(chunks, facts: dict) -> list[Programme]:
     first: dict = {}
     for c in chunks:
-        if c.doc_id.endswith("~0") and c.doc_id not in first:
+        if (c.doc_id.endswith("~0") or "record" in facts.get(c.doc_id, {})) and c.doc_id not in first:
             first[c.doc_id] = c
     out = []
     for doc, c in first.items():
@@ -66,15 +68,39 @@ def table(progs: list[Programme], now: datetime) -> list[list]:
 
 _PROGRAMMES = re.compile(r"사업|프로그램|programme|program", re.IGNORECASE)
 _BIGGEST = re.compile(r"가장\s*(?:큰|많|높)|제일\s*(?:큰|많)|금액이\s*큰|largest|biggest|most", re.IGNORECASE)
-_OPEN = re.compile(r"지금\s*신청|신청\s*(?:할\s*수|가능)|접수\s*중|마감\s*(?:안|전)|open now|can (?:i |we )?apply",
+# "신청할 수 있는 사업", not "중복 신청할 수 없는 사업"
+_OPEN = re.compile(r"지금\s*신청|신청\s*(?:할\s*수\s*있|가능)|접수\s*중|마감\s*(?:안|전)|open now|can (?:i |we )?apply",
                    re.IGNORECASE)
 _LIST = re.compile(r"목록|리스트|어떤\s*(?:지원)?사업|무슨\s*(?:지원)?사업|사업들|모든\s*사업|전체\s*사업|"
                    r"list of|which programmes|which programs|what programmes|what programs", re.IGNORECASE)
+# A Korean question asks for programmes when they are what it ends on ("…신청할 수 있는 사업은?",
+# "경기도 지원사업 목록 알려줘"), not when a programme is only its topic ("김천시 … 지원사업은 몇 명
+# 이상이어야 신청할 수 있나요?", "전체 사업비는?"): the ending's request words and particles are
+# taken off first.
+_ENDING = re.compile(r"(?:\s|[?？!.~]|좀|요|은|는|이|가|을|를|뭐야|뭐예요|뭔가요|무엇인가요|무엇입니까|뭐가|무엇이|뭐|"
+                     r"있어|있나요|있습니까|있을까|알려\s*줘|알려\s*주세요|알려\s*줄래|보여\s*줘|보여\s*주세요|"
+                     r"정리해\s*줘|추천해\s*줘|추천)$")
+_HEAD = re.compile(r"(?:사업|사업들|프로그램|목록|리스트)$")
+# plural, or the largest one: a list is asked
+_ENGLISH_PROGRAMMES = re.compile(r"\bprogram(?:me)?s\b|(?:largest|biggest) program", re.IGNORECASE)
+
+
+def asks_for_programmes(question: str) -> bool:
+    """Whether a question is about programmes as a list rather than one programme's fact."""
+    if language(question) == "en":
+        return bool(_ENGLISH_PROGRAMMES.search(question))
+    text = question.strip()
+    while True:
+        shorter = _ENDING.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
+    return bool(_HEAD.search(text))
 
 
 def overview(question: str, progs: list[Programme], now: datetime, k: int = LIST_MAX) -> Answer | None:
     """A list answer when the question asks about programmes in general, else None."""
-    if not _PROGRAMMES.search(question):  # "가장 큰 도시는?" is not about programmes
+    if not _PROGRAMMES.search(question) or not asks_for_programmes(question):  # "가장 큰 도시는?"
         return None
     biggest, open_now, listing = _BIGGEST.search(question), _OPEN.search(question), _LIST.search(question)
     if not (biggest or open_now or listing):
