@@ -25,7 +25,7 @@ _OPS = {"이상": ">=", "이하": "<=", "미만": "<", "초과": ">", "이내": 
 # are its content unless they name an eligibility section themselves
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*|(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)\s*[.]\s*|[□■◆◇▣]\s*|\[\s*)")
 _ARTICLE = re.compile(r"^\s*제\s*\d+\s*조\s*\(([^)]{1,20})\)\s*")
-_STATES = re.compile(r"(?:기업|업체|자|것|이상|이하|미만|초과|이내|[다음함])\.?\s*\)?$")  # a numbered line that states, not a heading
+_STATES = re.compile(r"(?:기업|업체|자|것|이상|이하|미만|초과|이내|보유|[다음함])\.?\s*\)?$")  # a numbered line that states, not a heading
 _ITEM = re.compile(r"^[\s#□■◆◇▣○◦●▶\-·•*\[\]]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|[①-⑳]\s*)?")
 _NOT_COMPANIES = r"(?!\s*(?:항목|비용|경비|품목|대상\s*비용))"  # "지원 제외 비용": costs, not companies
 _ELIGIBILITY_HEADING = re.compile(r"신청\s*자격|지원\s*대상|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건|신청\s*요건|제외\s*대상|제외\s*사유|"

@@ -6,7 +6,9 @@ Two kinds of file:
   chrome.py, metadata.py) and may yield several stories;
 - documents (.pdf, .docx, .hwpx, .hwp; one reader module per format behind the protocol of
   blocks.py): one Document each, tables as one line per row under its header, numbered
-  section headings kept, PDF pages numbered; the notice's own facts (notice.py) on the Document.
+  section headings kept, PDF pages numbered; the notice's own facts (notice.py) on the Document;
+- records (.json, a public-data API's response; jsonrecords.py): one Document per record, its
+  fields as labelled lines, the same facts read from them.
 """
 
 import importlib
@@ -24,10 +26,10 @@ from .page import Page, parse_page
 from .textio import decode_bytes
 
 PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm")
-READERS = {".pdf": "pdf", ".docx": "docx", ".hwpx": "hwpx", ".hwp": "hwp"}  # suffix -> reader module
+READERS = {".pdf": "pdf", ".docx": "docx", ".hwpx": "hwpx", ".hwp": "hwp", ".json": "jsonrecords"}  # suffix -> reader module
 SUFFIXES = PAGE_SUFFIXES + tuple(READERS)
 REGION_READ = 200  # characters of a document's start read for its region when its title names none
-SUPPORTED = "지원 형식: .txt, .md, .html, .pdf, .hwp, .hwpx, .docx"
+SUPPORTED = "지원 형식: .txt, .md, .html, .pdf, .hwp, .hwpx, .docx, .json"
 
 
 @dataclass(frozen=True)
@@ -156,9 +158,11 @@ def _eligibility(title: str, text: str) -> dict:
     return {"conditions": [c.to_dict() for c in conditions]} if conditions else {}
 
 
-def document_from_blocks(extracted: B.Extracted, cf: CorpusFile) -> Document:
-    """One Document of a read file: its blocks one per line, with where each page and each
-    section starts, and the notice's facts (title, 공고 번호, 공고일, issuer, application period)."""
+def document_from_blocks(extracted: B.Extracted, cf: CorpusFile, k: int = 0) -> Document:
+    """One Document of a read file (`k`: its position among the file's records, 0 for a file
+    that is one document): its blocks one per line, with where each page and each section
+    starts, and the notice's facts (title, 공고 번호, 공고일, issuer, application period). A
+    record's named title, date and issuer go before those read from its text."""
     lines, pages, sections, at = [], [], [], 0
     for b in extracted.blocks:
         text = b.text.strip()
@@ -172,11 +176,14 @@ def document_from_blocks(extracted: B.Extracted, cf: CorpusFile) -> Document:
         at += len(text) + 1
     if not lines:
         raise IngestError(cf.shown, "문서에서 읽을 수 있는 글자를 찾지 못했습니다 (no text in the document)")
-    facts = notice_facts(lines, [h for _, h in sections])
-    title = facts.title or extracted.title or Path(cf.rel).stem
-    return Document(id=f"{cf.rel}~0", title=title, date=facts.issued,
-                    outlet=facts.issuer, path=cf.shown, text="\n".join(lines), pages=tuple(pages),
-                    sections=tuple(sections), facts=facts.to_dict() | _region(title, "\n".join(lines))
+    facts = notice_facts(lines, [h for _, h in sections]).to_dict()
+    if extracted.stated:
+        facts |= {name: v for name, v in (("title", extracted.title), ("issued", extracted.date),
+                                    ("issuer", extracted.issuer)) if v} | {"record": k}
+    title = facts.get("title") or extracted.title or Path(cf.rel).stem
+    return Document(id=f"{cf.rel}~{k}", title=title, date=facts.get("issued"),
+                    outlet=facts.get("issuer"), path=cf.shown, text="\n".join(lines), pages=tuple(pages),
+                    sections=tuple(sections), facts=facts | _region(title, "\n".join(lines))
                     | _eligibility(title, "\n".join(lines)))
 
 
@@ -196,6 +203,8 @@ def read_documents(cf: CorpusFile, data: bytes | None = None) -> list[Document]:
             raise IngestError(cf.shown, f"파일이 너무 큽니다 ({len(data) // 1_000_000} MB > "
                                         f"{MAX_DOCUMENT_BYTES // 1_000_000} MB); 나누어 넣어 주세요")
         reader = importlib.import_module(f".{READERS[suffix]}", __name__)  # heavy libraries only when needed
+        if hasattr(reader, "read_records"):  # a file of records (.json): a Document each
+            return [document_from_blocks(ex, cf, k) for k, ex in reader.read_records(data, cf.shown)]
         return [document_from_blocks(reader.read(data, cf.shown), cf)]
     text, _encoding = decode_bytes(data, cf.shown)
     return documents_from_text(text, cf)

@@ -7,6 +7,10 @@ so a question about one row finds that row and the answer cites it.
 
     SUFFIXES = (".pdf",)
     def read(data: bytes, source: str) -> Extracted   # raises IngestError with a Korean message
+
+A format whose file holds several documents (jsonrecords.py: the records of an API response)
+has instead `read_records(data, source) -> list[tuple[int, Extracted]]`, each record with its
+position in the file; every record becomes a Document of its own.
 """
 
 import re
@@ -27,6 +31,9 @@ class Extracted:
     blocks: list[Block] = field(default_factory=list)
     title: str | None = None  # the document's own title (file properties, first heading), if any
     pages: int | None = None  # number of pages, for formats that have them
+    date: str | None = None  # ISO yyyy-mm-dd the file states as its own (a record's registration date)
+    issuer: str | None = None  # the responsible body the file states (a record's 소관기관)
+    stated: bool = False  # title, date and issuer are named fields (a JSON record), before what the text says
 
 
 _SPACE = re.compile(r"\s+")

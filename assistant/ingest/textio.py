@@ -39,7 +39,7 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> tuple[str, str]:
     if not data.strip():
         raise IngestError(path, "빈 파일입니다 (empty file)")
     if b"\x00" in data[:_SNIFF]:
-        raise IngestError(path, "텍스트가 아닌 바이너리 파일입니다. .txt·.md·.html은 텍스트여야 하고, 문서는 .pdf·.hwp·.hwpx·.docx 확장자로 넣어 주세요 (binary file under a text suffix)")
+        raise IngestError(path, "텍스트가 아닌 바이너리 파일입니다. .txt·.md·.html·.json은 텍스트여야 하고, 문서는 .pdf·.hwp·.hwpx·.docx 확장자로 넣어 주세요 (binary file under a text suffix)")
     text, encoding = None, None
     try:
         text, encoding = data.decode("utf-8-sig"), "utf-8"
