@@ -108,16 +108,48 @@ def contains_quantity(text: str, gold: str) -> bool:
     return False
 
 
-# Dates and times as Korean news writes them.
-DATE_KO = re.compile(
-    r"(?:(?P<y>\d{4})\s*년\s*)?(?P<m>\d{1,2})\s*월\s*(?:(?P<d>\d{1,2})\s*일)?(?:\s*(?:오전|오후)?\s*(?P<h>\d{1,2})\s*시)?"
-    r"|(?P<y2>\d{4})\s*년"
+# Dates and times as Korean news and notices write them: "2026년 3월 20일 오후 6시", "3월 20일
+# 18:00", "2020년 12월", "2028년"; notices' "2026. 3. 16.(월)", "4. 3.(금) 16:00", "2026-03-16".
+# A dotted month and day need a space and a closing dot ("4. 3."), so decimals ("8.6%") are not dates.
+_WEEKDAY = r"(?:\s*\(\s*[월화수목금토일]\s*\))?"
+_CLOCK = r"(?:\s*(?P<ampm>오전|오후)?\s*(?P<h>[01]?\d|2[0-4])\s*(?::\s*(?P<mi>[0-5]\d)|시(?:\s*(?P<mi2>[0-5]?\d)\s*분)?))?"
+_DATE_FORMS = (
+    re.compile(r"(?:(?P<y>\d{4})\s*년\s*)?(?P<m>1[0-2]|0?[1-9])\s*월(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*일)?"
+               + _WEEKDAY + _CLOCK),
+    re.compile(r"(?<![\d.])(?P<y>20\d{2})\s*(?P<sep>[.\-/])\s*(?P<m>1[0-2]|0?[1-9])\s*(?P=sep)\s*"
+               r"(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)\.?" + _WEEKDAY + _CLOCK),
+    re.compile(r"(?<![\d.])(?<!\d\.\s)(?P<m>1[0-2]|0?[1-9])\.\s+(?P<d>3[01]|[12]\d|0?[1-9])\.(?!\d|\s*\d{1,2}\.)" + _WEEKDAY + _CLOCK),
+    re.compile(r"(?P<y>\d{4})\s*년"),
 )
 
 
 def find_dates(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, text) of Korean-written dates: "3월 20일 18시", "2028년", "2020년 12월"."""
-    return [(m.start(), m.end(), m.group(0).strip()) for m in DATE_KO.finditer(text) if m.group(0).strip()]
+    """(start, end, text) of the dates in `text`, in order, none overlapping (the longest wins)."""
+    found = sorted((m.start(), -len(m.group(0).rstrip()), m.group(0).rstrip())
+                    for form in _DATE_FORMS for m in form.finditer(text) if m.group(0).strip())
+    out, end = [], -1
+    for start, negative, written in found:
+        if start >= end:
+            out.append((start, start - negative, written))
+            end = start - negative
+    return out
+
+
+def date_parts(text: str) -> dict | None:
+    """The parts of a date written alone: y, m, d, h, mi, mi2, ampm (None where not written)."""
+    for form in _DATE_FORMS:
+        m = form.fullmatch(text.strip())
+        if m:
+            return {k: m.groupdict().get(k) for k in ("y", "m", "d", "h", "mi", "mi2", "ampm")}
+    return None
+
+
+def date_grain(text: str) -> str | None:
+    """How precise a written date is: "time", "day", "month" or "year" (None: not a date)."""
+    parts = date_parts(text)
+    if parts is None:
+        return None
+    return "time" if parts["h"] else "day" if parts["d"] else "month" if parts["m"] else "year"
 
 
 def normalise_text(text: str) -> str:

@@ -51,6 +51,21 @@ def test_question_view_reads_what_is_asked():
     assert v.wh == "who" and v.lang == "en"
 
 
+def test_pair_coverage_rewards_the_question_s_phrase_in_its_order():
+    from assistant.answering.features import pair_coverage
+
+    class FlatIdf:
+        def __call__(self, term):
+            return 1.0
+
+    v = question_view(Analyzer().analyse("여의도 농민 폭력 시위를 주도한 혐의로 지명수배된 사람은?"))
+    same = korean.tokens("1989년 2월 여의도 농민 폭력 시위를 주도한 혐의로 지명수배되었다.")
+    shuffled = korean.tokens("시위 도중 폭력을 쓴 농민을 여의도에서 지명수배하고 주도 혐의를 조사했다.")
+    assert pair_coverage(v.groups, same, FlatIdf()) > 0.8
+    assert pair_coverage(v.groups, shuffled, FlatIdf()) < 0.3  # the same words, not the phrase
+    assert pair_coverage(v.groups, [], FlatIdf()) == 0.0
+
+
 def test_an_english_question_is_searched_with_whole_korean_terms():
     q = Analyzer().analyse("How many companies applied to Bucheon's manufacturing AI programme?")
     assert q.regions == ["부천"] and "부천" in q.terms  # not 부 + 천, as Kiwi reads "…기업 부천 제조…" run together
@@ -71,7 +86,7 @@ def test_shipped_model_records_its_training_and_scores():
         assert set(meta[part]) >= {"korquad-a", "domain"}
         assert 0 < meta[part]["korquad-a"]["em"] <= 1
     assert 0 < model.threshold < 1
-    assert model.sentence.importance and model.span.weights and model.answerable.weights
+    assert model.sentence.importance and model.span.weights and model.answerable.importance
     assert set(model.sentence.importance) <= set(model.sentence.features)
 
 

@@ -3,8 +3,17 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.numbers import (answer_matches, find_dates, find_quantities, normalise_text, parse_number,
-                               parse_quantity, same_quantity)
+from assistant.answering.english import english_fact
+from assistant.numbers import (
+    answer_matches,
+    date_grain,
+    find_dates,
+    find_quantities,
+    normalise_text,
+    parse_number,
+    parse_quantity,
+    same_quantity,
+)
 
 
 def test_examples_from_the_articles():
@@ -28,6 +37,18 @@ def test_separate_numbers_are_not_merged():
 def test_dates():
     spans = [t for _, _, t in find_dates("오는 3월 20일 18시까지 신청, 2월 24일 설명회, 2028년까지")]
     assert spans == ["3월 20일 18시", "2월 24일", "2028년"]
+
+
+def test_dates_as_notices_write_them():
+    line = "접수기간: 2026. 3. 16.(월) ~ 4. 3.(금) 16:00까지, 예산 8.6% 증액, 공고 제2026-412호"
+    assert [t for _, _, t in find_dates(line)] == ["2026. 3. 16.(월)", "4. 3.(금) 16:00"]
+    assert [t for _, _, t in find_dates("2026-03-16 접수, 3월 20일 18:00 마감")] == ["2026-03-16", "3월 20일 18:00"]
+    assert find_dates("1. 2. 3. 항목을 확인") == []  # a numbered list is not a date
+    assert [date_grain(t) for t in ("2026년", "2020년 12월", "2026. 3. 16.(월)", "4. 3.(금) 16:00")] == [
+        "year", "month", "day", "time"]
+    assert date_grain("5,000만 원") is None
+    assert english_fact("4. 3.(금) 16:00") == "3 April, 16:00 (4. 3.(금) 16:00)"
+    assert english_fact("2026년 3월 20일 오후 6시 30분") == "20 March 2026, 18:30 (2026년 3월 20일 오후 6시 30분)"
 
 
 def test_answer_matching_rule_of_the_design():

@@ -65,3 +65,13 @@ def test_threshold_keeps_wrong_abstentions_within_the_budget(monkeypatch, budget
         pos = [x for x, e in zip(p, examples) if e.dataset == name and e.answerable]
         assert sum(x < t for x in pos) / len(pos) <= budget
     assert t > 0.05  # it does abstain on the clearly unanswerable ones
+
+
+def test_answerable_trees_give_probabilities_that_follow_the_evidence():
+    pytest.importorskip("lightgbm")
+    rng = random.Random(0)
+    rows = [{"span_prob": rng.random(), "noise": rng.random()} for _ in range(400)]
+    ys = [int(r["span_prob"] > 0.5) for r in rows]
+    model = T.fit_answerable(rows, ys, [1.0] * len(rows))
+    assert model.probability({"span_prob": 0.9, "noise": 0.5}) > 0.8 > 0.2 > model.probability({"span_prob": 0.1, "noise": 0.5})
+    assert model.importance["span_prob"] > model.importance.get("noise", 0.0)

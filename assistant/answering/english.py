@@ -8,20 +8,12 @@ in brackets, so the reader can check it against the cited sentence.
 Other facts (names, places, terms) stay as they are written.
 """
 
-import re
-
-from ..numbers import find_dates, parse_quantity
+from ..numbers import date_parts, find_dates, parse_quantity
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand"))
 _COUNTERS = {"개사": "companies", "곳": "places", "개소": "sites", "명": "people", "건": "cases", "대": "units"}
-_DATE = re.compile(
-    r"^(?:(?P<y>\d{4})\s*년\s*)?(?P<m>\d{1,2})\s*월\s*(?:(?P<d>\d{1,2})\s*일)?"
-    r"(?:\s*\([월화수목금토일]\))?(?:\s*(?P<ampm>오전|오후)?\s*(?P<h>\d{1,2})\s*시(?:\s*(?P<mi>\d{1,2})\s*분)?)?$"
-)
-
-
 def _number(x: float) -> str:
     return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
 
@@ -35,17 +27,15 @@ def amount(value: float, unit: str) -> str:
 
 
 def date(text: str) -> str | None:
-    m = _DATE.match(text.strip())
-    if not m:
+    m = date_parts(text)
+    if not m or not m["m"]:
         return None
-    month = MONTHS[int(m["m"]) - 1] if 1 <= int(m["m"]) <= 12 else None
-    if month is None:
-        return None
+    month = MONTHS[int(m["m"]) - 1]
     day = f"{int(m['d'])} {month}" if m["d"] else month
     out = f"{day} {m['y']}" if m["y"] else day
     if m["h"]:
         hour = int(m["h"]) + (12 if m["ampm"] == "오후" and int(m["h"]) < 12 else 0)
-        out += f", {hour:02d}:{int(m['mi'] or 0):02d}"
+        out += f", {hour:02d}:{int(m['mi'] or m['mi2'] or 0):02d}"
     return out
 
 

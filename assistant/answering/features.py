@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 
@@ -166,6 +167,26 @@ def local_weights(groups, sentences: list[set]) -> dict:
     return {g: math.log(1 + (n + 1) / (1 + sum(1 for s in sentences if set(g) & s))) for g in groups}
 
 
+def pair_coverage(groups, sequence: list, idf: Idf, reach: int = 2) -> float:
+    """Share of the question's consecutive concept pairs (IDF-weighted) that `sequence` (a
+    sentence's terms, in order) writes in the same order, at most `reach` terms apart: a question
+    that reuses its source's phrase ("여의도 농민 폭력 시위를 주도한") matches it pair by pair."""
+    if len(groups) < 2 or not sequence:
+        return 0.0
+    where: dict = {}
+    for i, t in enumerate(sequence):
+        where.setdefault(t, []).append(i)
+    total = found = 0.0
+    for a, b in pairwise(groups):
+        w = max(map(idf, a)) + max(map(idf, b))
+        total += w
+        left = [i for t in a for i in where.get(t, ())]
+        right = {i for t in b for i in where.get(t, ())}
+        if any(i + d in right for i in left for d in range(1, reach + 1)):
+            found += w
+    return found / total if total else 0.0
+
+
 def char_coverage(bigrams: frozenset, text: str) -> float:
     if not bigrams:
         return 0.0
@@ -262,10 +283,10 @@ def _compact(text: str) -> str:
 
 
 def sentence_features(qv: QuestionView, ctx: PassageContext, text: str, terms: set, position: int, idf: Idf,
-                      local: dict, window: set, title: str, cosine: float) -> dict:
+                      local: dict, window: set, title: str, cosine: float, sequence: list = ()) -> dict:
     """`window`: the terms of the sentence and its neighbours (a table row under its header, an
     answer under its FAQ question); `title`: its document's title; `cosine`: the question's
-    dense similarity with the sentence."""
+    dense similarity with the sentence; `sequence`: its terms in order."""
     f = {"sentence_dense": cosine, f"lang={qv.lang}|sentence_dense": cosine,
         f"rank={min(ctx.rank, 7)}": 1.0, "fused": ctx.fused, "dense": ctx.dense, "dense_gap": ctx.dense_gap,
         "bm25": ctx.bm25, "cov_passage": ctx.cov_passage, "cov_title": ctx.cov_title, "char_passage": ctx.char_passage,
@@ -274,7 +295,7 @@ def sentence_features(qv: QuestionView, ctx: PassageContext, text: str, terms: s
         f"region_passage={ctx.region_passage}": 1.0, "names_missing_passage": ctx.names_missing_passage,
         "agree": ctx.agree,
         "cov_sentence": coverage(qv.groups, terms, idf), "cov_local": coverage(qv.groups, terms, idf, local),
-        "char_sentence": char_coverage(qv.bigrams, text),
+        "char_sentence": char_coverage(qv.bigrams, text), "pairs_sentence": pair_coverage(qv.groups, list(sequence), idf),
         "cov_focus": (sum(1 for g in qv.focus if set(g) & terms) / len(qv.focus)) if qv.focus else 0.0,
         f"position={min(position, 4)}": 1.0, "length": min(len(text), 400) / 400, f"lang={qv.lang}": 1.0,
     }
@@ -295,6 +316,8 @@ def sentence_features(qv: QuestionView, ctx: PassageContext, text: str, terms: s
                 f[f"qtype={qv.qtype}|has=date+{marker}"] = 1.0
     for kind in kinds:
         f[f"qtype={qv.qtype}|has={kind}"] = 1.0
+    if "date" in kinds:  # the finest date it writes: a deadline asked wants a day, not "2026년"
+        f[f"qtype={qv.qtype}|date_grain={_finest_grain(text)}"] = 1.0
     if not kinds:
         f[f"qtype={qv.qtype}|has=none"] = 1.0
     f[f"lang={qv.lang}|cov_sentence"] = f["cov_sentence"]
@@ -304,7 +327,7 @@ def sentence_features(qv: QuestionView, ctx: PassageContext, text: str, terms: s
 # Scores compared with the best of the question's other candidates: how a sentence stands among
 # them, which a pointwise model cannot see from its own values alone.
 GAP_FEATURES = ("agree", "sentence_dense", "cov_sentence", "cov_local", "cov_detail", "cov_detail_window", "cov_window", "cov_focus",
-                "char_sentence")
+                "char_sentence", "pairs_sentence")
 
 
 def add_gaps(rows: list[dict]) -> None:
@@ -323,6 +346,14 @@ def _kinds_in(text: str) -> set[str]:
 
 _DIST_EDGES = (0, 1, 2, 4, 7, 12)
 # The kinds of span that answer a question of each type ("count" questions are also answered by a bare number).
+_GRAINS = ("time", "day", "month", "year")
+
+
+def _finest_grain(text: str) -> str:
+    grains = {numbers.date_grain(d[2]) for d in numbers.find_dates(text)}
+    return next((g for g in _GRAINS if g in grains), "none")
+
+
 FACT_KINDS = {"date": ("date",), "amount": ("amount",), "percent": ("percent",), "count": ("count", "number")}
 
 
@@ -384,6 +415,7 @@ def span_features(qv: QuestionView, span: Span, ms: list[Morph], sentence: str, 
     else:
         f["no_anchor"] = 1.0
     if span.kind == "date":
+        f[f"qtype={qv.qtype}|grain={numbers.date_grain(span.text)}"] = 1.0
         after = sentence[span.end:span.end + 4].lstrip()
         for marker in ("까지", "부터"):
             if after.startswith(marker):

@@ -129,16 +129,18 @@ class Reader:
                     continue
                 seen[key] = len(raw)
                 window = t.union(*terms[max(0, i - 1):i + 2])
-                raw.append((hit, rank, i, a, b, chunk.text[a:b], ctx, t, window, chunk.title, key))
+                raw.append((hit, rank, i, a, b, chunk.text[a:b], ctx, t, window, chunk.title, key,
+                            chunk.terms[i] if i < len(chunk.terms) else ()))
         local = F.local_weights(view.groups, [r[7] for r in raw])
         rows = [int(self.index.sentence_rows[r[0].row]) + r[2] for r in raw]  # r[0]: hit, r[2]: sentence number
         # cosine of the question with each sentence (vectors are L2-normalised; stored as float16)
         cosines = (self.index.sentence_vectors[rows].astype(np.float32) @ np.asarray(vector, np.float32)
                    if rows else np.zeros(0))
         out = [SentenceCandidate(hit, rank, i, a, b, text, ctx,
-                                 F.sentence_features(view, ctx, text, t, i, self.idf, local, window, title, float(cos)),
+                                 F.sentence_features(view, ctx, text, t, i, self.idf, local, window, title, float(cos),
+                                                     sequence),
                                  cite_hit=cite[key][0], cite_start=cite[key][1])
-               for (hit, rank, i, a, b, text, ctx, t, window, title, key), cos in zip(raw, cosines)]
+               for (hit, rank, i, a, b, text, ctx, t, window, title, key, sequence), cos in zip(raw, cosines)]
         F.add_gaps([s.features for s in out])
         return out
 
@@ -183,6 +185,7 @@ def answerable_features(view: F.QuestionView, q, sentences: list[SentenceCandida
     f["char_passage"] = ctx.char_passage
     f["cov_sentence"] = best.features.get("cov_sentence", 0.0)
     f["char_sentence"] = best.features.get("char_sentence", 0.0)
+    f["pairs_sentence"] = best.features.get("pairs_sentence", 0.0)
     f["cov_focus"] = best.features.get("cov_focus", 0.0)
     # is what the question asks about (its words beyond the document's title) stated anywhere read?
     for name in ("cov_detail", "cov_detail_window", "cov_local"):

@@ -7,7 +7,7 @@ fingerprint and the cross-validated scores):
   answering/trees.py: how coverage, similarity and document checks combine is not additive);
 - span: P(this span is the answer), given its sentence's score among its features;
 - answerable: P(the retrieved passages answer the question at all), from the best
-  candidates' scores and the document checks; the answer abstains below `threshold`,
+  candidates' scores and the document checks (boosted trees); the answer abstains below `threshold`,
   which the training script picks from cross-validated probabilities.
 """
 
@@ -70,7 +70,7 @@ def sigmoid(x: float) -> float:
 class AnswerModel:
     sentence: LinearModel | TreeEnsemble
     span: LinearModel
-    answerable: LinearModel
+    answerable: LinearModel | TreeEnsemble
     threshold: float  # abstain when P(answerable) is below this
     sentences_read: int  # sentences whose spans are scored (the best by the sentence model)
     meta: dict = field(default_factory=dict)  # training fingerprint, data, CV scores

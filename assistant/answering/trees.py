@@ -59,6 +59,11 @@ class TreeEnsemble:
     def logit(self, features: dict) -> float:
         return float(self.logits([features])[0])
 
+    def probability(self, features: dict) -> float:
+        """For a binary ensemble, whose raw score is a logit."""
+        x = self.logit(features)
+        return 1 / (1 + np.exp(-x)) if x > -50 else 0.0
+
     def to_dict(self) -> dict:
         return {"kind": "trees", "trees": int(len(self.roots)), "depth": self.depth,
                 "importance": dict(sorted(self.importance.items(), key=lambda kv: -kv[1])),
