@@ -110,16 +110,19 @@ def contains_quantity(text: str, gold: str) -> bool:
 
 # Dates and times as Korean news and notices write them: "2026년 3월 20일 오후 6시", "3월 20일
 # 18:00", "2020년 12월", "2028년"; notices' "2026. 3. 16.(월)", "4. 3.(금) 16:00", "2026-03-16".
-# A dotted month and day need a space and a closing dot ("4. 3."), so decimals ("8.6%") are not dates.
+# A dotted month and day need a space and a closing dot ("4. 3."), or a weekday after them ("3.31.(화)"),
+# so decimals ("8.6%") are not dates; "13월" is no month, "2시간" no time.
 _WEEKDAY = r"(?:\s*\(\s*[월화수목금토일]\s*\))?"
-_CLOCK = r"(?:\s*(?P<ampm>오전|오후)?\s*(?P<h>[01]?\d|2[0-4])\s*(?::\s*(?P<mi>[0-5]\d)|시(?:\s*(?P<mi2>[0-5]?\d)\s*분)?))?"
+_CLOCK = r"(?:\s*(?P<ampm>오전|오후)?\s*(?P<h>[01]?\d|2[0-4])\s*(?::\s*(?P<mi>[0-5]\d)|시(?!간)(?:\s*(?P<mi2>[0-5]?\d)\s*분)?))?"
 _DATE_FORMS = (
-    re.compile(r"(?:(?P<y>\d{4})\s*년\s*)?(?P<m>1[0-2]|0?[1-9])\s*월(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*일)?"
+    re.compile(r"(?<!\d)(?:(?P<y>\d{4})\s*년\s*)?(?P<m>1[0-2]|0?[1-9])\s*월(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*일)?"
                + _WEEKDAY + _CLOCK),
     re.compile(r"(?<![\d.])(?P<y>20\d{2})\s*(?P<sep>[.\-/])\s*(?P<m>1[0-2]|0?[1-9])\s*(?P=sep)\s*"
                r"(?P<d>3[01]|[12]\d|0?[1-9])(?!\d)\.?" + _WEEKDAY + _CLOCK),
     re.compile(r"(?<![\d.])(?<!\d\.\s)(?P<m>1[0-2]|0?[1-9])\.\s+(?P<d>3[01]|[12]\d|0?[1-9])\.(?!\d|\s*\d{1,2}\.)" + _WEEKDAY + _CLOCK),
-    re.compile(r"(?P<y>\d{4})\s*년"),
+    # written without spaces, a weekday in brackets says it is a date: "3.31.(화)"
+    re.compile(r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])\.(?P<d>3[01]|[12]\d|0?[1-9])\.\s*\(\s*[월화수목금토일]\s*\)" + _CLOCK),
+    re.compile(r"(?<!\d)(?P<y>\d{4})\s*년"),
 )
 
 

@@ -72,17 +72,18 @@ _BIGGEST = re.compile(r"가장\s*(?:큰|많|높)|제일\s*(?:큰|많)|금액이\
 _OPEN = re.compile(r"지금\s*신청|신청\s*(?:할\s*수\s*있|가능)|접수\s*중|마감\s*(?:안|전)|open now|can (?:i |we )?apply",
                    re.IGNORECASE)
 _LIST = re.compile(r"목록|리스트|어떤\s*(?:지원)?사업|무슨\s*(?:지원)?사업|사업들|모든\s*사업|전체\s*사업|"
-                   r"list of|which programmes|which programs|what programmes|what programs", re.IGNORECASE)
+                   r"list of|program(?:me)? list|which programmes|which programs|what programmes|what programs", re.IGNORECASE)
 # A Korean question asks for programmes when they are what it ends on ("…신청할 수 있는 사업은?",
 # "경기도 지원사업 목록 알려줘"), not when a programme is only its topic ("김천시 … 지원사업은 몇 명
 # 이상이어야 신청할 수 있나요?", "전체 사업비는?"): the ending's request words and particles are
 # taken off first.
-_ENDING = re.compile(r"(?:\s|[?？!.~]|좀|요|은|는|이|가|을|를|뭐야|뭐예요|뭔가요|무엇인가요|무엇입니까|뭐가|무엇이|뭐|"
-                     r"있어|있나요|있습니까|있을까|알려\s*줘|알려\s*주세요|알려\s*줄래|보여\s*줘|보여\s*주세요|"
-                     r"정리해\s*줘|추천해\s*줘|추천)$")
+_ENDING = re.compile(r"(?:\s|[?？!.~]|좀|요|은|는|이|가|을|를|중|뭐야|뭐예요|뭔가요|무엇인가요|무엇입니까|뭐가|무엇이|뭐|"
+                     r"있어|있나요|있습니까|있을까|있는지|(?:알려|보여|찾아|추천해|정리해|말해)\s*(?:줘|주세요|줄래|주실\s*수)?|"
+                     r"줘|주세요|주실\s*수|할\s*수|수|추천|리스트\s*줘)$")
 _HEAD = re.compile(r"(?:사업|사업들|프로그램|목록|리스트)$")
-# plural, or the largest one: a list is asked
-_ENGLISH_PROGRAMMES = re.compile(r"\bprogram(?:me)?s\b|(?:largest|biggest) program", re.IGNORECASE)
+# plural, a list of them, or which one is the largest: a list is asked
+_ENGLISH_PROGRAMMES = re.compile(r"\bprogram(?:me)?s\b|program(?:me)? list|(?:largest|biggest) program|"
+                                 r"which program(?:me)?\b.*\b(?:largest|biggest|most)\b", re.IGNORECASE)
 
 
 def asks_for_programmes(question: str) -> bool:

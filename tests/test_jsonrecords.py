@@ -171,50 +171,59 @@ def test_every_record_is_a_programme():
 
 
 KSTARTUP = {"currentCount": 1, "data": [{
-    "pbanc_sn": 175502,
-    "biz_pbanc_nm": "2026년 중소 제조기업 IP 스케일업 지원사업 참여기업 모집 공고",
-    "pbanc_ntrp_nm": "한국발명진흥회",
-    "pbanc_rcpt_bgng_dt": "20260608", "pbanc_rcpt_end_dt": "20260703",
-    "pbanc_ctnt": "<p>IP 전략 컨설팅과 특허 출원 비용을 지원합니다. 지원한도: 기업당 최대 4,000만 원</p>",
-    "aply_trgt_ctnt": ["공고일(2026. 6. 1.) 현재 다음 요건을 모두 충족하는 기업",
-                       "1. 지역: 전국(수도권·비수도권 구분 없음)",
-                       "2. 업종·규모: 한국표준산업분류상 제조업을 주업종으로 하는 「중소기업기본법」상 중소기업",
-                       "3. 업력: 창업 3년 이상인 기업",
-                       "4. 매출액: 직전연도(2025년) 매출액 10억 원 이상",
-                       "5. 인증: 벤처기업, 이노비즈, 메인비즈 확인서 중 1개 이상 보유"],
-    "aply_excl_trgt_ctnt": ["국세·지방세 체납 기업", "휴·폐업 중인 기업", "금융기관 채무불이행 기업"],
-    "prfn_matr": "수출 실적 보유 기업 가점 2점",
-    "prch_cnpl_no": "한국발명진흥회 IP사업팀 02-3459-2800",
+    "pbanc_sn": 176013,
+    "biz_pbanc_nm": "2026년 초기 제조창업기업 시제품 고도화 지원사업 모집 공고",
+    "pbanc_ntrp_nm": "창업진흥원",
+    "pbanc_rcpt_bgng_dt": "20260302", "pbanc_rcpt_end_dt": "20260320",
+    "pbanc_ctnt": "<p>시제품 설계·제작 비용을 지원합니다. 지원한도: 기업당 최대 6,000만 원</p>",
+    "aply_trgt_ctnt": ["다음 요건을 모두 갖춘 기업",
+                       "1. 업종: 제조업을 영위하는 중소기업",
+                       "2. 업력: 창업 2년 이상인 기업",
+                       "3. 매출액: 직전연도 매출액 5억 원 이상",
+                       "4. 인증: 이노비즈 또는 메인비즈 확인서 보유"],
+    "aply_excl_trgt_ctnt": ["국세 체납 기업", "휴업 또는 폐업 중인 기업"],
+    "prfn_matr": "여성기업 가점 1점",
+    "prch_cnpl_no": "창업진흥원 제조창업팀 044-410-1790",
 }]}
 
 
 def test_the_eligibility_reader_on_an_api_record(tmp_path):
     """A K-Startup record: its 신청대상 / 제외대상 lists are eligibility sections (by their labels)."""
     (doc,) = _docs(_write(tmp_path, KSTARTUP, name="kstartup.json"))
-    assert doc.title == "2026년 중소 제조기업 IP 스케일업 지원사업 참여기업 모집 공고"
-    assert doc.facts["deadline"] == "2026-07-03"  # 접수 마감일
-    assert doc.facts["max_amount"] == "4,000만 원"
-    assert "02-3459-2800" in doc.facts["contact"]
+    assert doc.title == "2026년 초기 제조창업기업 시제품 고도화 지원사업 모집 공고"
+    assert doc.facts["deadline"] == "2026-03-20"  # 접수 마감일
+    assert doc.facts["max_amount"] == "6,000만 원"
+    assert "044-410-1790" in doc.facts["contact"]
     conditions = [Condition.from_dict(c) for c in doc.facts["conditions"]]
     by = {}
     for c in conditions:
         by.setdefault(c.field, []).append(c)
     assert [(c.op, c.value["industry"]) for c in by["industry"]] == [("is", "제조업")]
     assert ("sme", None) in [(c.op, c.value) for c in by["size"]]
-    assert (">=", 3) in [(c.op, c.value) for c in by["age"]]  # 창업 3년 이상
-    assert [(c.op, c.value) for c in by["revenue"]] == [(">=", 1_000_000_000)]  # 매출액 10억 원 이상
-    assert [(c.op, sorted(c.value)) for c in by["certification"]] == [("any_of", ["메인비즈", "벤처기업", "이노비즈"])]
-    assert {c.value for c in by["exclusion"]} == {"체납", "휴·폐업", "채무불이행"}
-    # the region line of the 신청대상 list is among what the reader took from the record
-    assert any(c.text.startswith("1. 지역: 전국") for c in conditions)
+    assert (">=", 2) in [(c.op, c.value) for c in by["age"]]  # 창업 2년 이상
+    assert [(c.op, c.value) for c in by["revenue"]] == [(">=", 500_000_000)]  # 매출액 5억 원 이상
+    # a numbered "… 보유" line is a condition, not a heading that ends the list
+    assert [(c.op, sorted(c.value)) for c in by["certification"]] == [("any_of", ["메인비즈", "이노비즈"])]
+    assert {c.value for c in by["exclusion"]} >= {"체납"}
     assert not any("가점" in c.text for c in conditions)  # 우대사항 are no conditions
     # a company under the revenue floor is excluded, citing the line
     small = CompanyProfile.from_dict({"region": "경상남도 김해시", "industry": "제조업", "founded": "2021-09",
-                                      "employees": 6, "revenue_won": 900_000_000, "certifications": ["벤처기업"],
+                                      "employees": 6, "revenue_won": 300_000_000, "certifications": ["이노비즈"],
                                       "past_support": [], "exclusions": []})
-    v = verdict(small, conditions, date(2026, 6, 8))
+    v = verdict(small, conditions, date(2026, 3, 10))
     assert v.label == NOT
     assert any("매출액" in r.condition.text and r.status == "미충족" for r in v.reasons)
+
+
+def test_records_in_nested_shapes_and_escaped_html():
+    from assistant.ingest.jsonrecords import iso_date, text_lines
+
+    nested = [{"title": "A", "sections": [{"body": "가" * 300}, {"body": "나" * 200}]},
+              {"title": "B", "sections": [{"body": "다" * 300}]}]
+    assert [r["title"] for r in find_records(nested)] == ["A", "B"]  # not A's sections
+    assert text_lines("&lt;p&gt;사업 개요&lt;/p&gt;&lt;p&gt;둘째 줄&lt;/p&gt;") == ["사업 개요", "둘째 줄"]
+    assert [iso_date(v) for v in ("2026년 12월", "202612", "20260601", "2026-06-01 09:30:12")] == [
+        None, None, "2026-06-01", "2026-06-01"]
 
 
 def test_records_are_indexed_matched_and_cited(tmp_path):

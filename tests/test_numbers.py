@@ -44,6 +44,8 @@ def test_dates_as_notices_write_them():
     assert [t for _, _, t in find_dates(line)] == ["2026. 3. 16.(월)", "4. 3.(금) 16:00"]
     assert [t for _, _, t in find_dates("2026-03-16 접수, 3월 20일 18:00 마감")] == ["2026-03-16", "3월 20일 18:00"]
     assert find_dates("1. 2. 3. 항목을 확인") == []  # a numbered list is not a date
+    assert [t for _, _, t in find_dates("2026.3.16.(월)~3.31.(화) 18:00")] == ["2026.3.16.(월)", "3.31.(화) 18:00"]
+    assert find_dates("13월의 월급") == [] and [t for _, _, t in find_dates("3월 1일 2시간 교육")] == ["3월 1일"]
     assert [date_grain(t) for t in ("2026년", "2020년 12월", "2026. 3. 16.(월)", "4. 3.(금) 16:00")] == [
         "year", "month", "day", "time"]
     assert date_grain("5,000만 원") is None

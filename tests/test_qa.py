@@ -236,12 +236,14 @@ def test_a_question_about_one_programme_is_not_a_programme_list():
     from assistant.programmes import asks_for_programmes
 
     for question in ("지금 신청할 수 있는 사업 알려줘", "지원 금액이 가장 큰 사업은?", "경기도 지원사업 목록",
-                     "어떤 사업이 있어?", "지금 신청 가능한 사업은 뭐야?", "Which programmes can I apply for now?"):
+                     "어떤 사업이 있어?", "지금 신청 가능한 사업은 뭐야?", "Which programmes can I apply for now?",
+                     "신청 가능한 사업을 알려주실 수 있나요?", "신청 가능한 사업 찾아줘", "사업 리스트 줘",
+                     "마감 안 된 사업 보여줘", "Which program has the largest budget?", "Show me the program list"):
         assert asks_for_programmes(question), question
     # programmes are the topic, not what is asked: a fact of one of them, or "can it be done?"
-    for question in ("김천시 스마트공장 구축 지원사업은 상시근로자가 몇 명 이상이어야 신청할 수 있나요?",
-                     "고성군 스마트공장 사업은 우편이나 이메일로 신청할 수 있나요?", "전체 사업비는?",
-                     "한명숙은 2000년도 국정감사에서 어떤 사업의 경제성에 의문을 제시했는가?",
+    for question in ("이 사업에 신청할 수 있나요?", "사업 신청은 어디서 할 수 있나요?", "전체 사업비는?",
+                     "창원시 자동화 지원사업은 직원이 몇 명 이상이어야 신청할 수 있어?",
+                     "그 사업 예산 규모가 가장 큰 항목은 뭐야?", "4대강 사업의 경제성에 의문을 제기한 사람은?",
                      "What is the maximum support per company in the Gimpo program?"):
         assert not asks_for_programmes(question), question
 

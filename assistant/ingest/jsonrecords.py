@@ -5,8 +5,9 @@ programme notices as records: objects of named fields. Where they are:
 - the list of objects holding the most text, wherever it is (a top-level list, "items",
   "jsonArray", "response.body.items.item" …; the wrapper's resultCode/pageNo are no record);
 - else the object holding the most text (a single record, or "item" given as one object).
-Text here is the length of an object's own string values (not of nested objects, not URLs),
-so a wrapper's resultCode does not outweigh its records, nor a record's few attachments the record.
+A list weighs all the text of its objects, nested parts included (so the records' list outweighs
+the list of sections inside one record); a single object weighs its own string values only (not
+nested objects, not URLs), so a wrapper's resultCode does not outweigh its records.
 
 Each record renders as lines: one-line fields first, as "라벨: 값" (the title field first), then
 each longer field under its label as a HEADING (a list of strings one line each, in order; HTML
@@ -73,7 +74,8 @@ _URL = re.compile(r"^(?:https?://|www\.|/\S*[?.]\S*$)\S*$", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"^\(?\d{2,4}\)?[-.\s]?\d{3,4}[-.\s]\d{4}$")
 _COMPACT_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
-_DATE = re.compile(r"(?<!\d)(\d{4})\s*[-./년]?\s*(\d{1,2})\s*[-./월]?\s*(\d{1,2})(?!\d)")
+# a whole date: year, month and day, with separators ("2026-06-01 09:30", "2026.6.1") or compact ("20260601")
+_DATE = re.compile(r"(?<!\d)(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})(?!\d)")
 _TOKEN = re.compile(r"^[A-Za-z0-9_.:#/+\-]+$")  # one word of Latin letters and digits: an id, a code, a flag
 # a key naming an id, code, flag, counter or link: "id", "pbanc_sn", "pblancId", "inqireCo", "detailUrl"
 _ID_KEY = re.compile(r"(?:^|_)(?:id|sn|seq|cd|code|yn|cnt|count|url|link|uri|href)$|"
@@ -129,9 +131,9 @@ def _compact_dates(line: str) -> str:
 def text_lines(value: str) -> list[str]:
     """A string value as its lines: HTML to paragraphs and list items, entities decoded,
     "서울@부산@대구" (an API's list in one string) as "서울, 부산, 대구"."""
-    if _TAG.search(value):
+    if _TAG.search(html.unescape(value)):  # HTML, or HTML escaped once more ("&lt;p&gt;…", as some APIs send it)
         parser = _Lines()
-        parser.feed(value)
+        parser.feed(html.unescape(value) if not _TAG.search(value) else value)
         parser.close()
         parser._flush()
         lines = parser.lines
@@ -151,13 +153,14 @@ def text_lines(value: str) -> list[str]:
 def _is_code(line: str) -> bool:
     """A one-word value of Latin letters and digits that is no date, phone number or e-mail:
     an id ("PBLN_000000000118230"), a code ("C10"), a flag ("Y")."""
-    return bool(_TOKEN.match(line)) and not (_DATE.search(line) or _PHONE.match(line) or _EMAIL.fullmatch(line))
+    return bool(_TOKEN.match(line)) and not (_DATE.search(line) or _COMPACT_DATE.search(line) or _PHONE.match(line)
+                                             or _EMAIL.fullmatch(line))
 
 
 def iso_date(value) -> str | None:
     if not isinstance(value, str):
         return None
-    m = _DATE.search(value)
+    m = _DATE.search(value) or _COMPACT_DATE.search(value)
     if not m:
         return None
     y, mo, d = (int(g) for g in m.groups())
@@ -176,6 +179,16 @@ def _own_text(obj: dict) -> int:
     return n
 
 
+def _all_text(node, depth: int = 0) -> int:
+    """Characters of every string value under `node` (URLs left out), to MAX_DEPTH."""
+    if depth > MAX_DEPTH:
+        return 0
+    if isinstance(node, str):
+        return 0 if _URL.match(node.strip()) else len(node.strip())
+    values = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+    return sum(_all_text(v, depth + 1) for v in values)
+
+
 def find_records(data) -> list[dict]:
     """The records of a parsed JSON document (see the module's docstring); [] when none holds text."""
     best, best_score = [], 0
@@ -186,7 +199,9 @@ def find_records(data) -> list[dict]:
             continue
         if isinstance(node, list):
             objects = [x for x in node if isinstance(x, dict)]
-            score = sum(_own_text(x) for x in objects)
+            # a list by all the text of its objects, nested parts too: the records' list outweighs
+            # the list of sections inside one record
+            score = sum(_all_text(x, depth + 1) for x in objects)
             if objects and score > best_score:  # a list before its own members (it is met first)
                 best, best_score = objects, score
             stack += [(x, depth + 1) for x in reversed(node) if isinstance(x, (dict, list))]
