@@ -194,3 +194,18 @@ def test_a_remark_in_a_table_row_is_its_own_sentence():
             "기업은 신청할 수 없습니다. |\n")
     regions = _by_field(extract(text))["region"]
     assert ("in", "경기") in [(c.op, c.value[0][0]) for c in regions]  # not "경기 소재 기업 제외"
+
+
+def test_an_age_range_and_a_nationwide_region_label():
+    got = _by_field(extract("신청자격\n1. 지역: 전국(수도권·비수도권 구분 없음)\n"
+                            "2. 업력: 창업 2년 이상 8년 이하인 기업\n3. 대상: 업력 1년 이상, 5년 미만인 제조 중소기업",
+                            None))
+    assert [c.op for c in got["region"]] == ["any"]
+    assert [(c.op, c.value) for c in got["age"]] == [(">=", 2), ("<=", 8), (">=", 1), ("<", 5)]
+    young = CompanyProfile.from_dict({"region": "경기도 김포시", "industry": "제조업", "founded": "2024-01",
+                                      "employees": 5})
+    old = CompanyProfile.from_dict({"region": "경기도 김포시", "industry": "제조업", "founded": "2012-01",
+                                    "employees": 5})
+    conditions = [c for c in got["region"] + got["age"][:2]]
+    assert verdict(old, conditions, date(2026, 6, 1)).label == NOT  # past the upper bound
+    assert verdict(young, conditions, date(2026, 6, 1)).label == APPLY

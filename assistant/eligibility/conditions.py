@@ -66,6 +66,8 @@ _SENTENCE_END = re.compile(r"(?<=[다요음함])\.\s+|(?<=[.!?])\s+(?=[가-힣A-
 _EMPLOYEES = re.compile(r"(?:상시\s*)?(?:근로자|종업원|직원|고용인원)\s*(?:수)?\s*(?:가|는|이)?\s*(\d[\d,]*)\s*(?:인|명)\s*(이상|이하|미만|초과)")
 _AGE = re.compile(r"(창업|설립|업력|개업)(?:일|일자)?\s*(?:(?:으로|로)부터\s*|후\s*|이후\s*|한\s*지\s*)?(\d{1,2})\s*년\s*"
                   r"(?:이\s*)?(이내|이하|미만|이상|초과|경과)")
+# the other bound of a range: "창업 3년 이상 10년 이하", "업력 3년 이상, 7년 미만"
+_AGE_UPPER = re.compile(r"\s*(?:~|∼|-|,|이고|이며|이면서|부터)?\s*(\d{1,2})\s*년\s*(?:이\s*)?(이내|이하|미만|초과)")
 _REVENUE = re.compile(r"매출(?:액)?")
 _SME = re.compile(r"중소\s*(?:제조)?\s*(?:기업|업체)|중소\s*제조")
 _MIDSIZE = re.compile(r"중견\s*기업|중소\s*[·ㆍ및]\s*중견")
@@ -86,7 +88,7 @@ _LEVEL_DONE = re.compile(r"(기초|고도화\s*[12]?)\s*(?:수준|단계)?\s*이
                          r"(?:구축|도입|수준\s*확인|확인을?\s*받)")
 _EXCLUSIONS = {"체납": re.compile(r"체납"), "휴·폐업": re.compile(r"휴업|폐업|휴·폐업|휴폐업"),
                "채무불이행": re.compile(r"채무\s*불이행|부도|회생|파산")}
-_ANYONE = re.compile(r"전국(?:의)?\s*(?:중소|제조|기업|소재)|전국\s*(?:으로|에|단위)|지역\s*제한\s*없|지역\s*(?:에\s*)?관계\s*없")
+_ANYONE = re.compile(r"(?:지역|소재지|대상\s*지역)\s*[:：]\s*전국|전국(?:의)?\s*(?:중소|제조|기업|소재)|전국\s*(?:으로|에|단위)|지역\s*제한\s*없|지역\s*(?:에\s*)?관계\s*없")
 _LOCAL = re.compile(r"도내|관내|시내\s*소재|군내|구내\s*소재|지역\s*내")
 _REGION_CONTEXT = re.compile(r"^\s*(?:에|의|내|내에|관내|소재|지역|에서)?\s*(?:에\s*)?(?:중\s*한\s*곳에\s*)?"
                              r"(?:소재|내|관내|본사|본점|공장|사업장|사업자\s*등록|위치|주사무소|있는|둔|두고)")
@@ -271,6 +273,9 @@ def _numbers_stated(sentence: str) -> list[Condition]:
         out.append(Condition("employees", _OPS[m.group(2)], int(m.group(1).replace(",", "")), sentence))
     for m in _AGE.finditer(sentence):
         out.append(Condition("age", _OPS[m.group(3)], int(m.group(2)), sentence))
+        upper = _AGE_UPPER.match(sentence, m.end())
+        if upper:
+            out.append(Condition("age", _OPS[upper.group(2)], int(upper.group(1)), sentence))
     rev = _REVENUE.search(sentence)
     if rev:
         for q in find_quantities(sentence[rev.end():rev.end() + 40]):
