@@ -206,6 +206,6 @@ def test_an_age_range_and_a_nationwide_region_label():
                                       "employees": 5})
     old = CompanyProfile.from_dict({"region": "경기도 김포시", "industry": "제조업", "founded": "2012-01",
                                     "employees": 5})
-    conditions = [c for c in got["region"] + got["age"][:2]]
+    conditions = got["region"] + got["age"][:2]
     assert verdict(old, conditions, date(2026, 6, 1)).label == NOT  # past the upper bound
     assert verdict(young, conditions, date(2026, 6, 1)).label == APPLY
