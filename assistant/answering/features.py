@@ -309,7 +309,8 @@ def sentence_features(qv: QuestionView, ctx: PassageContext, text: str, terms: s
         f["has_head"] = 1.0
     if ctx.title_other_region:
         f["title_other_region"] = 1.0
-    kinds = _kinds_in(text)
+    dates = numbers.find_dates(text)
+    kinds = _kinds_in(text, dates)
     if "date" in kinds:
         for marker in ("까지", "부터"):
             if marker in text:
@@ -317,7 +318,7 @@ def sentence_features(qv: QuestionView, ctx: PassageContext, text: str, terms: s
     for kind in kinds:
         f[f"qtype={qv.qtype}|has={kind}"] = 1.0
     if "date" in kinds:  # the finest date it writes: a deadline asked wants a day, not "2026년"
-        f[f"qtype={qv.qtype}|date_grain={_finest_grain(text)}"] = 1.0
+        f[f"qtype={qv.qtype}|date_grain={_finest_grain(dates)}"] = 1.0
     if not kinds:
         f[f"qtype={qv.qtype}|has=none"] = 1.0
     f[f"lang={qv.lang}|cov_sentence"] = f["cov_sentence"]
@@ -337,9 +338,10 @@ def add_gaps(rows: list[dict]) -> None:
             r[name + "_gap"] = r.get(name, 0.0) - best
 
 
-def _kinds_in(text: str) -> set[str]:
+def _kinds_in(text: str, dates: list) -> set[str]:
+    """The kinds of fact `text` states; `dates`: its numbers.find_dates."""
     kinds = {numbers.kind_of(q) for q in numbers.find_quantities(text)}
-    if numbers.find_dates(text):
+    if dates:
         kinds.add("date")
     return kinds
 
@@ -349,8 +351,8 @@ _DIST_EDGES = (0, 1, 2, 4, 7, 12)
 _GRAINS = ("time", "day", "month", "year")
 
 
-def _finest_grain(text: str) -> str:
-    grains = {numbers.date_grain(d[2]) for d in numbers.find_dates(text)}
+def _finest_grain(dates: list) -> str:
+    grains = {numbers.date_grain(d[2]) for d in dates}
     return next((g for g in _GRAINS if g in grains), "none")
 
 

@@ -24,6 +24,22 @@ ANSWER_PASSAGES = 8  # passages whose sentences are read
 DOCUMENTS_KEPT = 2048  # documents whose joined text the reader keeps between questions
 
 
+@dataclass(frozen=True)
+class _Read:
+    """A sentence of a retrieved passage, before its features."""
+
+    hit: Hit
+    rank: int
+    index: int  # sentence number in the chunk
+    start: int
+    end: int
+    chunk: Chunk
+    context: F.PassageContext
+    terms: set  # its Kiwi terms
+    window: set  # its terms and its neighbours'
+    key: tuple  # (document, start, end): the same sentence in overlapping chunks
+
+
 @dataclass
 class SentenceCandidate:
     hit: Hit
@@ -113,7 +129,7 @@ class Reader:
         top_fused = max(h.score for h in hits) or 1.0
         top_dense = max(h.dense for h in hits)
         top_bm25 = max(h.bm25 for h in hits) or 1.0
-        raw, seen, cite = [], {}, {}
+        raw, seen, cite = [], set(), {}
         for rank, hit in enumerate(hits):
             chunk = self.chunks[hit.row]
             terms = [set(t) for t in chunk.terms]
@@ -127,20 +143,20 @@ class Reader:
                     cite[key] = (hit, a)
                 if key in seen:
                     continue
-                seen[key] = len(raw)
-                window = t.union(*terms[max(0, i - 1):i + 2])
-                raw.append((hit, rank, i, a, b, chunk.text[a:b], ctx, t, window, chunk.title, key,
-                            chunk.terms[i] if i < len(chunk.terms) else ()))
-        local = F.local_weights(view.groups, [r[7] for r in raw])
-        rows = [int(self.index.sentence_rows[r[0].row]) + r[2] for r in raw]  # r[0]: hit, r[2]: sentence number
+                seen.add(key)
+                raw.append(_Read(hit, rank, i, a, b, chunk, ctx, t, t.union(*terms[max(0, i - 1):i + 2]), key))
+        local = F.local_weights(view.groups, [r.terms for r in raw])
+        rows = [int(self.index.sentence_rows[r.hit.row]) + r.index for r in raw]
         # cosine of the question with each sentence (vectors are L2-normalised; stored as float16)
         cosines = (self.index.sentence_vectors[rows].astype(np.float32) @ np.asarray(vector, np.float32)
                    if rows else np.zeros(0))
-        out = [SentenceCandidate(hit, rank, i, a, b, text, ctx,
-                                 F.sentence_features(view, ctx, text, t, i, self.idf, local, window, title, float(cos),
-                                                     sequence),
-                                 cite_hit=cite[key][0], cite_start=cite[key][1])
-               for (hit, rank, i, a, b, text, ctx, t, window, title, key, sequence), cos in zip(raw, cosines)]
+        out = []
+        for r, cos in zip(raw, cosines):
+            text = r.chunk.text[r.start:r.end]
+            features = F.sentence_features(view, r.context, text, r.terms, r.index, self.idf, local, r.window,
+                                           r.chunk.title, float(cos), r.chunk.terms[r.index])
+            out.append(SentenceCandidate(r.hit, r.rank, r.index, r.start, r.end, text, r.context, features,
+                                         cite_hit=cite[r.key][0], cite_start=cite[r.key][1]))
         F.add_gaps([s.features for s in out])
         return out
 

