@@ -51,9 +51,19 @@ class QA:
         words to read the question with, as a Conversation gives them; `document`: the id of the
         document to answer from when its passages are among those found for the question."""
         if history:
-            conv = self.conversation()
+            history = [_check(h) for h in history]
+            read = self.conversation()
             for h in history:
-                conv.add(conv.resolve(_check(h)))
+                read.add(read.resolve(h))
+            # the subject is set by the latest question that stood alone; it and the questions
+            # after it are answered again, so that a follow-up is read from their answers' document
+            start = max((i for i, t in enumerate(read.turns) if t.kind == "new" and not t.context), default=0)
+            conv = self.conversation()
+            for i, h in enumerate(history):
+                if i < start:
+                    conv.add(conv.resolve(h))
+                else:
+                    conv.ask(h, k)
             return conv.ask(question, k)
         return self.ask_batch([question], k, contexts=[context], documents=[document])[0]
 

@@ -1,7 +1,8 @@
 """Train the answer model: `python eval/train_answer.py [--out assistant/data/answer_model.json]`.
 
-Learns the three models of assistant/answering/scoring.py (LightGBM ensembles for
-sentences (LambdaRank) and for whether the passages answer at all (binary), a logistic regression for spans) from the *train* split
+Learns the three models of assistant/answering/scoring.py (LightGBM ensembles: LambdaRank
+rankers for sentences and for the spans of the sentences read, and a binary one for whether the
+passages answer at all) from the *train* split
 (assistant/evaluation/splits.py: by document, ~70% of documents) of
 - KorQuAD 1.0 part A (../shared/benchmarks/korquad-a: 70 Wikipedia articles, 2,865 questions), and
 - the domain set: the shipped corpus + eval/domain/corpus, with eval/questions.jsonl,
@@ -36,7 +37,6 @@ ROOT = HERE.parent
 
 import numpy as np  # noqa: E402
 from sklearn.feature_extraction import DictVectorizer  # noqa: E402
-from sklearn.linear_model import LogisticRegression  # noqa: E402
 from sklearn.metrics import roc_auc_score  # noqa: E402
 from tqdm import tqdm  # noqa: E402
 
@@ -65,8 +65,7 @@ NEGATIVE_SHARE = {"korquad-a": 0.3, "domain": 1.0}  # answerable questions also 
 # targets (KorQuAD <= 1%, domain pages <= 3%)
 ABSTAIN_BUDGET = {"korquad-a": 0.01, "domain": 0.03}
 SENTENCES_READ = 6  # sentences whose spans are scored
-MIN_FEATURE_QUESTIONS = 8  # features seen in fewer training questions are dropped (rare word crosses overfit)
-C = 0.3  # inverse L2 strength of the logistic regressions
+MIN_FEATURE_QUESTIONS = 8  # span features seen in fewer training questions are dropped (rare word crosses overfit)
 FOLDS = 5
 INNER_FOLDS = 2  # inside each training run, for out-of-fold sentence scores under the span model
 # the sentence ranker's LightGBM settings: small trees (7 leaves), many of them, slowly learned;
@@ -75,11 +74,22 @@ INNER_FOLDS = 2  # inside each training run, for out-of-fold sentence scores und
 RANKER = {"learning_rate": 0.05, "num_leaves": 7, "min_data_in_leaf": 50, "feature_fraction": 0.8,
           "bagging_fraction": 0.8, "bagging_freq": 1, "lambdarank_truncation_level": 10}
 RANKER_ROUNDS = 600
+# the span ranker: LambdaRank over the candidate spans of each question, like the sentences. Chosen
+# by 5-fold CV on the train split (2026-12-01, the same out-of-fold sentence scores for each; EM / F1
+# of the top span over answerable questions): a logistic regression on the same features gave
+# KorQuAD-A 0.419 / 0.551, domain 0.483 / 0.692; this ranker 0.492 / 0.624 and 0.600 / 0.755;
+# 7 leaves/600 rounds and 31/300 measured the same within 0.01, binary trees 0.448 / 0.571 and
+# 0.483 / 0.656; adding the sentence's softmax share and rank as span features changed nothing
+SPAN_RANKER = dict(RANKER, num_leaves=15, min_data_in_leaf=30)
+SPAN_ROUNDS = 400
 # whether the passages answer at all: boosted trees too (how the scores and the document checks
 # combine is not additive). Chosen by 5-fold CV on the train split (2026-12-01, the same out-of-fold
 # rows for every candidate): at each data set's abstention budget, unanswerable questions abstained
 # KorQuAD-A 0.822 -> 0.892, domain 0.544 -> 0.578, AUC 0.9877 -> 0.9890 and 0.865 -> 0.889 against the
 # logistic regression; 7 leaves/400 rounds/0.03 against 7/200/0.05, 15/300/0.03 and 4/400/0.05
+# (monotone constraints on the features whose direction is known, 2026-12-01 with the span ranker:
+# unanswerable abstained at the budget KorQuAD-A 0.905 -> 0.882-0.885, domain 0.544 -> 0.386-0.435,
+# AUC 0.882 -> 0.874; not used)
 ANSWERABLE = {"learning_rate": 0.03, "num_leaves": 7, "min_data_in_leaf": 20, "feature_fraction": 0.8,
               "bagging_fraction": 0.8, "bagging_freq": 1}
 ANSWERABLE_ROUNDS = 400
@@ -158,22 +168,6 @@ def examples_for(name: str, qa, triples, rng) -> list[Example]:
     return out
 
 
-def fit(rows, labels, weights, groups, intercept=True):
-    """A logistic regression over the features seen in at least MIN_FEATURE_QUESTIONS questions
-    (`groups`: the question of each row)."""
-    seen: dict = {}
-    for r, g in zip(rows, groups):
-        for name in r:
-            seen.setdefault(name, set()).add(g)
-    keep = {n for n, gs in seen.items() if len(gs) >= MIN_FEATURE_QUESTIONS}
-    vec = DictVectorizer()
-    X = vec.fit_transform([{n: v for n, v in r.items() if n in keep} for r in rows])
-    model = LogisticRegression(C=C, max_iter=3000, fit_intercept=intercept)
-    model.fit(X, labels, sample_weight=weights)
-    return scoring.LinearModel(weights={n: float(w) for n, w in zip(vec.feature_names_, model.coef_[0]) if w},
-                               bias=float(model.intercept_[0]) if intercept else 0.0)
-
-
 def fit_answerable(rows, labels, weights) -> TreeEnsemble:
     """P(the passages answer the question): a LightGBM binary ensemble (ANSWERABLE settings), its
     raw score the logit."""
@@ -186,21 +180,34 @@ def fit_answerable(rows, labels, weights) -> TreeEnsemble:
     return from_lightgbm(booster.dump_model(), list(vec.feature_names_))
 
 
-def fit_ranking(examples, candidates, labels) -> TreeEnsemble:
-    """A LambdaRank ensemble of boosted trees (LightGBM, RANKER settings): within each question,
-    the candidates that hold the answer above those that do not. Each row weighs its data set's
-    WEIGHT. Returned as the numpy-evaluated ensemble that ships (answering/trees.py)."""
+def fit_ranking(examples, candidates, labels, settings=RANKER, rounds=RANKER_ROUNDS, min_questions=0) -> TreeEnsemble:
+    """A LambdaRank ensemble of boosted trees (LightGBM, `settings`): within each question, the
+    candidates that hold the answer above those that do not. Each row weighs its data set's
+    WEIGHT; features seen in fewer than `min_questions` questions are left out. Returned as the
+    numpy-evaluated ensemble that ships (answering/trees.py)."""
     import lightgbm
 
     examples = [e for e in examples if any(labels(e)) and not all(labels(e))]
+    keep = frequent_features(examples, candidates, min_questions)
     vec = DictVectorizer()
-    X = vec.fit_transform([c.features for e in examples for c in candidates(e)]).astype(np.float64)
+    X = vec.fit_transform([{n: v for n, v in c.features.items() if n in keep}
+                           for e in examples for c in candidates(e)]).astype(np.float64)
     y = [int(v) for e in examples for v in labels(e)]
     w = [WEIGHT[e.dataset] for e in examples for _ in candidates(e)]
     data = lightgbm.Dataset(X, label=y, weight=w, group=[len(candidates(e)) for e in examples])
-    booster = lightgbm.train(dict(RANKER, objective="lambdarank", verbose=-1, seed=0, num_threads=os.cpu_count() or 1),
-                             data, num_boost_round=RANKER_ROUNDS)
+    booster = lightgbm.train(dict(settings, objective="lambdarank", verbose=-1, seed=0, num_threads=os.cpu_count() or 1),
+                             data, num_boost_round=rounds)
     return from_lightgbm(booster.dump_model(), list(vec.feature_names_))
+
+
+def frequent_features(examples, candidates, min_questions: int) -> set:
+    """The feature names of the candidates of at least `min_questions` questions."""
+    seen: dict = {}
+    for e in examples:
+        for c in candidates(e):
+            for name in c.features:
+                seen.setdefault(name, set()).add(e.qid)
+    return {n for n, qs in seen.items() if len(qs) >= min_questions}
 
 
 def folds_of(examples: list[Example], folds: int = 0, seed: int = 0) -> list[int]:
@@ -233,10 +240,8 @@ def train_stages(train: list[Example], reader) -> tuple:
         score_sentences([e for e, f in zip(train, fold) if f == k], inner)
     read_spans(train, reader, with_gold=True)
     sentence = fit_ranking(train, lambda e: e.sentences, lambda e: e.labels)
-    rows = [c.features for e in train for c in e.spans]
-    ys = [y for e in train for y in e.span_labels]
-    ws = [WEIGHT[e.dataset] for e in train for _ in e.spans]
-    return sentence, fit(rows, ys, ws, [e.qid for e in train for _ in e.spans])
+    span = fit_ranking(train, lambda e: e.spans, lambda e: e.span_labels, SPAN_RANKER, SPAN_ROUNDS, MIN_FEATURE_QUESTIONS)
+    return sentence, span
 
 
 def score_sentences(examples, model):
@@ -264,8 +269,8 @@ def apply(examples, sentence, span, reader):
     score_sentences(examples, sentence)
     read_spans(examples, reader)
     for e in examples:
-        for c in e.spans:
-            c.logit = span.logit(c.features)
+        for c, logit in zip(e.spans, span.logits([c.features for c in e.spans])):
+            c.logit = float(logit)
         e.spans.sort(key=lambda c: -c.logit)
 
 
@@ -403,8 +408,9 @@ def main(argv=None) -> int:
         "data_fingerprint": fingerprint(inputs), "data": {n: [str(p.relative_to(ROOT.parent)) for p in f + q]
                                                          for n, (f, q) in DATASETS.items()},
         "settings": {"weight": WEIGHT, "negative_share": NEGATIVE_SHARE, "abstain_budget": ABSTAIN_BUDGET,
-                     "sentences_read": SENTENCES_READ, "C": C, "folds": FOLDS,
+                     "sentences_read": SENTENCES_READ, "folds": FOLDS,
                      "sentence_ranker": dict(RANKER, rounds=RANKER_ROUNDS),
+                     "span_ranker": dict(SPAN_RANKER, rounds=SPAN_ROUNDS, min_feature_questions=MIN_FEATURE_QUESTIONS),
                      "answerable": dict(ANSWERABLE, rounds=ANSWERABLE_ROUNDS)},
         "examples": {"train": len(train), "test": len(test)},
         "cv_train_split": cv, "test_split": held_out,

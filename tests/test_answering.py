@@ -86,8 +86,10 @@ def test_shipped_model_records_its_training_and_scores():
         assert set(meta[part]) >= {"korquad-a", "domain"}
         assert 0 < meta[part]["korquad-a"]["em"] <= 1
     assert 0 < model.threshold < 1
-    assert model.sentence.importance and model.span.weights and model.answerable.importance
-    assert set(model.sentence.importance) <= set(model.sentence.features)
+    assert model.sentence.importance and model.span.importance and model.answerable.importance
+    for part in (model.sentence, model.span, model.answerable):
+        # only the features a split uses are kept, and every one of them has a gain
+        assert set(part.importance) == set(part.features)
 
 
 def test_model_file_round_trip_and_damage(tmp_path):
@@ -95,9 +97,12 @@ def test_model_file_round_trip_and_damage(tmp_path):
     path = tmp_path / "m.json"
     scoring.save(model, path)
     again = scoring.load(path)
-    assert again.threshold == model.threshold and again.span.weights == model.span.weights
+    assert again.threshold == model.threshold and again.span.features == model.span.features
     rows = [{"cov_local_gap": -0.5, "fused": 0.9}, {"cov_local_gap": 0.0, "sentence_dense": 0.8}]
     assert list(again.sentence.logits(rows)) == pytest.approx(list(model.sentence.logits(rows)))
+    spans = [{"sentence_logit": 0.1, "type_fit": 1.0, "kind=amount": 1.0}, {"sentence_logit": -0.2, "in_question": 1.0}]
+    assert list(again.span.logits(spans)) == pytest.approx(list(model.span.logits(spans)))
+    assert model.span.logits(spans)[0] != model.span.logits(spans)[1]
     assert "\\u" not in path.read_text(encoding="utf-8")
     path.write_text('{"sentence": ', encoding="utf-8")
     with pytest.raises(scoring.ModelError, match="train_answer.py"):
@@ -233,3 +238,34 @@ def test_a_cut_clause_ends_as_a_statement():
     assert korean.end_clause("총 6억 원을 들여 5개 기업을 선정하고,") == "총 6억 원을 들여 5개 기업을 선정하다"
     assert korean.end_clause("3억 원을 지원했으며") == "3억 원을 지원했다"
     assert korean.end_clause("이미 끝난 문장이다.") == "이미 끝난 문장이다."
+
+
+def test_a_question_naming_a_year_is_read_from_that_years_edition(tmp_path):
+    """Last year's edition of the same programme (another page, the same region and words) is not
+    read beside this year's when the question names the year, and the reverse."""
+    import shutil
+    from pathlib import Path
+
+    import assistant
+    from assistant import build_index
+    from conftest import CORPUS, ROOT
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    shutil.copy(ROOT / "eval" / "domain" / "corpus" / "d101_gimpo_2025.txt", corpus)
+    build_index(corpus, tmp_path / "index")
+    qa = assistant.load(tmp_path / "index")
+    editions = {"2026": ("000_a3db1861db894e05.txt", "5,000만"), "2025": ("d101_gimpo_2025.txt", "4,000만")}
+    for year, (page, amount) in editions.items():
+        q = f"김포시 {year}년 경기도형 스마트공장 사업, 과제당 최대 지원금은?"
+        query = qa.analyzer.analyse(q)
+        vectors: list = []
+        hits = qa.retriever.search_batch([query], k=8, vectors=vectors)[0]
+        found = {Path(qa.index.chunks[h.row].path).name for h in hits}
+        assert {p for p, _ in editions.values()} <= found  # both editions are retrieved...
+        reading = qa.reader.read(query, hits, vectors[0])
+        read = {Path(qa.index.chunks[s.hit.row].path).name for s in reading.sentences}
+        assert page in read and not read & ({p for p, _ in editions.values()} - {page})  # ...one is read
+        ans = qa.ask(q)
+        assert not ans.abstained and amount in ans.answer.replace("4천만", "4,000만"), (q, ans.answer)
+        assert Path(ans.citations[0].path).name == page

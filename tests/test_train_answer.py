@@ -45,9 +45,10 @@ def test_span_labels_prefer_the_gold_form_over_the_same_quantity():
 
 
 def test_rare_features_are_dropped():
-    rows = [{"common": 1.0, **({"rare": 1.0} if i == 0 else {})} for i in range(40)]
-    model = T.fit(rows, [i % 2 for i in range(40)], [1.0] * 40, [f"q{i}" for i in range(40)])
-    assert "rare" not in model.weights
+    examples = [SimpleNamespace(qid=f"q{i}", spans=[SimpleNamespace(features={"common": 1.0, **({"rare": 1.0} if i < 3 else {})})])
+                for i in range(40)]
+    assert T.frequent_features(examples, lambda e: e.spans, 3) == {"common", "rare"}
+    assert T.frequent_features(examples, lambda e: e.spans, 4) == {"common"}
 
 
 @pytest.mark.parametrize("budget", [0.0, 0.1])

@@ -116,8 +116,8 @@ class Reader:
             s.logit = float(logit)
         sentences.sort(key=lambda s: -s.logit)
         cands = self.spans(view, sentences[: self.model.sentences_read])
-        for c in cands:
-            c.logit = self.model.span.logit(c.features)
+        for c, logit in zip(cands, self.model.span.logits([c.features for c in cands])):
+            c.logit = float(logit)
         cands.sort(key=lambda c: -c.logit)
         feats = answerable_features(view, q, sentences, cands, F.corpus_coverage(view.groups, self.idf))
         return Reading(view, sentences, cands, feats, self.model.answerable.probability(feats))
@@ -129,12 +129,20 @@ class Reader:
         top_fused = max(h.score for h in hits) or 1.0
         top_dense = max(h.dense for h in hits)
         top_bm25 = max(h.bm25 for h in hits) or 1.0
-        raw, seen, cite = [], set(), {}
+        read = []
         for rank, hit in enumerate(hits):
             chunk = self.chunks[hit.row]
             terms = [set(t) for t in chunk.terms]
             ctx = F.passage_context(view, rank, hit, top_fused, top_dense, top_bm25, chunk,
                                     set().union(*terms) if terms else set(), self.idf, self.document(chunk.doc_id))
+            read.append((rank, hit, chunk, terms, ctx))
+        # a question that names regions or a year is answered from the documents that agree with
+        # most of what it names: a look-alike page (another region, last year's edition) is not read
+        most = max(ctx.agree for *_, ctx in read)
+        raw, seen, cite = [], set(), {}
+        for rank, hit, chunk, terms, ctx in read:
+            if ctx.agree < most:
+                continue
             for i, ((a, b), t) in enumerate(zip(chunk.sentences, terms)):
                 # overlapping chunks repeat sentences: each is read once, with its best-ranked
                 # passage, and cited in the chunk that gives it the most text before it

@@ -1,11 +1,12 @@
 """How an answer is scored: the one place. Three small models, learned by
-eval/train_answer.py and shipped as assistant/data/answer_model.json (linear weights by feature
-name, or the trees of a boosted ensemble with each feature's gain; the training data's
+eval/train_answer.py and shipped as assistant/data/answer_model.json (the trees of boosted
+ensembles with each feature's gain, or linear weights by feature name; the training data's
 fingerprint and the cross-validated scores):
 
 - sentence: a ranking score of the sentences of the retrieved passages (boosted trees,
   answering/trees.py: how coverage, similarity and document checks combine is not additive);
-- span: P(this span is the answer), given its sentence's score among its features;
+- span: a ranking score of the candidate spans of the best sentences (boosted trees), given
+  its sentence's score among its features;
 - answerable: P(the retrieved passages answer the question at all), from the best
   candidates' scores and the document checks (boosted trees); the answer abstains below `threshold`,
   which the training script picks from cross-validated probabilities.
@@ -69,7 +70,7 @@ def sigmoid(x: float) -> float:
 @dataclass(frozen=True)
 class AnswerModel:
     sentence: LinearModel | TreeEnsemble
-    span: LinearModel
+    span: LinearModel | TreeEnsemble
     answerable: LinearModel | TreeEnsemble
     threshold: float  # abstain when P(answerable) is below this
     sentences_read: int  # sentences whose spans are scored (the best by the sentence model)

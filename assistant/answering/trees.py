@@ -113,7 +113,11 @@ def from_lightgbm(dump: dict, features: list[str]) -> TreeEnsemble:
 
     for tree in dump["tree_info"]:
         roots.append(add(tree["tree_structure"], 0))
-    return TreeEnsemble(features=tuple(features), roots=np.asarray(roots, np.int64),
+    # only the features some split uses are kept (a sparse feature set has thousands of names)
+    used = sorted({f for f in feature if f >= 0})
+    column = {f: i for i, f in enumerate(used)}
+    feature = [column.get(f, -1) for f in feature]
+    return TreeEnsemble(features=tuple(features[f] for f in used), roots=np.asarray(roots, np.int64),
                         feature=np.asarray(feature, np.int64), threshold=np.asarray(threshold, np.float64),
                         left=np.asarray(left, np.int64), right=np.asarray(right, np.int64),
                         zero_default_left=np.asarray(zero_rule, np.int64), value=np.asarray(value, np.float64),
