@@ -16,6 +16,7 @@ from pathlib import Path
 from . import korean, programmes, smalltalk, store
 from .answer import Answer
 from .answering import compose, scoring
+from .answering.features import question_view
 from .answering.features import Idf
 from .answering.reader import ANSWER_PASSAGES, Reader
 from .config import MAX_QUESTION_CHARS, RETRIEVE_DEPTH, index_dir
@@ -121,9 +122,10 @@ class QA:
         per_query = {name: s * 1000 / len(questions) for name, s in stages.items()}
         retrieve_ms = (time.perf_counter() - started) * 1000 / len(questions)
         answers = []
-        for asked, q, h, v in zip(questions, queries, hits, vectors):
+        for asked, q, h, v, c, doc in zip(questions, queries, hits, vectors, contexts, documents):
             t0 = time.perf_counter()
-            reading = self.reader.read(q, h, v)
+            q, reading = self._read(asked, q, h, v, in_document=bool(c and doc and h and
+                                                                    self.index.chunks[h[0].row].doc_id == doc))
             ans = compose.answer(q, reading, h, self.index.chunks, k, self.model.threshold)
             ans.question = asked
             self._add_period(ans, asked, q.lang)
@@ -135,6 +137,25 @@ class QA:
             answers.append(ans)
         return answers
 
+
+    def _read(self, asked: str, q, hits: list, vector, in_document: bool):
+        """The reading of the passages found, and the query it was read with. A follow-up
+        answered from the document of the previous answer ("신청 마감은?" after a question about
+        김포's programme) is searched with the conversation's words in front of it, but those words
+        are what the document is about: read with them, the sentence that names the programme
+        outranks the one that answers. It is read with its own words, unless it names a region
+        or year of its own (then it asks about another edition: "충남은요?") or only the reading
+        with the conversation's words finds an answer."""
+        reading = self.reader.read(q, hits, vector)
+        if not in_document:
+            return q, reading
+        alone = self.analyzer.analyse(asked)
+        if alone.regions or question_view(alone).years:
+            return q, reading
+        own = self.reader.read(alone, hits, vector)
+        if own.p_answerable >= self.model.threshold or reading.p_answerable < self.model.threshold:
+            return alone, own
+        return q, reading
 
     def _add_period(self, ans: Answer, question: str, lang: str) -> None:
         """An answer about applying says where the application period stands today."""

@@ -63,6 +63,17 @@ def test_a_follow_up_is_answered_from_the_document_of_the_last_answer(qa):
     assert conv.subject.document != first.citations[0].doc_id
 
 
+def test_a_follow_up_is_read_with_its_own_words(qa):
+    # the conversation's words (중기부 2022년 스마트제조혁신 통합공고) are what the whole document is
+    # about: read with them, a sentence that names them all outranks the one that answers
+    conv = qa.conversation()
+    first = conv.ask("중기부 2022년 스마트제조혁신 통합공고 규모는?")
+    ans = conv.ask("세부사업은 몇 개야?")
+    assert conv.turns[-1].kind == "follow-up" and not ans.abstained
+    assert ans.answer.startswith("6개 — 통합공고의 세부사업은"), ans.answer
+    assert ans.citations[0].doc_id == first.citations[0].doc_id and ans.citations[0].highlight == "6개"
+
+
 def test_a_follow_up_that_names_only_a_new_place_asks_the_same_of_it(qa):
     conv = qa.conversation()
     conv.ask("김포 스마트공장 최대 지원금은?")
