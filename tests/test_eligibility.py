@@ -209,3 +209,31 @@ def test_an_age_range_and_a_nationwide_region_label():
     conditions = got["region"] + got["age"][:2]
     assert verdict(old, conditions, date(2026, 6, 1)).label == NOT  # past the upper bound
     assert verdict(young, conditions, date(2026, 6, 1)).label == APPLY
+
+
+def test_continuation_rows_ranges_founding_dates_and_redirects():
+    """Rows of a "구분 | 내용" table whose first cell is blank go on the section above; "대상이
+    아닙니다" negates; "5인 이상 50인 미만" is a range; a founding date bounds 업력; a clause that
+    sends some companies to another programme says who may not apply; a programme's name in 「」
+    is not its industry; how employees are counted is no condition."""
+    table = ("## 2. 신청 자격\n\n| 구분 | 내용 |\n|---|---|\n| 지원대상 | 아래 ①~② 요건을 모두 갖춘 기업 |\n"
+             "| 　 | ① 소재지: 공고일 현재 광주광역시 또는 전라남도에 본사 또는 공장을 둔 기업 |\n"
+             "| 　 | ② 업력: 2016. 4. 7. 이후 설립한 기업 |\n")
+    got = _by_field(extract(table, None))
+    assert [c.op for c in got["region"]] == ["in"]
+    assert {p[0] for p in got["region"][0].value} == {"광주", "전남"}
+    assert [(c.op, c.value) for c in got["founded"]] == [(">=", "2016-04-07")]
+    on = date(2026, 5, 1)
+    base = {"region": "광주광역시 북구", "industry": "제조업", "employees": 10}
+    assert verdict(CompanyProfile.from_dict(base | {"founded": "2019-03"}), got["region"] + got["founded"], on).label == APPLY
+    assert verdict(CompanyProfile.from_dict(base | {"founded": "2015-12"}), got["founded"], on).label == NOT
+    assert verdict(CompanyProfile.from_dict(base | {"founded": "2016-04"}), got["founded"], on).label == CHECK
+
+    prose = ("신청자격\n- 공고일 현재 상시근로자 수가 5인 이상 50인 미만이어야 하며, 상시근로자 50인 이상 기업은 "
+             "규모에 맞는 다른 사업을 이용해 주시기 바랍니다.\n- 세종특별자치시, 대전광역시에 있는 기업은 신청 대상이 아닙니다.\n"
+             "- 상시근로자는 공고일 전월 말 기준으로 한다. 다만, 대표자와 임원은 제외한다.\n"
+             "- 서울특별시 소재 기업은 서울시 「도시제조업 탄소중립 지원사업」 대상이다.\n")
+    got = _by_field(extract(prose, None))
+    assert sorted((c.op, c.value) for c in got["employees"]) == [("<", 50), (">=", 5)]
+    assert [c.op for c in got["region"] if {p[0] for p in c.value} == {"세종", "대전"}] == ["not_in"]
+    assert "other" not in got and "industry" not in got

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 from ..numbers import find_quantities
 from .places import Place, cities_of, places_in
 
-FIELDS = ("region", "industry", "size", "employees", "age", "revenue", "certification", "prior_support", "exclusion",
+FIELDS = ("region", "industry", "size", "employees", "age", "founded", "revenue", "certification", "prior_support", "exclusion",
           "other")  # other: a sentence about who may apply that none of the rules reads (so: 확인 필요)
 _OPS = {"이상": ">=", "이하": "<=", "미만": "<", "초과": ">", "이내": "<=", "넘는": ">", "넘지 않는": "<=", "경과": ">="}
 
@@ -39,7 +39,7 @@ _ELIGIBILITY_SENTENCE = re.compile(
 # lines in an eligibility list that state no condition of their own: lead-ins ("아래 요건을 모두 충족해야
 # 합니다"), other parties (공급기업, 수행기관), and where HQ and factory must both be (the region rule reads that)
 _NOT_A_CONDITION = re.compile(r"^\s*※|아래|다음(?:의|과\s*같|\s*각|\s*(?:요건|조건|자격|사항|기준|기업|업체|경우)|에?\s*해당)|각\s*호|공급기업|수행기관|운영기관|컨소시엄|도외|관외|시외|군외|"
-                              r"본사(?:만|와|\s*및)|공장(?:만|이\s*도외)|기준(?:으로|임|입니다|$|\))|계산|산정|판단|☎|\d{2,4}-\d{3,4}-\d{4}|"
+                              r"본사(?:만|와|\s*및)|대표자\s*(?:와|및|·|,)\s*임원|공장(?:만|이\s*도외)|기준(?:으로|임|입니다|$|\))|계산|산정|판단|☎|\d{2,4}-\d{3,4}-\d{4}|"
                               r"(?:로봇|장비|설비|제품|솔루션|시스템|기기)(?:은|는)\s|신품|(?:수|기준|범위|업력)(?:은|는)\s")
 # a sentence that says what does NOT exclude ("… 수혜 이력은 제외 사유가 아닙니다") states no condition
 _NOT_EXCLUDING = re.compile(r"제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관")
@@ -47,7 +47,7 @@ _RESTRICTS = re.compile(r"만\s*(?:신청|지원|참여|해당)|(?:이어야|여
                         r"신청할\s*수\s*없|참여할\s*수\s*없|불가(?:하다|합니다|$)")
 _SOME_CITIES = re.compile(r"\d+\s*개\s*(?:시[·ㆍ,]?\s*군|시군|시·군·구|시군구)")
 _ELIGIBLE_VERB = re.compile(r"신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있")
-_NEGATED = re.compile(r"수\s*없|제외|불가|해당하지\s*않|대상\s*(?:이\s*)?아니|대상\s*아님|안\s*된다")
+_NEGATED = re.compile(r"수\s*없|제외|불가|해당하지\s*않|대상\s*(?:이\s*)?(?:아니|아닙)|대상\s*아님|안\s*된다")
 _SCORING = re.compile(r"우대|가점|가산점|\d+\s*점\b|배점|우선\s*(?:지원|선정|배정|검토)")
 _TRACK = re.compile(r"^\s*[-·•*○※]?\s*(?:(?:기초|고도화\s*\d?|[가-힣A-Za-z0-9]{1,10}(?:형|트랙|분야|유형))\s*(?:\([^)]*\))?\s*[:：]|"
                     r"(?:기초|고도화\s*\d?|Type\s*[A-Z]|[A-Z]\s*형)(?:\s*[·,]\s*(?:기초|고도화\s*\d?|Type\s*[A-Z]|[A-Z]\s*형))*"
@@ -64,10 +64,15 @@ _OTHER_INDUSTRIES = re.compile(r"정보통신업|도소매업|도매업|소매�
 _SENTENCE_END = re.compile(r"(?<=[다요음함])\.\s+|(?<=[.!?])\s+(?=[가-힣A-Z])")
 
 _EMPLOYEES = re.compile(r"(?:상시\s*)?(?:근로자|종업원|직원|고용인원)\s*(?:수)?\s*(?:가|는|이)?\s*(\d[\d,]*)\s*(?:인|명)\s*(이상|이하|미만|초과)")
+_EMPLOYEES_UPPER = re.compile(r"\s*(?:~|∼|-|,|이고|이며|부터)?\s*(\d[\d,]*)\s*(?:인|명)\s*(이하|미만|초과)")  # "5인 이상 50인 미만"
 _AGE = re.compile(r"(창업|설립|업력|개업)(?:일|일자)?\s*(?:(?:으로|로)부터\s*|후\s*|이후\s*|한\s*지\s*)?(\d{1,2})\s*년\s*"
                   r"(?:이\s*)?(이내|이하|미만|이상|초과|경과)")
 # the other bound of a range: "창업 3년 이상 10년 이하", "업력 3년 이상, 7년 미만"
 _AGE_UPPER = re.compile(r"\s*(?:~|∼|-|,|이고|이며|이면서|부터)?\s*(\d{1,2})\s*년\s*(?:이\s*)?(이내|이하|미만|초과)")
+# a founding date as the bound: "2021년 1월 1일 이전에 설립된 기업", "(2016. 4. 7. 이후 설립)"
+_FOUNDED = re.compile(r"((?:19|20)\d{2})\s*[.년]\s*(\d{1,2})\s*[.월]\s*(\d{1,2})\s*[.일]?\s*(이전|이후|전|후|까지)\s*(?:에\s*|부터\s*)?"
+                      r"(?:설립|창업|개업|사업\s*개시)")
+_FOUNDED_OPS = {"이전": "<", "전": "<", "까지": "<=", "이후": ">=", "후": ">"}
 _REVENUE = re.compile(r"매출(?:액)?")
 _SME = re.compile(r"중소\s*(?:제조)?\s*(?:기업|업체)|중소\s*제조")
 _MIDSIZE = re.compile(r"중견\s*기업|중소\s*[·ㆍ및]\s*중견")
@@ -78,7 +83,7 @@ _CERTS = {"벤처기업": re.compile(r"벤처\s*기업\s*(?:인증|확인)|벤�
           "메인비즈": re.compile(r"메인비즈|경영혁신형|main-?biz", re.IGNORECASE)}
 _CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정")
 _BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:구축|도입)\s*(?:완료|한|을\s*마친|된)")
-_PRIOR_RECEIVED = re.compile(r"지원\s*(?:을|를)?\s*받(?:은|았|고)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
+_PRIOR_RECEIVED = re.compile(r"지원\s*(?:을|를)?\s*받(?:은|았|고)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
 _RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
 _YEAR_OF = re.compile(r"(20\d{2})\s*(?=년|[~∼–-]\s*20\d{2}\s*년)")
@@ -137,7 +142,8 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
                 continue
             listing = None
         cells = [c.strip() for c in stripped.strip("|").split("|")] if stripped.startswith("|") else []
-        if cells and len([c for c in cells if c]) == 1 and len(cells[0]) <= 20:  # "| 신청 자격 | |": a heading row
+        filled = [c for c in cells if c]
+        if cells and len(filled) == 1 and cells[0] and len(cells[0]) <= 20:  # "| 신청 자격 | |": a heading row
             in_section = bool(_ELIGIBILITY_HEADING.search(cells[0])) and not _SCORING.search(cells[0])
             excluding = in_section and bool(re.search(r"제외|제한", cells[0]))
             continue
@@ -238,6 +244,7 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
 
 
 def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
+    sentence = re.sub(r"[「『][^」』]*[」』]", "", sentence)  # a programme's name (「도시제조업 … 사업」) is not its industry
     m = _MANUFACTURING.search(sentence)
     if not m:
         others = sorted(set(_OTHER_INDUSTRIES.findall(sentence)))
@@ -257,9 +264,23 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
 _FLIP = {">=": "<", "<=": ">", "<": ">=", ">": "<="}
 
 
+# a clause that sends some companies elsewhere ("50인 이상 기업은 … 다른 사업을 이용해 주시기 바랍니다")
+# says who may not apply
+_REDIRECT = re.compile(r"(?:다른|별도(?:의)?|규모에\s*맞는)\s*(?:지원\s*)?사업[^.]{0,20}(?:이용|확인|신청)해\s*주")
+_CLAUSE = re.compile(r"(?<=[며고])\s*,\s*")
+
+
 def _numbers(sentence: str, excluding: bool = False) -> list[Condition]:
     """Numeric conditions; in a sentence (or list) that excludes, each one says who may not apply,
-    so its operator turns round."""
+    so its operator turns round. A sentence of several clauses ("…이어야 하며, …") is read clause
+    by clause when one of them redirects."""
+    if _REDIRECT.search(sentence) and len(_CLAUSE.split(sentence)) > 1:
+        out = []
+        for clause in _CLAUSE.split(sentence):
+            turn = excluding or bool(_REDIRECT.search(clause))
+            out += [Condition(c.field, _FLIP[c.op], c.value, sentence) if turn and c.op in _FLIP else
+                    Condition(c.field, c.op, c.value, sentence) for c in _numbers(clause, excluding)]
+        return out
     found = _numbers_stated(sentence)
     negated = excluding or (bool(_NEGATED.search(sentence)) and not _ELIGIBLE_VERB.search(sentence))
     return [Condition(c.field, _FLIP[c.op], c.value, c.text) if negated and c.op in _FLIP else c for c in found]
@@ -271,11 +292,17 @@ def _numbers_stated(sentence: str) -> list[Condition]:
         out.append(Condition("size", "sme_or_mid" if _MIDSIZE.search(sentence) else "sme", None, sentence))
     for m in _EMPLOYEES.finditer(sentence):
         out.append(Condition("employees", _OPS[m.group(2)], int(m.group(1).replace(",", "")), sentence))
+        upper = _EMPLOYEES_UPPER.match(sentence, m.end())
+        if upper:
+            out.append(Condition("employees", _OPS[upper.group(2)], int(upper.group(1).replace(",", "")), sentence))
     for m in _AGE.finditer(sentence):
         out.append(Condition("age", _OPS[m.group(3)], int(m.group(2)), sentence))
         upper = _AGE_UPPER.match(sentence, m.end())
         if upper:
             out.append(Condition("age", _OPS[upper.group(2)], int(upper.group(1)), sentence))
+    for m in _FOUNDED.finditer(sentence):
+        day = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        out.append(Condition("founded", _FOUNDED_OPS[m.group(4)], day, sentence))
     rev = _REVENUE.search(sentence)
     if rev:
         for q in find_quantities(sentence[rev.end():rev.end() + 40]):

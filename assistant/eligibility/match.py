@@ -17,7 +17,7 @@ LABELS = (APPLY, CHECK, NOT)
 MET, UNMET, UNKNOWN = "충족", "미충족", "확인 필요"
 # 중소기업 by revenue (중소기업기본법: the ceiling is 400억-1,500억 원 depending on the industry)
 SME_SURE, SME_NEVER = 400e8, 1500e8
-_FIELD_KO = {"region": "지역", "industry": "업종", "size": "기업 규모", "employees": "상시근로자", "age": "업력", "revenue": "매출액",
+_FIELD_KO = {"region": "지역", "industry": "업종", "size": "기업 규모", "employees": "상시근로자", "age": "업력", "founded": "설립일", "revenue": "매출액",
              "certification": "인증", "prior_support": "지원 이력", "exclusion": "제외 대상", "other": "기타 조건"}
 _OP_KO = {">=": "이상", "<=": "이하", "<": "미만", ">": "초과"}
 _YEAR = re.compile(r"(20\d{2})")
@@ -115,6 +115,18 @@ def _level(item: str) -> int | None:
     return None
 
 
+def _founded(c: Condition, founded: str | None) -> tuple[str, str]:
+    """A founding-date bound ("2021. 1. 1. 이전 설립") against the profile's founding month: the
+    month of the bound itself cannot be decided."""
+    want = f"설립일 {c.value} {_OP_KO.get(c.op, c.op).replace('미만', '이전').replace('이상', '이후')}"
+    if not founded:
+        return UNKNOWN, f"{want} (회사 설립일 미입력)"
+    month, bound = founded[:7], c.value[:7]
+    if month == bound:
+        return UNKNOWN, f"{want} (회사: {founded}, 같은 달)"
+    return (MET if _compare(month, c.op, bound) else UNMET), f"{want} (회사: {founded})"
+
+
 def judge(c: Condition, profile, on: date) -> Reason:
     """One condition against a profile, on the programme's date (for 업력 and 'recent' support)."""
     if c.field == "region":
@@ -139,6 +151,8 @@ def judge(c: Condition, profile, on: date) -> Reason:
     elif c.field == "age":
         age = profile.age_years(on)
         status, says = _number(c, age, "설립일", lambda v: f"{v:.1f}년" if isinstance(v, float) else f"{v}년")
+    elif c.field == "founded":
+        status, says = _founded(c, profile.founded)
     elif c.field == "certification":
         want = "·".join(c.value)
         if profile.certifications is None:
