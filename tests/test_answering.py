@@ -269,3 +269,44 @@ def test_a_question_naming_a_year_is_read_from_that_years_edition(tmp_path):
         ans = qa.ask(q)
         assert not ans.abstained and amount in ans.answer.replace("4천만", "4,000만"), (q, ans.answer)
         assert Path(ans.citations[0].path).name == page
+
+
+NOTICE_WITH_TABLE = """# 2026년 한빛군 스마트공장 구축 지원사업 참여기업 모집 공고
+
+한빛군은 관내 중소 제조기업의 스마트공장 구축을 돕기 위해 아래와 같이 참여기업을 모집합니다.
+
+## 지원 내용
+
+| 구분 | 지원한도 | 정부지원 비율 | 사업기간 |
+|---|---|---|---|
+| 기초 | 최대 3,000만 원 | 총 사업비의 60% 이내 | 6개월 |
+| 고도화1 | 최대 8,000만 원 | 총 사업비의 50% 이내 | 8개월 |
+| 고도화2 | 최대 1억 6,000만 원 | 총 사업비의 40% 이내 | 10개월 |
+
+신청은 한빛군 누리집에서 2026년 4월 10일까지 받습니다.
+
+권역별 설명회 일정은 다음과 같습니다.
+ ○ 한빛읍 : 3월 4일(수) 오전 10시, 한빛군청 대회의실
+ ○ 새솔면 : 3월 6일(금) 오후 2시, 새솔면 복지회관
+"""
+
+
+def test_a_table_row_is_read_under_its_header(tmp_path):
+    """A Markdown (or trafilatura's HTML) table row is read with its header's words: "| 고도화2 |
+    최대 1억 6,000만 원 |" answers a question about 지원한도 only under "| 구분 | 지원한도 |"."""
+    import assistant
+    from assistant import build_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hanbit_notice.md").write_text(NOTICE_WITH_TABLE, encoding="utf-8")
+    build_index(corpus, tmp_path / "index")
+    qa = assistant.load(tmp_path / "index")
+    doc = qa.index.chunks[0].doc_id
+    header = qa.reader.heading_terms(doc, "| 고도화2 | 최대 1억 6,000만 원 | 총 사업비의 40% 이내 | 10개월 |")
+    assert {"구분", "지원", "한도", "비율", "사업", "기간"} <= header
+    assert qa.reader.heading_terms(doc, "| 구분 | 지원한도 | 정부지원 비율 | 사업기간 |") == frozenset()
+    assert qa.reader.heading_terms(doc, "신청은 한빛군 누리집에서 2026년 4월 10일까지 받습니다.") == frozenset()
+    ans = qa.ask("한빛군 고도화2 지원한도는 얼마인가요?")
+    assert not ans.abstained and ans.answer.startswith("1억 6,000만 원"), ans.answer
+    assert qa.reader.heading_terms(doc, "권역별 설명회 일정은 다음과 같습니다.") == frozenset()

@@ -16,7 +16,7 @@ import numpy as np
 from .. import korean
 from ..documents import Chunk
 from ..retrieval import Hit
-from . import features as F
+from . import features as F, layout
 from .scoring import AnswerModel, sigmoid
 from .spans import Span, candidates as span_candidates, morphs
 
@@ -92,6 +92,7 @@ class Reader:
         self.model = model
         self._rows_of_doc: dict[str, list[int]] | None = None
         self._documents: dict[str, str] = {}  # recently read documents' text
+        self._headings: dict[tuple, frozenset] = {}  # (document, table row) -> its header's terms
 
     def document(self, doc_id: str) -> str:
         """The whole text of a document (its chunks joined; overlaps repeat a little), for checks
@@ -107,6 +108,21 @@ class Reader:
                 self._documents.clear()
             self._documents[doc_id] = text
         return text
+
+    def heading_terms(self, doc_id: str, sentence: str) -> frozenset:
+        """The terms of a table row's header row (layout.heading_of); empty for any other sentence."""
+        text = sentence.strip()
+        if not layout.is_row(text):
+            return frozenset()
+        key = (doc_id, text)
+        if key not in self._headings:
+            lines = [line.strip() for line in self.document(doc_id).split("\n")]
+            at = next((n for n, line in enumerate(lines) if line == text), None)
+            heading = layout.heading_of(lines, at) if at is not None else ""
+            if len(self._headings) >= DOCUMENTS_KEPT:
+                self._headings.clear()
+            self._headings[key] = frozenset(korean.tokens(layout.plain(heading))) if heading else frozenset()
+        return self._headings[key]
 
     def read(self, q, hits: list[Hit], vector: np.ndarray) -> Reading:
         """`vector`: the question's dense vector (as the retriever encoded it)."""
@@ -144,6 +160,7 @@ class Reader:
             if ctx.agree < most:
                 continue
             for i, ((a, b), t) in enumerate(zip(chunk.sentences, terms)):
+                t = t | self.heading_terms(chunk.doc_id, chunk.text[a:b])
                 # overlapping chunks repeat sentences: each is read once, with its best-ranked
                 # passage, and cited in the chunk that gives it the most text before it
                 key = (chunk.doc_id, chunk.start + a, chunk.start + b)
