@@ -18,9 +18,11 @@ naming wins) and the document the last answer came from. A question is read in o
 import re
 from dataclasses import dataclass, field
 
+from . import korean
 from .query import Analyzer
 from .regions import mentions_region, region_variants, regions
 
+_HANGUL_WORD = re.compile(r"[가-힣]+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년?(?!\d)")
 # "작년" / "last year": the year before the conversation's year (its subject's, else its last document's)
 _LAST_YEAR = re.compile(r"작년|지난\s*해|지난해|last year|the year before", re.IGNORECASE)
@@ -113,6 +115,19 @@ class Conversation:
             self._read[text] = _named(self.qa.analyzer, text)
         return self._read[text]
 
+    def _only_subject(self, rest: str) -> bool:
+        """Whether what a question says beside the subject it names asks nothing new: nothing
+        ("김해는?"), or only words the conversation already used of its programme ("그럼 2025년
+        통합공고는?" after questions about the 2022 통합공고, "2025년 공고는?" after an answer from
+        a 공고's page)."""
+        if _ONLY_SUBJECT.match(rest):
+            return True
+        left = korean.tokens(rest)
+        if not all(_HANGUL_WORD.fullmatch(w) for w in left):  # English words are read as names, not here
+            return False
+        said = set(korean.tokens(" ".join([self.subject.title or ""] + [t.standalone for t in self.turns])))
+        return bool(left) and all(w in said for w in left)
+
     def resolve(self, question: str) -> Turn:
         """The standalone form of `question`, given the conversation so far (nothing is asked)."""
         question = question.strip()
@@ -125,7 +140,7 @@ class Conversation:
         names = list(q.names)
         names_something = bool(q.regions or years or names)
         rest = _strip_subject(asked, years, words, names)
-        if names_something and _ONLY_SUBJECT.match(rest):
+        if names_something and self._only_subject(rest):
             # only a new subject: the previous question again, about it
             prev = self.turns[-1]
             p_q, p_years, p_words = self._named(prev.standalone)

@@ -84,6 +84,10 @@ def test_a_follow_up_that_names_only_a_new_place_asks_the_same_of_it(qa):
     assert conv.resolve("What about Gimhae?").standalone.startswith("Gimhae")
     # a question that names its own subject and asks its own thing stands alone
     assert conv.resolve("삼성전자 스마트공장 3.0은 몇 개 기업을 지원하나요?").kind == "new"
+    # a new year with only words the chat already used of its programme asks the same again
+    turn = conv.resolve("그럼 2025년 스마트공장은?")
+    assert turn.kind == "switch" and turn.standalone == "2025년 김해 스마트공장 최대 지원금은?"
+    assert conv.resolve("2025년 스마트공장 신청 마감은?").kind == "new"  # 마감: something of its own
 
 
 def test_deadline_answers_say_where_the_application_stands(qa, monkeypatch):
