@@ -169,11 +169,16 @@ def examples_for(name: str, qa, triples, rng) -> list[Example]:
         known = corpus_coverage(view.groups, qa.reader.idf)
         for n, (hs, answerable) in enumerate(variants):
             sents = qa.reader.sentences(view, hs, vectors[0])
-            labels = [int(answerable and relevant(qa.index.chunks[(s.cite_hit or s.hit).row].text, q.evidence)
-                          and any(answer_matches(s.text, g) for g in q.answers)) for s in sents]
+            labels = sentence_labels(qa, sents, q, answerable)
             out.append(Example(name, q.id + ("~neg" if n else ""), doc or q.id, split, answerable, q.answers,
                                query, view, known, sents, labels))
     return out
+
+
+def sentence_labels(qa, sentences, q, answerable: bool) -> list[int]:
+    """1 for each sentence that holds a gold answer inside a passage holding the evidence."""
+    return [int(answerable and relevant(qa.index.chunks[(s.cite_hit or s.hit).row].text, q.evidence)
+                and any(answer_matches(s.text, g) for g in q.answers)) for s in sentences]
 
 
 def chat_examples(qa, folders) -> list[Example]:
@@ -200,16 +205,14 @@ def chat_examples(qa, folders) -> list[Example]:
             if n and turn.kind == "follow-up" and turn.context and subject_doc in first:
                 doc_id = first[subject_doc].doc_id
                 vectors: list = []
-                hits = qa.retriever.search_batch([qa.analyzer.analyse(q.question, turn.context)], k=RETRIEVE_DEPTH,
-                                                 vectors=vectors)[0]
+                searched = qa.analyzer.analyse(q.question, turn.context)
+                hits = qa.retriever.search_batch([searched], k=RETRIEVE_DEPTH, vectors=vectors)[0]
                 hits = _within(hits, doc_id, qa.index.chunks, ANSWER_PASSAGES)
                 alone = qa.analyzer.analyse(q.question)
-                query = qa.analyzer.analyse(q.question, turn.context) if (
-                    alone.regions or question_view(alone).years) else alone
+                query = searched if alone.regions or question_view(alone).years else alone
                 view = question_view(query)
                 sents = qa.reader.sentences(view, hits, vectors[0])
-                labels = [int(q.answerable and relevant(qa.index.chunks[(s.cite_hit or s.hit).row].text, q.evidence)
-                              and any(answer_matches(s.text, g) for g in q.answers)) for s in sents]
+                labels = sentence_labels(qa, sents, q, q.answerable)
                 out.append(Example("chat", q.id, q.doc or subject_doc, placed.get(conv.turns[0].id, "train"),
                                    q.answerable, q.answers, query, view, corpus_coverage(view.groups, qa.reader.idf),
                                    sents, labels))
@@ -404,7 +407,7 @@ def main(argv=None) -> int:
         if not folders or not files:
             print(f"skipping {name}: its corpus or questions are missing", file=sys.stderr)
             continue
-        inputs += folders + files
+        inputs += folders + files + ([CONVERSATIONS] if name == "domain" and CONVERSATIONS.is_file() else [])
         corpus = stage_corpus(folders, args.cache)
         index = Path(args.cache) / slug_of(folders) / "index"
         ensure_index(corpus, index)
@@ -417,7 +420,6 @@ def main(argv=None) -> int:
         examples += examples_for(name, qa, triples, rng)
         if name == "domain":
             examples += chat_examples(qa, folders)
-            inputs.append(CONVERSATIONS)
     if not examples:
         print("no data set could be read: see the messages above", file=sys.stderr)
         return 2

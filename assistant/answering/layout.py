@@ -16,15 +16,22 @@ def is_row(line: str) -> bool:
     return len(line) > 2 and line.startswith("|") and line.endswith("|") and line.count("|") >= 3
 
 
-def heading_of(lines: list[str], at: int) -> str:
-    """The header row of the table row at `at` (the top of its run of rows); "" for any other
-    line, for the header row itself, and under a separator-only top."""
-    if not is_row(lines[at]):
-        return ""
-    top = at
-    while top > 0 and is_row(lines[top - 1]):
-        top -= 1
-    return lines[top] if top != at and not _SEPARATOR.match(lines[top]) else ""
+def row_headers(text: str) -> dict[str, str]:
+    """Each table row of `text` (stripped, its first occurrence) -> the header row of its table
+    (the top of its run of rows). Rows with no header are left out: the header row itself, and
+    the rows under a separator-only top."""
+    out: dict[str, str] = {}
+    top = ""
+    for line in (x.strip() for x in text.split("\n")):
+        if not is_row(line):
+            top = ""
+            continue
+        if not top:
+            top = line
+            out.setdefault(line, "")
+            continue
+        out.setdefault(line, "" if _SEPARATOR.match(top) else top)
+    return {row: header for row, header in out.items() if header}
 
 
 def plain(line: str) -> str:

@@ -92,7 +92,7 @@ class Reader:
         self.model = model
         self._rows_of_doc: dict[str, list[int]] | None = None
         self._documents: dict[str, str] = {}  # recently read documents' text
-        self._headings: dict[tuple, frozenset] = {}  # (document, table row) -> its header's terms
+        self._headings: dict[str, dict] = {}  # document -> {table row: its header's terms}
 
     def document(self, doc_id: str) -> str:
         """The whole text of a document (its chunks joined; overlaps repeat a little), for checks
@@ -110,19 +110,18 @@ class Reader:
         return text
 
     def heading_terms(self, doc_id: str, sentence: str) -> frozenset:
-        """The terms of a table row's header row (layout.heading_of); empty for any other sentence."""
+        """The terms of a table row's header row (layout.row_headers); empty for any other sentence."""
         text = sentence.strip()
         if not layout.is_row(text):
             return frozenset()
-        key = (doc_id, text)
-        if key not in self._headings:
-            lines = [line.strip() for line in self.document(doc_id).split("\n")]
-            at = next((n for n, line in enumerate(lines) if line == text), None)
-            heading = layout.heading_of(lines, at) if at is not None else ""
+        headers = self._headings.get(doc_id)
+        if headers is None:
             if len(self._headings) >= DOCUMENTS_KEPT:
                 self._headings.clear()
-            self._headings[key] = frozenset(korean.tokens(layout.plain(heading))) if heading else frozenset()
-        return self._headings[key]
+            rows = layout.row_headers(self.document(doc_id))
+            terms = {h: frozenset(korean.tokens(layout.plain(h))) for h in set(rows.values())}  # Kiwi once a header
+            headers = self._headings[doc_id] = {row: terms[h] for row, h in rows.items()}
+        return headers.get(text, frozenset())
 
     def read(self, q, hits: list[Hit], vector: np.ndarray) -> Reading:
         """`vector`: the question's dense vector (as the retriever encoded it)."""

@@ -20,6 +20,7 @@ SME_SURE, SME_NEVER = 400e8, 1500e8
 _FIELD_KO = {"region": "지역", "industry": "업종", "size": "기업 규모", "employees": "상시근로자", "age": "업력", "founded": "설립일", "revenue": "매출액",
              "certification": "인증", "prior_support": "지원 이력", "exclusion": "제외 대상", "other": "기타 조건"}
 _OP_KO = {">=": "이상", "<=": "이하", "<": "미만", ">": "초과"}
+_FOUNDED_KO = {"<": "이전", "<=": "까지", ">=": "이후", ">": "이후"}  # a founding-date bound
 _YEAR = re.compile(r"(20\d{2})")
 
 
@@ -118,7 +119,7 @@ def _level(item: str) -> int | None:
 def _founded(c: Condition, founded: str | None) -> tuple[str, str]:
     """A founding-date bound ("2021. 1. 1. 이전 설립") against the profile's founding month: the
     month of the bound itself cannot be decided."""
-    want = f"설립일 {c.value} {_OP_KO.get(c.op, c.op).replace('미만', '이전').replace('이상', '이후')}"
+    want = f"설립일 {c.value} {_FOUNDED_KO.get(c.op, c.op)}"
     if not founded:
         return UNKNOWN, f"{want} (회사 설립일 미입력)"
     month, bound = founded[:7], c.value[:7]
