@@ -237,3 +237,48 @@ def test_continuation_rows_ranges_founding_dates_and_redirects():
     assert sorted((c.op, c.value) for c in got["employees"]) == [("<", 50), (">=", 5)]
     assert [c.op for c in got["region"] if {p[0] for p in c.value} == {"세종", "대전"}] == ["not_in"]
     assert "other" not in got and "industry" not in got
+
+
+def test_a_limit_stated_outside_the_sections_is_read_or_blocks_apply():
+    """A news story's limits sit in prose the section reader does not take: each field a limit is
+    stated on is read there ("매출액이 3억 원 이상이어야 한다"), and one its rule cannot read keeps
+    every company at 확인 필요 instead of a 신청 가능 that skipped it."""
+    story = ("광주시, 자동화 설비 도입 기업 이자 지원\n신청 대상은 경기도 광주시에 공장을 둔 제조 중소기업이다.\n"
+             "상시근로자는 50인 미만이어야 하고, 직전연도(2025년) 매출액이 3억 원 이상이어야 한다.\n")
+    got = _by_field(extract(story, ("경기", "광주", [])))
+    assert sorted((c.op, c.value) for c in got["revenue"]) == [(">=", 300_000_000)]
+    company = {"region": "경기도 광주시", "industry": "제조업", "founded": "2020-01", "employees": 10, "revenue_won": 200_000_000,
+               "certifications": [], "past_support": [], "exclusions": []}
+    assert verdict(CompanyProfile.from_dict(company), extract(story, ("경기", "광주", [])), date(2026, 5, 1)).label == NOT
+    unread = story + "벤처기업 또는 이노비즈 인증을 보유한 기업이어야 하는데, 확인서 제출 방식은 추후 안내한다.\n"
+    conditions = extract(unread, ("경기", "광주", []))
+    rich = company | {"revenue_won": 900_000_000}
+    assert verdict(CompanyProfile.from_dict(rich), conditions, date(2026, 5, 1)).label in (CHECK, NOT)
+
+
+def test_faq_questions_superseded_wording_and_feedback_lines_state_no_condition():
+    faq = ("신청자격\n[신청자격] Q. 어떤 업종이 신청할 수 있나요?\n"
+           "A. 이노비즈 인증 또는 ISO 9001 인증 가운데 하나 이상을 보유하고 있어야 합니다. "
+           "메인비즈나 벤처기업 확인만으로는 이 요건을 충족하지 못합니다.\n")
+    got = _by_field(extract(faq, None))
+    assert [sorted(c.value) for c in got["certification"]] == [["ISO 9001", "이노비즈"]]
+    assert "other" not in got
+    iso_only = {"region": "경기도 김포시", "industry": "제조업", "certifications": ["ISO 9001"]}
+    assert verdict(CompanyProfile.from_dict(iso_only), got["certification"], date(2026, 5, 1)).label == APPLY
+    changed = "신청자격\n[변경 전] 상시근로자 요건 : 20인 이상\n[변경 후] 상시근로자 요건 : 10인 이상\n"
+    assert [(c.op, c.value) for c in _by_field(extract(changed, None))["employees"]] == [(">=", 10)]
+    from assistant.ingest import chrome
+    assert chrome.chrome_rule("도움이 되었나요? 예(41) 아니오(2)") == "feedback"
+
+
+def test_a_remark_does_not_end_a_list_and_numbered_slide_headings_open_sections():
+    notice = ("□ 지원대상 (아래 요건을 모두 충족하는 기업)\n  ○ 공고일 현재 경상북도 내에 본사와 공장을 모두 두고 있는 중소기업\n"
+              "     ※ 본사만 도내에 있고 공장이 도외에 있는 경우는 신청할 수 없음\n"
+              "  ○ 공고일 현재 상시근로자 수가 10인 이상인 기업\n")
+    assert [(c.op, c.value) for c in _by_field(extract(notice, ("경북", None, [])))["employees"]] == [(">=", 10)]
+    slides = ("03 지원 대상 및 신청 요건 (1/2)\n\n  ✔ 규모   공고일 현재 상시근로자 10인 이상 300인 미만\n\n"
+              "04 신청 제외 (2/2)\n  ✖ 국세·지방세 체납 기업\n\n06 Q&A (사전 질문)\n"
+              "A2. 업력 제한은 없습니다. 상시근로자 10인 이상 등 다른 요건만 갖추면 됩니다.\n")
+    got = _by_field(extract(slides, None))
+    assert sorted((c.op, c.value) for c in got["employees"]) == [("<", 300), (">=", 10)]
+    assert [c.value for c in got["exclusion"]] == ["체납"]

@@ -28,7 +28,7 @@ _ARTICLE = re.compile(r"^\s*제\s*\d+\s*조\s*\(([^)]{1,20})\)\s*")
 _STATES = re.compile(r"(?:기업|업체|자|것|이상|이하|미만|초과|이내|보유|[다음함])\.?\s*\)?$")  # a numbered line that states, not a heading
 _ITEM = re.compile(r"^[\s#□■◆◇▣○◦●▶\-·•*\[\]]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|[①-⑳]\s*)?")
 _NOT_COMPANIES = r"(?!\s*(?:항목|비용|경비|품목|대상\s*비용))"  # "지원 제외 비용": costs, not companies
-_ELIGIBILITY_HEADING = re.compile(r"신청\s*자격|지원\s*대상|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건|신청\s*요건|제외\s*대상|제외\s*사유|"
+_ELIGIBILITY_HEADING = re.compile(r"신청\s*자격|지원\s*대상|대상\s*세부|세부\s*(?:요건|자격)|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건|신청\s*요건|제외\s*대상|제외\s*사유|"
                                   r"지원\s*제외" + _NOT_COMPANIES + r"|참여\s*제한")
 _ELIGIBILITY_SENTENCE = re.compile(
     r"지원\s*대상|신청\s*대상|참여\s*대상|모집\s*대상|신청\s*자격|참여\s*자격|대상은|대상으로\s*(?:하며|한다|모집)|"
@@ -40,9 +40,18 @@ _ELIGIBILITY_SENTENCE = re.compile(
 # 합니다"), other parties (공급기업, 수행기관), and where HQ and factory must both be (the region rule reads that)
 _NOT_A_CONDITION = re.compile(r"^\s*※|아래|다음(?:의|과\s*같|\s*각|\s*(?:요건|조건|자격|사항|기준|기업|업체|경우)|에?\s*해당)|각\s*호|공급기업|수행기관|운영기관|컨소시엄|도외|관외|시외|군외|"
                               r"본사(?:만|와|\s*및)|대표자\s*(?:와|및|·|,)\s*임원|공장(?:만|이\s*도외)|기준(?:으로|임|입니다|$|\))|계산|산정|판단|☎|\d{2,4}-\d{3,4}-\d{4}|"
-                              r"(?:로봇|장비|설비|제품|솔루션|시스템|기기)(?:은|는)\s|신품|(?:수|기준|범위|업력)(?:은|는)\s")
+                              r"(?:로봇|장비|설비|제품|솔루션|시스템|기기)(?:은|는)\s|신품|(?:수|기준|범위|업력)(?:은|는)\s|"
+                              # a programme's name alone, the application period, the districts a region has
+                              r"^[\s\-·•*]*[「『\"“][^」』\"”]{2,60}[」』\"”]\s*$|(?:접수|신청|모집)\s*(?:기간|일정|기한)|관할\s*(?:시|군|구)")
 # a sentence that says what does NOT exclude ("… 수혜 이력은 제외 사유가 아닙니다") states no condition
 _NOT_EXCLUDING = re.compile(r"제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관")
+# an FAQ's question ("[신청자격] Q. 어떤 업종이 신청할 수 있나요? …") asks; its answer states
+_QUESTION = re.compile(r"^\s*(?:\[[^\]]{1,15}\]\s*)?(?:Q\s*\d*\s*[.:：)]|질문\s*[.:：])")
+# a correction notice's old wording ("[변경 전] …", "정정 전 : …") no longer holds; the new wording does
+_SUPERSEDED = re.compile(r"^\s*[\[(<]?\s*(?:변경|정정|수정)\s*전\s*[\])>:：]")
+_CHANGED = re.compile(r"^\s*[\[(<]?\s*(?:변경|정정|수정)\s*후\s*[\])>:：]\s*")
+_TRACK_FIRST = re.compile(r"^[가-힣A-Za-z0-9]{1,10}(?:형|트랙|유형)\s")  # a line that opens with a track's name
+_NUMBERED_HEADING = re.compile(r"^0?\d{1,2}\s+[가-힣A-Za-z&·\s]{2,24}?\s*(?:\([^)]{1,10}\))?$")
 _RESTRICTS = re.compile(r"만\s*(?:신청|지원|참여|해당)|(?:이어야|여야|해야)\s*(?:함|한다|합니다)|제외(?:된다|한다|합니다)|"
                         r"신청할\s*수\s*없|참여할\s*수\s*없|불가(?:하다|합니다|$)")
 _SOME_CITIES = re.compile(r"\d+\s*개\s*(?:시[·ㆍ,]?\s*군|시군|시·군·구|시군구)")
@@ -63,7 +72,7 @@ _PROSE_LINE = re.compile(r"(?:다|요|니다|음|함)\s*[.!?]?\s*$|[?？]\s*$")
 _OTHER_INDUSTRIES = re.compile(r"정보통신업|도소매업|도매업|소매업|서비스업|건설업|숙박업|음식점업|부동산업|금융업|농업|어업")
 _SENTENCE_END = re.compile(r"(?<=[다요음함])\.\s+|(?<=[.!?])\s+(?=[가-힣A-Z])")
 
-_EMPLOYEES = re.compile(r"(?:상시\s*)?(?:근로자|종업원|직원|고용인원)\s*(?:수)?\s*(?:가|는|이)?\s*(\d[\d,]*)\s*(?:인|명)\s*(이상|이하|미만|초과)")
+_EMPLOYEES = re.compile(r"(?:상시\s*)?(?:근로자|종업원|직원|고용인원)[^\d.\n]{0,12}?(\d[\d,]*)\s*(?:인|명)\s*(이상|이하|미만|초과)")
 _EMPLOYEES_UPPER = re.compile(r"\s*(?:~|∼|-|,|이고|이며|부터)?\s*(\d[\d,]*)\s*(?:인|명)\s*(이하|미만|초과)")  # "5인 이상 50인 미만"
 _AGE = re.compile(r"(창업|설립|업력|개업)(?:일|일자)?\s*(?:(?:으로|로)부터\s*|후\s*|이후\s*|한\s*지\s*)?(\d{1,2})\s*년\s*"
                   r"(?:이\s*)?(이내|이하|미만|이상|초과|경과)")
@@ -81,6 +90,7 @@ _SUBSECTOR = re.compile(r"([가-힣]{2,8}(?:·[가-힣]{2,8})*)\s*제조업")
 _CERTS = {"벤처기업": re.compile(r"벤처\s*기업\s*(?:인증|확인)|벤처기업"),
           "이노비즈": re.compile(r"이노비즈|기술혁신형|inno-?biz", re.IGNORECASE),
           "메인비즈": re.compile(r"메인비즈|경영혁신형|main-?biz", re.IGNORECASE)}
+_EQUIPMENT = re.compile(r"신품|제품|로봇|장비|설비|기기")  # a condition on what is bought, not on the company
 _CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정")
 _BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:구축|도입)\s*(?:완료|한|을\s*마친|된)")
 _PRIOR_RECEIVED = re.compile(r"지원\s*(?:을|를)?\s*받(?:은|았|고)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
@@ -92,10 +102,11 @@ _STOP = set("최근 이내 정부 지자체 또는 지원 사업 지원사업 �
 _LEVEL_DONE = re.compile(r"(기초|고도화\s*[12]?)\s*(?:수준|단계)?\s*이상\s*(?:의|으로)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?"
                          r"(?:구축|도입|수준\s*확인|확인을?\s*받)")
 _EXCLUSIONS = {"체납": re.compile(r"체납"), "휴·폐업": re.compile(r"휴업|폐업|휴·폐업|휴폐업"),
-               "채무불이행": re.compile(r"채무\s*불이행|부도|회생|파산")}
+               "채무불이행": re.compile(r"채무\s*불이행|부도|회생|파산|신용\s*관리\s*대상"),
+               "참여제한": re.compile(r"참여\s*제한|부정\s*수급")}
 _ANYONE = re.compile(r"(?:지역|소재지|대상\s*지역)\s*[:：]\s*전국|전국(?:의)?\s*(?:중소|제조|기업|소재)|전국\s*(?:으로|에|단위)|지역\s*제한\s*없|지역\s*(?:에\s*)?관계\s*없")
 _LOCAL = re.compile(r"도내|관내|시내\s*소재|군내|구내\s*소재|지역\s*내")
-_REGION_CONTEXT = re.compile(r"^\s*(?:에|의|내|내에|관내|소재|지역|에서)?\s*(?:에\s*)?(?:중\s*한\s*곳에\s*)?"
+_REGION_CONTEXT = re.compile(r"^\s*\)?\s*(?:에|의|내|내에|관내|소재|지역|에서)?\s*(?:에\s*)?(?:중\s*한\s*곳에\s*)?"
                              r"(?:소재|내|관내|본사|본점|공장|사업장|사업자\s*등록|위치|주사무소|있는|둔|두고)")
 
 
@@ -133,7 +144,9 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             heading = ((row and len(cells) <= 1) or _HEADING.match(stripped) or re.match(r"^Q\s*\d", stripped)
                        or _EXCLUSION_HEAD.match(stripped[_ITEM.match(stripped).end():])
                        or (len(stripped) <= 20 and _ELIGIBILITY_HEADING.search(stripped)))
-            item = not heading and (_LIST_ITEM.match(stripped) or row or not _PROSE_LINE.search(stripped))
+            # a "※ …" remark under an item belongs to the list; it does not end it
+            item = not heading and (_LIST_ITEM.match(stripped) or row or stripped.startswith("※")
+                                    or not _PROSE_LINE.search(stripped))
             if item:
                 body = (" ".join(c.strip() for c in stripped.strip("|").split("|") if c.strip()) if row
                         else stripped[_ITEM.match(stripped).end():].strip())
@@ -166,6 +179,11 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
               and not _STATES.search(stripped)):
             in_section = bool(_ELIGIBILITY_HEADING.search(stripped)) and not _SCORING.search(stripped)
             excluding = False
+            continue
+        elif _NUMBERED_HEADING.match(stripped) and not _STATES.search(stripped):
+            # a slide's or brochure's numbered heading: "03 지원 대상 및 신청 요건 (1/2)", "06 Q&A (사전 질문)"
+            in_section = bool(_ELIGIBILITY_HEADING.search(stripped) or _EXCLUSION_HEAD.search(stripped)) and not _SCORING.search(stripped)
+            excluding = in_section and bool(re.search(r"제외|제한", stripped))
             continue
         elif (len(stripped) <= 20 and body == stripped and not cells and not _STATES.search(stripped)
               and not re.search(r"[.:：,)]|\d", stripped)):
@@ -233,6 +251,13 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
             return []  # "본사만 도내에 있는 경우는 신청할 수 없음": a qualification of the home region, not its exclusion
         local = _LOCAL.search(sentence).group(0)
         found = [[home[0], None, []]] if local.startswith("도") and home[0] else [list(home)]
+    # a city several provinces have (고성: 경남, 강원), written alone: the province of the document or of the places listed with it
+    known = {p for p, *_ in found if p} | ({home[0]} if home and home[0] else set())
+    for area in found:
+        if area[0] is None and area[1]:
+            owners = [p for p in known if area[1] in cities_of(p)]
+            if len(owners) == 1:
+                area[0] = owners[0]
     some = _SOME_CITIES.search(sentence)
     if found and some:  # "도내 22개 시·군": only some of the province's cities (not when the number is all of them)
         n = int(re.match(r"\d+", some.group(0)).group(0))
@@ -315,11 +340,16 @@ def _numbers_stated(sentence: str) -> list[Condition]:
 
 
 def _certifications(sentence: str) -> list[Condition]:
-    main = re.sub(r"\([^)]*\)", "", sentence)  # "(벤처기업 확인만 보유한 기업은 신청 불가)" qualifies, it does not negate
-    names = [n for n, p in _CERTS.items() if p.search(main)]
-    if names and _CERT_NEEDED.search(main) and not re.search(r"제외|않|아님|아니|불가", main):
-        return [Condition("certification", "any_of", names, sentence)]
-    return []
+    out = []
+    for part in _SENTENCE_END.split(sentence):  # a line of two sentences: one may require, the next say what does not do
+        main = re.sub(r"\([^)]*\)", "", part)  # "(벤처기업 확인만 보유한 기업은 신청 불가)" qualifies, it does not negate
+        names = [n for n, p in _CERTS.items() if p.search(main)]
+        if re.search(r"보유|취득|받은", part) and not _EQUIPMENT.search(part):  # the company's ISO 9001, not a robot's ISO 10218
+            names += [f"ISO {n}" for n in dict.fromkeys(re.findall(r"ISO\s*(\d{4,5})", part))]
+        # "메인비즈나 벤처기업 확인만으로는 충족하지 못합니다": names what does not qualify
+        if names and _CERT_NEEDED.search(main) and not re.search(r"제외|않|아님|아니|불가|못", main):
+            out.append(Condition("certification", "any_of", names, sentence))
+    return out
 
 
 def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
@@ -340,10 +370,53 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         topic = sorted({w for w in words if len(w) >= 2 and w not in _STOP and not re.fullmatch(r"[가-힣]{2,4}(?:도|시|군)", w)})
         out.append(Condition("prior_support", "excludes",
                              {"years": int(recent.group(1)) if recent else None, "in": years, "topic": topic}, sentence))
-    if excluding or "제외" in sentence or "불가" in sentence or "없" in sentence:
+    if True:  # these statuses only ever exclude ("체납 기업" in a list whose lead-in is not read, "체납이 없는 기업")
         for name, p in _EXCLUSIONS.items():
             if p.search(sentence):
                 out.append(Condition("exclusion", "excludes", name, sentence))
+    return out
+
+
+# A limit on the company stated anywhere in the text (a news story's prose, a wrapped line, a record's
+# field), by what it is about and a bound: if no condition of that kind was read, the programme has a
+# condition the sections missed: it is read there by the field's rule, or, when the rule cannot, no
+# company can be told 신청 가능 without it (so: 확인 필요).
+_LIMITS = {
+    "revenue": re.compile(r"매출(?:액)?[^.\n]{0,25}?\d[\d,.]*\s*(?:[천백십]?\s*[억만])?\s*원\s*(?:이상|이하|미만|초과|이내|넘)"),
+    "employees": re.compile(r"(?:근로자|종업원|직원|고용)[^.\n]{0,15}?\d+\s*(?:인|명)\s*(?:이상|이하|미만|초과|이내|넘)"),
+    "age": re.compile(r"(?:업력|창업|설립)[^.\n]{0,20}?\d+\s*년\s*(?:이상|이하|미만|이내|초과|경과|이\s*지|을\s*넘|가\s*지)|"
+                      r"\d{4}\s*[.년]\s*\d{1,2}\s*[.월]\s*\d{1,2}\s*[.일]?\s*(?:\([^)]{1,3}\))?\s*(?:이전|이후)[^.\n]{0,6}(?:설립|창업)"),
+    "certification": re.compile(r"(?:벤처\s*기업|이노비즈|메인비즈|ISO\s*9001)[^.\n]{0,40}?(?:보유|인증|확인)[^.\n]{0,25}?"
+                                r"(?:기업만|하여야|해야|있어야|필수|이어야|기업이어야|대상)|"
+                                r"(?:벤처\s*기업|이노비즈|메인비즈)[^.\n]{0,30}?중\s*\d+\s*개\s*이상"),
+    "region": re.compile(r"(?:소재|관내|도내|시내|군내)\s*(?:한|하는|하고|기업|업체|중소|제조)|에\s*(?:본사|공장|사업장)(?:와|과|을|를|이|가)?\s*[^.\n]{0,10}(?:둔|두고|있는)"),
+    "industry": re.compile(r"(?:제조업|C\s*1\d\s*[~-]\s*C?\s*3\d)[^.\n]{0,30}?(?:주업종|영위|기업만|업종)"),
+}
+_FIELD_GROUPS = {"age": ("age", "founded")}
+
+
+def _unread_limits(text: str, read: set, home=None) -> list[Condition]:
+    out = []
+    for field, pattern in _LIMITS.items():
+        if read & set(_FIELD_GROUPS.get(field, (field,))):
+            continue
+        for line in text.split("\n"):
+            for sentence in _SENTENCE_END.split(line):
+                if (pattern.search(sentence) and not _SCORING.search(sentence) and not _NOT_EXCLUDING.search(sentence)
+                        and "?" not in sentence and not _QUESTION.match(sentence)  # an FAQ's question asks, its answer states
+                        and not _SUPERSEDED.match(sentence) and not _TRACK_FIRST.match(_CHANGED.sub("", sentence))):
+                    sentence = sentence.strip()
+                    # the field's own rule reads it when it can (a limit outside the sections found), in the
+                    # clause that states it ("식품 제조는 제외, 매출 3억 원 이상이면 …"); else it is unread
+                    clause = next((c for c in re.split(r",\s+", sentence) if pattern.search(c)), sentence)
+                    read_here = [Condition(c.field, c.op, c.value, sentence)
+                                 for c in _numbers(clause) + _certifications(clause) + _industry(clause) + _regions(clause, home)
+                                 if c.field in _FIELD_GROUPS.get(field, (field,))]
+                    out += read_here or [Condition("other", "unread", None, sentence)]
+                    break
+            else:
+                continue
+            break
     return out
 
 
@@ -353,7 +426,10 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     local body's (passed by the caller only then)."""
     out: list[Condition] = []
     for sentence, excluding, listed in eligibility_sentences(text):
-        if _NOT_EXCLUDING.search(sentence):
+        if _NOT_EXCLUDING.search(sentence) or _QUESTION.match(sentence) or _SUPERSEDED.match(sentence):
+            continue
+        sentence = _CHANGED.sub("", sentence)  # "[변경 후] 상시근로자 요건 : 10인 이상": what holds now
+        if _TRACK.match(sentence) or _TRACK_FIRST.match(sentence):  # "고도화형 상시근로자 요건 : 10인 이상": one track's
             continue
         found = (_regions(sentence, home) + _industry(sentence, excluding) + _numbers(sentence, excluding) + _certifications(sentence)
                  + _support_and_exclusions(sentence, excluding))
@@ -364,9 +440,10 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
                 and not _NOT_A_CONDITION.search(sentence)):
             found = [Condition("other", "unread", None, sentence)]
         out += found
+    out += _unread_limits(text, {c.field for c in out}, home)
     seen, unique = set(), []
     for c in out:
-        key = (c.field, c.op, repr(c.value))
+        key = (c.field, c.op, repr(c.value) if c.field != "other" else c.text)  # every unread sentence is named
         if key not in seen:
             seen.add(key)
             unique.append(c)

@@ -159,7 +159,7 @@ def judge(c: Condition, profile, on: date) -> Reason:
         if profile.certifications is None:
             status, says = UNKNOWN, f"인증: {want} 중 하나 (회사 인증 미입력)"
         else:
-            have = [x for x in profile.certifications if any(n[:3] in x for n in c.value)]
+            have = [x for x in profile.certifications if any(_same_certification(n, x) for n in c.value)]
             status = MET if have else UNMET
             says = f"인증: {want} 중 하나 (회사: {', '.join(profile.certifications) or '없음'})"
     elif c.field == "prior_support" and c.op == "requires":
@@ -208,3 +208,11 @@ def verdict(profile, conditions: list[Condition], on: date) -> Verdict:
     if not reasons or any(r.status == UNKNOWN for r in reasons):
         return Verdict(CHECK, reasons)
     return Verdict(APPLY, reasons)
+
+
+def _same_certification(name: str, held: str) -> bool:
+    """"ISO 9001" is held as "ISO9001" or "ISO 9001 인증" (not as ISO 14001); a Korean name by its first
+    characters ("벤처기업" as "벤처기업 확인")."""
+    if name.startswith("ISO"):
+        return name.replace(" ", "") in held.replace(" ", "").upper()
+    return name[:3] in held

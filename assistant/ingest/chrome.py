@@ -62,6 +62,9 @@ _META_LINE = re.compile(
 )
 _COUNTER = re.compile(r"^(?:조회수?|댓글|추천|공감|좋아요|구독자?)\s*[:：]?\s*[\d,]+\s*(?:회|개|명)?$")
 _VISIT_DATE = re.compile(r"^\d{4}[.\-/]\s*\d{1,2}[.\-/]\s*\d{1,2}\.?\s*\(?[월화수목금토일]\)?(?:요일)?$")
+# Page-feedback widgets of FAQ and notice boards: "도움이 되었나요? 예(41) 아니오(2)", "이 페이지에 만족하십니까?"
+_FEEDBACK = re.compile(r"^(?:이\s*(?:정보|답변|페이지|내용)(?:가|이|에)\s*)?(?:도움이\s*되(?:었|셨)나요|만족하(?:셨|십)나요|만족하십니까)"
+                       r"|^(?:예|네|아니요|아니오)\s*\(\d+\)\s*(?:(?:예|네|아니요|아니오)\s*\(\d+\))?$")
 _SOURCE_TRAILER = re.compile(r"^[\[(<]\s*(?:뉴스\s*출처|출처|자료\s*출처)\s*[:：=].{0,60}[\])>]$")
 
 # Only punctuation, digits or list numbering ("-", "3", "1/10").
@@ -134,6 +137,8 @@ def chrome_rule(line: str) -> str | None:
         return "photo-credit"
     if _META_LINE.match(core) or _COUNTER.match(core) or _VISIT_DATE.match(core):
         return "page-meta"
+    if short and _FEEDBACK.search(core):
+        return "feedback"
     if _SOURCE_TRAILER.match(core):
         return "source-trailer"
     if _BYLINE_ONLY.match(core) or _END_MARK.sub("", _EMAIL.sub("", core)).strip(" |/") == "":
