@@ -23,6 +23,8 @@ _RUN = rf"{_GROUP}(?:(?<=[만억조])\s*{_GROUP}|{_GROUP})*"
 UNITS = {
     "원": "KRW", "달러": "USD", "%": "%", "퍼센트": "%", "개사": "count", "개소": "count", "개": "count",
     "곳": "count", "명": "count", "건": "count", "대": "count", "배": "times",
+    # lengths of time: 6개월, 3년간, 10일간, 2주간, 4시간 ("2026년", "3월" and "17시" are dates, not these)
+    "개월": "months", "개년": "years", "년간": "years", "일간": "days", "주간": "weeks", "주일": "weeks", "시간": "hours",
 }
 _UNIT = "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True))
 # "3000여곳", "40여 개", "약 2.5만개": 여 (about) may sit between number and unit
@@ -33,7 +35,7 @@ _GROUP_PARTS = re.compile(rf"(?P<n>{_NUM})?\s*(?P<small>[십백천])?\s*(?P<big>
 @dataclass(frozen=True)
 class Quantity:
     value: float
-    unit: str  # "KRW", "%", "count", "times", "USD" or "" when none is written
+    unit: str  # "KRW", "%", "count", "times", "USD", a length of time ("months"...) or "" when none is written
     start: int
     end: int
     text: str
@@ -72,11 +74,12 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
-_KIND_OF_UNIT = {"KRW": "amount", "USD": "amount", "%": "percent", "count": "count"}
+DURATIONS = ("years", "months", "weeks", "days", "hours")
+_KIND_OF_UNIT = {"KRW": "amount", "USD": "amount", "%": "percent", "count": "count"} | {u: "duration" for u in DURATIONS}
 
 
 def kind_of(q: Quantity) -> str:
-    """The kind of fact a quantity states: amount, percent, count, or a plain number."""
+    """The kind of fact a quantity states: amount, percent, count, duration, or a plain number."""
     return _KIND_OF_UNIT.get(q.unit, "number")
 
 
@@ -153,6 +156,21 @@ def date_grain(text: str) -> str | None:
     if parts is None:
         return None
     return "time" if parts["h"] else "day" if parts["d"] else "month" if parts["m"] else "year"
+
+
+# How to reach someone: a phone number (055-259-3371, 02)123-4567, 1357 is not told from a number) or
+# an e-mail address; a web address. They answer "전화번호는?", "연락처?", "where do I apply?".
+PHONE = re.compile(r"(?<![\d-])0\d{1,2}[-)]\s?\d{3,4}-\d{4}(?![\d-])|(?<![\d-])1[5-9]\d{2}-\d{4}(?![\d-])")
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+WEB = re.compile(r"(?:https?://|www\.)[A-Za-z0-9./_%?=&#~-]*[A-Za-z0-9/]")
+
+
+def find_contacts(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the phone numbers and e-mail ("contact") and web addresses ("web") in `text`."""
+    out = [(m.start(), m.end(), "contact") for pattern in (PHONE, EMAIL) for m in pattern.finditer(text)]
+    out += [(m.start(), m.end(), "web") for m in WEB.finditer(text)
+            if not any(a <= m.start() < b for a, b, _ in out)]  # an e-mail's domain is not a web address
+    return sorted(out)
 
 
 def normalise_text(text: str) -> str:

@@ -395,6 +395,8 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="questions per data set (0 = all), for a quick try")
     ap.add_argument("--reuse-reading", action="store_true",
                     help="reuse the questions' retrieval and sentence features from the last run (<cache>/reading.pkl)")
+    ap.add_argument("--oof", metavar="FILE",
+                    help="also write each training question's out-of-fold answer (JSON lines), to study errors on the train split")
     args = ap.parse_args(argv)
     started, rng = time.perf_counter(), random.Random(0)
     examples, inputs = [], []
@@ -452,6 +454,14 @@ def main(argv=None) -> int:
                 p_oof[i] = model.probability(r)
     threshold = pick_threshold(train, p_oof)
     cv = scores(train, p_oof, threshold)
+    if args.oof:
+        with open(args.oof, "w", encoding="utf-8") as out:
+            for e, p in zip(train, p_oof):
+                out.write(json.dumps({"dataset": e.dataset, "id": e.qid, "doc": e.doc, "question": e.query.text,
+                                      "answerable": e.answerable, "gold": e.gold, "p_answerable": round(float(p), 4),
+                                      "abstained": bool(p < threshold), "top_span": e.top_span,
+                                      "top_sentence": e.sentences[0].text if e.sentences else "",
+                                      "top_sentence_holds": e.top_sentence_holds}, ensure_ascii=False) + "\n")
     answerable = fit_answerable(rows, ys, ws)
 
     # the final models, on every training example; then the held-out test split

@@ -29,9 +29,31 @@ def spans_of(sentence: str) -> set[str]:
     ("그가 죽은 지 10년이 지나서야 대명력(大明曆)에 사용될 수 있었다.", "대명력(大明曆)"),
     ("반월시화공단의 높은 다이옥신 농도가 문제였다.", "높은 다이옥신 농도"),
     ("접수는 3월 20일 18시까지 경기테크노파크에서 받는다.", "경기테크노파크"),
+    ("문의: 스마트공장팀 ☎ 055-259-3371, 이메일 sf@gntp.or.kr", "055-259-3371"),
+    ("문의: 스마트공장팀 ☎ 055-259-3371, 이메일 sf@gntp.or.kr", "sf@gntp.or.kr"),
+    ("협약 기간은 협약일로부터 6개월이다.", "6개월"),
 ])
 def test_candidates_hold_the_answer(sentence, answer):
     assert answer in spans_of(sentence)
+
+
+def test_phone_numbers_durations_and_addresses_are_their_own_kinds():
+    sentence = "문의는 스마트공장팀(☎ 02)123-4567, sf@gntp.or.kr)으로 하고 www.smart-factory.kr 에서 6개월간 접수한다."
+    kinds = {s.text: s.kind for s in candidates(sentence, morphs(korean.tokenize_many([sentence])[0]))}
+    assert kinds["02)123-4567"] == kinds["sf@gntp.or.kr"] == "contact"
+    assert kinds["www.smart-factory.kr"] == "web"
+    assert kinds["6개월"] == "duration"
+    a = Analyzer()
+    for question, qtype in [("고성 스마트공장 문의 전화번호는?", "contact"), ("Who do I call about it?", "contact"),
+                            ("협약 기간은 몇 개월이야?", "duration"), ("How long is the agreement period?", "duration"),
+                            ("몇 년도에 시작했어?", "date"), ("신청 마감은?", "date")]:
+        assert question_view(a.analyse(question)).qtype == qtype, question
+
+
+def test_list_and_faq_markers_are_no_part_of_an_answer():
+    found = spans_of("Q. 사업계획서 분량 제한이 있나요? A. 20쪽 이내로 작성하고 4. 8.(수)까지 냅니다.")
+    assert {"20쪽 이내", "사업계획서", "4. 8.(수)"} <= found
+    assert not any(s.startswith(("Q", "A")) for s in found)
 
 
 def test_candidates_never_swallow_particles_or_verbs():

@@ -202,3 +202,32 @@ def test_the_title_is_the_headline_the_article_repeats(tmp_path, text, title, da
     (doc,) = docs_of(page)
     assert (doc.title, doc.date) == (title, date)
     assert title not in doc.text  # the title is not repeated as a paragraph
+
+
+BODY = ("강원특별자치도 고성군은 관내 소규모 제조기업의 생산 공정 디지털화를 위하여\n"
+        "「2025년 고성군 중소기업 스마트공장 지원사업」 참여기업을 다음과 같이 모집합니다.\n"
+        "지원 규모는 기업당 최대 2천만원이며 스마트공장 구축 비용의 70%를 지원합니다.\n")
+
+
+def test_a_notices_number_line_is_not_its_title(tmp_path):
+    txt = tmp_path / "notice.txt"
+    txt.write_text("강원특별자치도 고성군 공고 제2025-1142호\n\n  2025년 고성군 중소기업 스마트공장 지원사업 참여기업 모집 공고\n\n"
+                   + BODY, encoding="utf-8")
+    assert docs_of(txt)[0].title == "2025년 고성군 중소기업 스마트공장 지원사업 참여기업 모집 공고"
+    md = tmp_path / "notice.md"
+    md.write_text("# 고성군 공고 제2025-1142호\n\n## 「2025년 고성군 중소기업 스마트공장 지원사업」 모집 공고\n\n" + BODY,
+                  encoding="utf-8")
+    assert docs_of(md)[0].title == "「2025년 고성군 중소기업 스마트공장 지원사업」 모집 공고"
+    framed = tmp_path / "framed.txt"
+    framed.write_text("고성군 공고 제2025-1142호\n\n■ 2025년 고성군 중소기업 스마트공장 지원사업 변경공고 ■\n\n" + BODY, encoding="utf-8")
+    assert docs_of(framed)[0].title == "2025년 고성군 중소기업 스마트공장 지원사업 변경공고"
+
+
+def test_an_html_board_page_is_titled_by_its_notice_not_the_sites_logo(tmp_path):
+    page = tmp_path / "board.html"
+    paragraphs = "".join(f"<p>{line}</p>" for line in BODY.splitlines())
+    page.write_text("<html><head><title>「2025 고성군 스마트공장 지원사업」 참여기업 모집 공고 | 고성군청 고시공고</title></head>"
+                    "<body><header><h1 class='logo'><a href='/'>고성군청</a></h1></header><main><article>"
+                    f"<h2>「2025 고성군 스마트공장 지원사업」 참여기업 모집 공고</h2>{paragraphs}</article></main></body></html>",
+                    encoding="utf-8")
+    assert docs_of(page)[0].title == "「2025 고성군 스마트공장 지원사업」 참여기업 모집 공고"

@@ -99,3 +99,8 @@ def test_citation_json_gives_page_only_when_there_is_one():
     pdf = Answer("q", "a", False, [Citation(**base, page=3, section="2. 지원내용")]).to_dict()["citations"][0]
     assert "page" not in news and "highlight_start" not in news
     assert pdf["page"] == 3 and pdf["section"] == "2. 지원내용"
+
+
+def test_where_to_apply_starts_at_a_word():
+    line = "지난해까지는 방문으로만 받았지만, 올해부터는 재단 누리집에서 온라인으로 접수한다."
+    assert notice_facts([line]).apply_at == "재단 누리집에서 온라인으로 접수"

@@ -7,6 +7,7 @@ from assistant.answering.english import english_fact
 from assistant.numbers import (
     answer_matches,
     date_grain,
+    find_contacts,
     find_dates,
     find_quantities,
     normalise_text,
@@ -100,3 +101,18 @@ def test_finding_quantities_never_crashes_and_offsets_hold(n, noise):
     text = f"{noise}{n:,}원{noise}"
     for q in find_quantities(text):
         assert text[q.start:q.end].strip() == q.text
+
+
+def test_lengths_of_time_are_not_counts_nor_dates():
+    assert [(q.text, q.unit) for q in find_quantities("협약 후 6개월, 최대 3년간, 10일간")] == [
+        ("6개월", "months"), ("3년간", "years"), ("10일간", "days")]
+    assert not same_quantity("6개월", "6년간") and not same_quantity("6개월", "6개")
+    assert [q.unit for q in find_quantities("2026년 3월 17시")] == ["", "", ""]  # dates stay dates
+    assert english_fact("6개월") == "6 months (6개월)" and english_fact("1년간") == "1 year (1년간)"
+
+
+def test_contacts_are_phone_numbers_and_addresses():
+    text = "☎ 055-259-3371 / 1588-1234, sf@gntp.or.kr, https://www.gntp.or.kr/notice?id=3. 2026-03-16 공고"
+    assert [(text[a:b], k) for a, b, k in find_contacts(text)] == [
+        ("055-259-3371", "contact"), ("1588-1234", "contact"), ("sf@gntp.or.kr", "contact"),
+        ("https://www.gntp.or.kr/notice?id=3", "web")]

@@ -5,15 +5,18 @@ in brackets, so the reader can check it against the cited sentence.
     english_fact("5,000만 원")     -> "KRW 50 million (5,000만 원)"
     english_fact("3월 20일 18시")  -> "20 March, 18:00 (3월 20일 18시)"
     english_fact("7개사")          -> "7 companies (7개사)"
+    english_fact("6개월")          -> "6 months (6개월)"
 Other facts (names, places, terms) stay as they are written.
 """
 
-from ..numbers import date_parts, find_dates, parse_quantity
+from ..numbers import DURATIONS, date_parts, find_dates, parse_quantity
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand"))
 _COUNTERS = {"개사": "companies", "곳": "places", "개소": "sites", "명": "people", "건": "cases", "대": "units"}
+
+
 def _number(x: float) -> str:
     return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
 
@@ -48,6 +51,9 @@ def english_fact(fact: str) -> str:
             return f"{amount(q.value, q.unit)} ({text})"
         if q.unit == "%":
             return f"{_number(q.value)}%" if text.endswith("%") and "퍼센트" not in text else f"{_number(q.value)}% ({text})"
+        if q.unit in DURATIONS:
+            unit = q.unit if q.value != 1 else q.unit[:-1]
+            return f"{_number(q.value)} {unit} ({text})"
         if q.unit == "count":
             noun = next((w for k, w in _COUNTERS.items() if k in text), "")
             return f"{_number(q.value)} {noun} ({text})".replace("  ", " ") if noun else f"{_number(q.value)} ({text})"

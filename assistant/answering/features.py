@@ -321,6 +321,7 @@ def sentence_features(qv: QuestionView, ctx: PassageContext, text: str, terms: s
         f[f"qtype={qv.qtype}|date_grain={_finest_grain(dates)}"] = 1.0
     if not kinds:
         f[f"qtype={qv.qtype}|has=none"] = 1.0
+    f["type_fit"] = type_fit(qv.qtype, kinds)  # one learned weight for every typed question, rare types too
     f[f"lang={qv.lang}|cov_sentence"] = f["cov_sentence"]
     return f
 
@@ -341,6 +342,7 @@ def add_gaps(rows: list[dict]) -> None:
 def _kinds_in(text: str, dates: list) -> set[str]:
     """The kinds of fact `text` states; `dates`: its numbers.find_dates."""
     kinds = {numbers.kind_of(q) for q in numbers.find_quantities(text)}
+    kinds |= {kind for _, _, kind in numbers.find_contacts(text)}
     if dates:
         kinds.add("date")
     return kinds
@@ -356,11 +358,12 @@ def _finest_grain(dates: list) -> str:
     return next((g for g in _GRAINS if g in grains), "none")
 
 
-FACT_KINDS = {"date": ("date",), "amount": ("amount",), "percent": ("percent",), "count": ("count", "number")}
+FACT_KINDS = {"date": ("date",), "amount": ("amount",), "percent": ("percent",), "count": ("count", "number"),
+              "duration": ("duration",), "contact": ("contact",)}
 
 
 def type_fit(qtype: str, kinds) -> float:
-    """1 when a question of a typed kind (amount, date, count, percent) meets a fact of that
+    """1 when a question of a typed kind (amount, date, count, percent, duration, contact) meets a fact of that
     kind, -1 when it meets none, 0 for untyped questions."""
     wanted = FACT_KINDS.get(qtype)
     if not wanted:
@@ -389,6 +392,7 @@ def span_features(qv: QuestionView, span: Span, ms: list[Morph], sentence: str, 
                 f["last_is_head"] = 1.0
     if last is not None:
         f[f"wh={qv.wh}|lasttag={last.tag}"] = 1.0
+        f[f"wh={qv.wh}|last={last.form}"] = 1.0  # what answers a where/who question ends in (…실, …센터, …팀)
     nxt_key = f"{nxt.tag}:{nxt.form}" if nxt is not None and nxt.tag.startswith(("J", "E", "V", "X", "S")) else (
         nxt.tag if nxt is not None else "end")
     f[f"next={nxt_key}"] = 1.0
@@ -434,3 +438,4 @@ def _content_neighbour(ms: list[Morph], i: int, step: int, reach: int = 3) -> in
             return i
         i += step
     return None
+

@@ -135,7 +135,10 @@ class Reader:
             c.logit = float(logit)
         cands.sort(key=lambda c: -c.logit)
         feats = answerable_features(view, q, sentences, cands, F.corpus_coverage(view.groups, self.idf))
-        return Reading(view, sentences, cands, feats, self.model.answerable.probability(feats))
+        p = self.model.answerable.probability(feats)
+        if view.regions and sentences and sentences[0].context.region == "missing":
+            p = 0.0  # no document read is about the region asked: never answered from another region's
+        return Reading(view, sentences, cands, feats, p)
 
     def sentences(self, view: F.QuestionView, hits: list[Hit], vector: np.ndarray) -> list[SentenceCandidate]:
         hits = hits[:ANSWER_PASSAGES]

@@ -4,8 +4,8 @@ A short answer is almost always a noun phrase: a run of nominal morphemes (nouns
 counters, foreign words, prefixes and suffixes) that may hold spaces ("서울지방검찰청 공안부",
 "5,000만 원", "1989년 2월 15일"). Every sub-run of up to MAX_TOKENS morphemes that starts and
 ends where a phrase can start and end is a candidate; so are amounts and dates as
-`assistant.numbers` reads them (they may hold words Kiwi does not tag as nominal) and the
-inside of quotes and brackets. Which candidate answers is the scoring model's job
+`assistant.numbers` reads them (they may hold words Kiwi does not tag as nominal), phone numbers,
+e-mail and web addresses, and the inside of quotes and brackets. Which candidate answers is the scoring model's job
 (`scoring.py`), not this module's.
 """
 
@@ -21,6 +21,7 @@ CANNOT_END = frozenset({"XPN"})
 MAX_TOKENS = 6
 LINKS = frozenset({"JKG", "JC"})  # 다마스쿠스의 봄, 상수도와 하수도: two phrases joined into one answer
 MAX_LINKED = 8
+_MARKER = re.compile(r"^(?:[A-Za-z]|[가-하]|\d{1,2})[.)]\s")
 _QUOTED = re.compile(r"['‘“\"「『《〈<(]([^'’”\"」』》〉>()\n]{1,40})['’”\"」』》〉>)]")
 
 
@@ -37,7 +38,7 @@ class Span:
     start: int  # offsets into the sentence
     end: int
     text: str
-    kind: str  # date, amount, percent, count, number, name, term
+    kind: str  # date, amount, percent, count, duration, number, contact, web, name, term
     first: int  # index of its first and last morpheme in the sentence's morphemes (-1 when none)
     last: int
     maximal: bool  # the whole noun phrase, not a part of one
@@ -71,6 +72,9 @@ def _runs(ms: list[Morph], text: str) -> list[tuple[int, int]]:
 
 
 def kind_of(text: str, tags: list[str]) -> str:
+    contacts = numbers.find_contacts(text)
+    if contacts and contacts[0][:2] == (0, len(text)):
+        return contacts[0][2]
     if numbers.find_dates(text) and numbers.find_dates(text)[0][2] == text.strip():
         return "date"
     q = numbers.parse_quantity(text)
@@ -95,6 +99,9 @@ def candidates(sentence: str, ms: list[Morph]) -> list[Span]:
         if b <= a or (a, b) in out:
             return
         text = sentence[a:b]
+        # "Q.", "A. 20쪽", "1. 신청자격": a list or FAQ marker is no part of an answer (a date "4. 8." is)
+        if not re.search(r"\d|\w\w", text) or (_MARKER.match(text) and not numbers.find_dates(text[:8])):
+            return
         tags = [m.tag for m in ms[first:last + 1]] if first >= 0 else []
         out[(a, b)] = Span(a, b, text, kind_of(text, tags), first, last, maximal)
 
@@ -135,6 +142,7 @@ def candidates(sentence: str, ms: list[Morph]) -> list[Span]:
     extra = [(q.start, q.end) for q in numbers.find_quantities(sentence)]
     extra += [(a, b) for a, b, _ in numbers.find_dates(sentence)]
     extra += [(m.start(1), m.end(1)) for m in _QUOTED.finditer(sentence)]
+    extra += [(a, b) for a, b, _ in numbers.find_contacts(sentence)]
     for a, b in extra:
         first = index.get(a, _nearest(ms, a))
         last = ending.get(b, _nearest(ms, b - 1))

@@ -13,6 +13,7 @@ Two kinds of file:
 
 import importlib
 import re
+from html import unescape
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from ..documents import Document
 from ..errors import IngestError
 from . import blocks as B
 from .notice import notice_facts
-from .page import Page, parse_page
+from .page import HEADLINE_MIN_WORDS, Page, is_number_line, parse_page, shared_score
 from .textio import decode_bytes
 
 PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -58,21 +59,38 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 
 
 def _markdown_page(text: str) -> Page:
-    title = None
+    title, numbered = None, False
     lines = []
     in_code = False
     for line in text.splitlines():
         if line.strip().startswith("```"):
             in_code = not in_code
             continue
-        if title is None and re.match(r"^\s{0,3}#\s+\S", line):
-            title = line.strip().lstrip("#").strip()
-            continue
+        heading = re.match(r"^\s{0,3}(#{1,6})\s+\S", line)
+        # the first "# " heading, or the heading after it when that is the notice's number ("# 고성군 공고 제2026-318호")
+        if heading and (title is None and (len(heading.group(1)) == 1 or numbered)):
+            numbered = is_number_line(line.strip().lstrip("#").strip())
+            if not numbered:  # the number line stays in the text, as a plain line
+                title = line.strip().lstrip("#").strip()
+                continue
         if re.match(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$", line):
             continue
         line = _MD_PREFIX.sub("", _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line)))
         lines.append(_MD_EMPHASIS.sub(r"\2", line))
     return parse_page("\n".join(lines), title=title)
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.S | re.I)
+_TITLE_PARTS = re.compile(r"\s+[|:\-–—<>]\s+")  # "headline | site", "게시판 - headline - site", "글 < 게시판 < 메뉴"
+
+
+def _html_title(html: str, found: str | None, text: str) -> str | None:
+    """The page's title: of the title trafilatura found (often the site's logo <h1> on a board
+    page) and the parts of the <title> tag, the one whose words the text repeats most."""
+    m = _TITLE_TAG.search(html[:20000])
+    parts = [p.strip() for p in _TITLE_PARTS.split(unescape(re.sub(r"\s+", " ", m.group(1))))] if m else []
+    candidates = [c for c in [found, *(_TITLE_PARTS.split(found) if found else []), *parts] if c]
+    return max(candidates, key=lambda c: shared_score(c, text)[1]) if candidates else None
 
 
 def _html_page(html: str, source: str) -> Page:
@@ -83,7 +101,15 @@ def _html_page(html: str, source: str) -> Page:
     )
     if doc is None or not (doc.text or "").strip():
         raise IngestError(source, "HTML에서 본문을 찾지 못했습니다 (no main text found in the HTML)")
-    page = parse_page(doc.text, title=doc.title or None)
+    title = _html_title(html, doc.title, doc.text)
+    page = parse_page(doc.text, title=title)
+    body = "\n".join(page.article.paragraphs)
+    if title is not None and shared_score(title, body)[0] < HEADLINE_MIN_WORDS:
+        # the site's and board's names only ("공지사항 < 알림마당 | 진흥원"): a headline in the text, if one is better
+        found = parse_page(doc.text)
+        n, margin = shared_score(found.article.title, "\n".join(found.article.paragraphs))
+        if n >= HEADLINE_MIN_WORDS and margin > shared_score(title, body)[1]:
+            page = found
     page.date = page.date or (doc.date[:10] if doc.date else None)
     page.outlet = page.outlet or doc.sitename or None
     page.article.outlet = page.outlet

@@ -147,6 +147,8 @@ def _apply_at(lines: list[str]) -> str | None:
             before = ln[:m.start()]
             cuts = [before.rfind(x) + len(x) for x in ("까지", "부터", ",", "며", "뒤", "고,", "다.") if before.rfind(x) >= 0]
             start = max(cuts) if cuts else max(before.rfind(" ", 0, max(0, len(before) - 20)), 0)
+            if ln[start:start + 1] not in ("", " ", ","):  # cut inside a word ("올해부터는"): from the next word on
+                start = ln.find(" ", start, m.start()) + 1 or start
             return ln[start:m.end()].strip(" ,")
     return None
 

@@ -8,8 +8,8 @@ Rules, all general (see chrome.py for the line rules):
    so that none of its facts are attributed to the article.
 3. The title is the headline-like line above the article's first paragraph whose words the
    article repeats most (for HTML and Markdown it comes from the page's own title): a menu, a
-   date line or a notice number ("경남테크노파크 공고 제2025-009호") above the headline shares
-   few words with the text. Lines above the first headline-like line are navigation and are dropped.
+   date line above the headline shares few words with the text, and a notice's number line
+   ("경남테크노파크 공고 제2025-009호") is never its title. Lines above the first headline-like line are navigation and are dropped.
 4. A paragraph repeated within the page is kept once, where it first appears.
 """
 
@@ -120,9 +120,25 @@ HEADLINE_WINDOW = 12  # lines from the first headline-like one in which the head
 # not a headline: a list item ("- 12개사 선정"), a "label : value" line ("담당부서 : 기업지원과"),
 # a line holding a full date ("2026. 2. 20.(금) 배포", "2026년 2월 3일 화요일")
 _LIST_ITEM = re.compile(r"^[-–—·•*▶▷○●□■◇◆※]")
+_FRAMED = re.compile(r"^([■□◆◇▣●○])\s*.+\s*\1$")  # "■ 2026년 … 변경공고 ■": a title between marks, not a list item
 _LABEL = re.compile(r"^[가-힣A-Za-z ]{1,12}[:：]")
 _FULL_DATE = re.compile(r"\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}")
 HEADLINE_MIN_WORDS = 3  # a headline repeats at least this many of its words in its article
+# a notice's number line ("(재)부천산업진흥재단 공고 제2026-061호"): the issuer and an identifier, not its title
+_NOTICE_NUMBER = re.compile(r"공고\s*(?:번호\s*)?제?\s*\d{2,4}\s*[-–]\s*\d+\s*호")
+NUMBER_LINE_REST = 20  # at most this many other characters beside the number
+
+
+def is_number_line(line: str) -> bool:
+    m = _NOTICE_NUMBER.search(line)
+    return bool(m) and len(line) - len(m.group(0)) <= NUMBER_LINE_REST
+
+
+def shared_score(line: str, text: str) -> tuple[int, int]:
+    """(words of `line` that `text` repeats, their characters less those of the words it does not)."""
+    words = [w for w in _WORD.findall(line) if len(w) >= 2]
+    shared = [w for w in words if w in text]
+    return len(shared), sum(map(len, shared)) - sum(len(w) for w in words if w not in text)
 
 
 def _headline(body: list[str], first: int) -> int:
@@ -132,20 +148,20 @@ def _headline(body: list[str], first: int) -> int:
     article; the site's name, menus, a 보도자료 or 공고 number header do not); failing that, the
     line with the most characters shared less those not. `first` when there is no prose."""
     prose = next((i for i in range(first, len(body)) if len(body[i]) >= 40 and chrome.is_prose(body[i])), None)
-    if prose is None:
-        return first
+    if prose is None:  # no line of prose (a notice written in short lines): the first headline-like line that is not its number
+        return next((i for i in range(first, min(len(body), first + HEADLINE_WINDOW))
+                     if chrome.is_headline(body[i]) and not is_number_line(body[i])), first)
     text = " ".join(body[prose:])
     scored = []
     for i in range(first, min(prose, first + HEADLINE_WINDOW)):
         line = body[i]
-        if not chrome.is_headline(line) or _LIST_ITEM.match(line) or _LABEL.match(line) or _FULL_DATE.search(line):
+        if (not chrome.is_headline(line) or (_LIST_ITEM.match(line) and not _FRAMED.match(line)) or _LABEL.match(line)
+                or _FULL_DATE.search(line) or is_number_line(line)):
             continue
-        words = [w for w in _WORD.findall(line) if len(w) >= 2]
-        shared = [w for w in words if w in text]
-        found, missing = sum(map(len, shared)), sum(len(w) for w in words if w not in text)
-        if len(shared) >= HEADLINE_MIN_WORDS and found > missing:
+        n_shared, margin = shared_score(line, text)
+        if n_shared >= HEADLINE_MIN_WORDS and margin > 0:
             return i
-        scored.append((found - missing, -i))
+        scored.append((margin, -i))
     return -max(scored)[1] if scored else first
 
 
@@ -162,6 +178,8 @@ def parse_page(text: str, title: str | None = None) -> Page:
         if at is not None:
             best = _headline(body, at)
             title, body = body[best], [line for i, line in enumerate(body) if i > at and i != best]
+            if _FRAMED.match(title):
+                title = title[1:-1].strip()
     else:
         title = chrome.normalise_line(title)
         body = [line for line in body if line != title]
