@@ -370,10 +370,8 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         topic = sorted({w for w in words if len(w) >= 2 and w not in _STOP and not re.fullmatch(r"[가-힣]{2,4}(?:도|시|군)", w)})
         out.append(Condition("prior_support", "excludes",
                              {"years": int(recent.group(1)) if recent else None, "in": years, "topic": topic}, sentence))
-    if True:  # these statuses only ever exclude ("체납 기업" in a list whose lead-in is not read, "체납이 없는 기업")
-        for name, p in _EXCLUSIONS.items():
-            if p.search(sentence):
-                out.append(Condition("exclusion", "excludes", name, sentence))
+    # these statuses only ever exclude ("체납 기업" in a list whose lead-in is not read, "체납이 없는 기업")
+    out += [Condition("exclusion", "excludes", name, sentence) for name, p in _EXCLUSIONS.items() if p.search(sentence)]
     return out
 
 
@@ -395,28 +393,31 @@ _LIMITS = {
 _FIELD_GROUPS = {"age": ("age", "founded")}
 
 
+def _states_nothing(sentence: str) -> bool:
+    """A sentence that states no condition of the programme: what does not exclude, an FAQ's question
+    (its answer states), a correction's old wording, one track's line ("[변경 후] 고도화형 …")."""
+    return bool(_NOT_EXCLUDING.search(sentence) or _QUESTION.match(sentence) or _SUPERSEDED.match(sentence)
+                or _TRACK_FIRST.match(_CHANGED.sub("", sentence)))
+
+
 def _unread_limits(text: str, read: set, home=None) -> list[Condition]:
     out = []
+    sentences = [x.strip() for line in text.split("\n") for x in _SENTENCE_END.split(line)]
     for field, pattern in _LIMITS.items():
-        if read & set(_FIELD_GROUPS.get(field, (field,))):
+        fields = _FIELD_GROUPS.get(field, (field,))
+        if read & set(fields):
             continue
-        for line in text.split("\n"):
-            for sentence in _SENTENCE_END.split(line):
-                if (pattern.search(sentence) and not _SCORING.search(sentence) and not _NOT_EXCLUDING.search(sentence)
-                        and "?" not in sentence and not _QUESTION.match(sentence)  # an FAQ's question asks, its answer states
-                        and not _SUPERSEDED.match(sentence) and not _TRACK_FIRST.match(_CHANGED.sub("", sentence))):
-                    sentence = sentence.strip()
-                    # the field's own rule reads it when it can (a limit outside the sections found), in the
-                    # clause that states it ("식품 제조는 제외, 매출 3억 원 이상이면 …"); else it is unread
-                    clause = next((c for c in re.split(r",\s+", sentence) if pattern.search(c)), sentence)
-                    read_here = [Condition(c.field, c.op, c.value, sentence)
-                                 for c in _numbers(clause) + _certifications(clause) + _industry(clause) + _regions(clause, home)
-                                 if c.field in _FIELD_GROUPS.get(field, (field,))]
-                    out += read_here or [Condition("other", "unread", None, sentence)]
-                    break
-            else:
-                continue
-            break
+        sentence = next((x for x in sentences if pattern.search(x) and not _SCORING.search(x) and "?" not in x
+                         and not _states_nothing(x)), None)
+        if sentence is None:
+            continue
+        # the field's own rule reads it when it can (a limit outside the sections found), in the clause
+        # that states it ("식품 제조는 제외, 매출 3억 원 이상이면 …"); else it is unread
+        clause = next((c for c in re.split(r",\s+", sentence) if pattern.search(c)), sentence)
+        read_here = [Condition(c.field, c.op, c.value, sentence)
+                     for c in _numbers(clause) + _certifications(clause) + _industry(clause) + _regions(clause, home)
+                     if c.field in fields]
+        out += read_here or [Condition("other", "unread", None, sentence)]
     return out
 
 
@@ -426,10 +427,10 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     local body's (passed by the caller only then)."""
     out: list[Condition] = []
     for sentence, excluding, listed in eligibility_sentences(text):
-        if _NOT_EXCLUDING.search(sentence) or _QUESTION.match(sentence) or _SUPERSEDED.match(sentence):
+        if _states_nothing(sentence):
             continue
         sentence = _CHANGED.sub("", sentence)  # "[변경 후] 상시근로자 요건 : 10인 이상": what holds now
-        if _TRACK.match(sentence) or _TRACK_FIRST.match(sentence):  # "고도화형 상시근로자 요건 : 10인 이상": one track's
+        if _TRACK.match(sentence):  # "고도화: 기초 수준 이상 …": one track's
             continue
         found = (_regions(sentence, home) + _industry(sentence, excluding) + _numbers(sentence, excluding) + _certifications(sentence)
                  + _support_and_exclusions(sentence, excluding))

@@ -69,9 +69,10 @@ def _markdown_page(text: str) -> Page:
         heading = re.match(r"^\s{0,3}(#{1,6})\s+\S", line)
         # the first "# " heading, or the heading after it when that is the notice's number ("# 고성군 공고 제2026-318호")
         if heading and (title is None and (len(heading.group(1)) == 1 or numbered)):
-            numbered = is_number_line(line.strip().lstrip("#").strip())
+            text_of = line.strip().lstrip("#").strip()
+            numbered = is_number_line(text_of)
             if not numbered:  # the number line stays in the text, as a plain line
-                title = line.strip().lstrip("#").strip()
+                title = text_of
                 continue
         if re.match(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$", line):
             continue
@@ -103,12 +104,12 @@ def _html_page(html: str, source: str) -> Page:
         raise IngestError(source, "HTML에서 본문을 찾지 못했습니다 (no main text found in the HTML)")
     title = _html_title(html, doc.title, doc.text)
     page = parse_page(doc.text, title=title)
-    body = "\n".join(page.article.paragraphs)
-    if title is not None and shared_score(title, body)[0] < HEADLINE_MIN_WORDS:
+    shared, margin = shared_score(title, "\n".join(page.article.paragraphs)) if title is not None else (HEADLINE_MIN_WORDS, 0)
+    if shared < HEADLINE_MIN_WORDS:
         # the site's and board's names only ("공지사항 < 알림마당 | 진흥원"): a headline in the text, if one is better
         found = parse_page(doc.text)
-        n, margin = shared_score(found.article.title, "\n".join(found.article.paragraphs))
-        if n >= HEADLINE_MIN_WORDS and margin > shared_score(title, body)[1]:
+        n, found_margin = shared_score(found.article.title, "\n".join(found.article.paragraphs))
+        if n >= HEADLINE_MIN_WORDS and found_margin > margin:
             page = found
     page.date = page.date or (doc.date[:10] if doc.date else None)
     page.outlet = page.outlet or doc.sitename or None
