@@ -298,7 +298,7 @@ def markdown(results: list[dict], meta: dict, encoder: dict | None = None) -> st
             points[int(n)] = a
     sweep = [(n, a) for r in results for n, a in r["query"].get("ann_sweep", {}).items()]
     if sweep:
-        L += ["", f"Between the corpus sizes, on the first n vectors of the largest corpus:", "",
+        L += ["", "Between the corpus sizes, on the first n vectors of the largest corpus:", "",
               "| vectors | index | build s | search p50 ms | p95 ms | recall@10 | recall@50 | MB |", "|---|---|---|---|---|---|---|---|"]
         for n, ann in sweep:
             for name, a in ann.items():

@@ -62,6 +62,11 @@ def score(rows: list[dict]) -> dict:
             "accuracy_decided": round(sum(r["got"] == r["label"] for r in decided) / len(decided), 3) if decided else None,
             "decided": len(decided),
             "check_share": round(sum(r["got"] == CHECK for r in rows) / n, 3) if n else None,
+            # the hand labels are 확인 필요 too where a profile leaves a field out: the share the labels
+            # themselves leave undecided, and the matcher's 확인 필요 among the pairs they decide
+            "check_share_hand": round(sum(r["label"] == CHECK for r in rows) / n, 3) if n else None,
+            "check_share_decidable": round(sum(r["got"] == CHECK for r in rows if r["label"] != CHECK)
+                                           / max(1, sum(r["label"] != CHECK for r in rows)), 3),
             "wrong_apply": round(sum(r["got"] == APPLY and r["label"] != APPLY for r in rows) / n, 3) if n else None,
             "wrong_apply_n": sum(r["got"] == APPLY and r["label"] != APPLY for r in rows),
             "accuracy_3way": round(sum(r["got"] == r["label"] for r in rows) / n, 3) if n else None,
@@ -110,10 +115,14 @@ def markdown(scores: dict, rows: list[dict]) -> str:
          "(a limit stated outside the sections found is read there or keeps 신청 가능 back; FAQ questions, "
          "superseded wording and feedback widgets state no condition; ISO certifications; numbered slide headings), "
          "so it is held out no longer.", "",
-         "| split | pairs | accuracy on decided | decided | 확인 필요 share | wrong 신청 가능 | three-way accuracy | document not read |",
-         "|---|---|---|---|---|---|---|---|"]
+         "확인 필요 share: of all pairs (hand labels' own share beside it: a profile that leaves out a field the "
+         "programme asks is 확인 필요 by hand too); 확인 필요 where decidable: the matcher's 확인 필요 among the "
+         "pairs whose hand label is 신청 가능 or 해당 없음.", "",
+         "| split | pairs | accuracy on decided | decided | 확인 필요 share (hand) | 확인 필요 where decidable | wrong 신청 가능 | three-way accuracy | document not read |",
+         "|---|---|---|---|---|---|---|---|---|"]
     for s, v in scores.items():
-        L.append(f"| {s} | {v['pairs']} | **{v['accuracy_decided']}** | {v['decided']} | {v['check_share']} | "
+        L.append(f"| {s} | {v['pairs']} | **{v['accuracy_decided']}** | {v['decided']} | {v['check_share']} "
+                 f"({v['check_share_hand']}) | {v['check_share_decidable']} | "
                  f"{v['wrong_apply']} ({v['wrong_apply_n']}) | {v['accuracy_3way']} | {v['unread']} |")
     for s, v in scores.items():
         L += ["", f"Confusion ({s}; rows: hand label, columns: matcher)", "", "| | " + " | ".join(LABELS) + " |",

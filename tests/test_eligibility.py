@@ -282,3 +282,23 @@ def test_a_remark_does_not_end_a_list_and_numbered_slide_headings_open_sections(
     got = _by_field(extract(slides, None))
     assert sorted((c.op, c.value) for c in got["employees"]) == [("<", 300), (">=", 10)]
     assert [c.value for c in got["exclusion"]] == ["체납"]
+
+
+def test_outside_a_region_only_these_companies_and_lines_that_limit_nothing():
+    notice = ("신청자격\n공고일 현재 아래 요건을 모두 충족해야 합니다.\n"
+              "- 소재지: 본사와 공장이 모두 수도권(서울특별시·인천광역시·경기도) 밖에 있는 기업\n"
+              "✔ 업력·매출 제한 없음\n"
+              "★ 최근 3년 내 침해사고 피해 신고 기업 ....... +1\n"
+              "※ 광주광역시 등 지방 광역시 소재 기업은 비수도권 기업으로 신청할 수 있습니다.\n")
+    got = _by_field(extract(notice, None))
+    assert [(c.op, c.value) for c in got["region"]] == [("not_in", [[None, None, ["서울", "경기", "인천"]]])]
+    assert "other" not in got  # no limit, points, and a remark that widens: none is a condition
+    gimhae = CompanyProfile.from_dict({"region": "경상남도 김해시"})
+    gimpo = CompanyProfile.from_dict({"region": "경기도 김포시"})
+    assert verdict(gimhae, got["region"], date(2026, 5, 1)).label == APPLY
+    assert verdict(gimpo, got["region"], date(2026, 5, 1)).label == NOT
+    only = _by_field(extract("사업 개요\n이 사업은 비수도권 기업만 신청할 수 있습니다.\n", None))
+    assert [c.op for c in only["region"]] == ["in"]
+    # a supplier's line that also lets others in is no region condition of the applicant
+    supplier = "신청자격\n- 공급기업: 최근 2년간 구축 실적 5건 이상 보유(김포시 외 지역 기업도 가능)\n"
+    assert "region" not in _by_field(extract(supplier, None))

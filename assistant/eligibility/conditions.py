@@ -57,7 +57,7 @@ _RESTRICTS = re.compile(r"만\s*(?:신청|지원|참여|해당)|(?:이어야|여
 _SOME_CITIES = re.compile(r"\d+\s*개\s*(?:시[·ㆍ,]?\s*군|시군|시·군·구|시군구)")
 _ELIGIBLE_VERB = re.compile(r"신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있")
 _NEGATED = re.compile(r"수\s*없|제외|불가|해당하지\s*않|대상\s*(?:이\s*)?(?:아니|아닙)|대상\s*아님|안\s*된다")
-_SCORING = re.compile(r"우대|가점|가산점|\d+\s*점\b|배점|우선\s*(?:지원|선정|배정|검토)")
+_SCORING = re.compile(r"우대|가점|가산점|\d+\s*점\b|배점|우선\s*(?:지원|선정|배정|검토)|\+\s*\d+\s*(?:점)?\s*$")  # "… 기업 ..... +2": points
 _TRACK = re.compile(r"^\s*[-·•*○※]?\s*(?:(?:기초|고도화\s*\d?|[가-힣A-Za-z0-9]{1,10}(?:형|트랙|분야|유형))\s*(?:\([^)]*\))?\s*[:：]|"
                     r"(?:기초|고도화\s*\d?|Type\s*[A-Z]|[A-Z]\s*형)(?:\s*[·,]\s*(?:기초|고도화\s*\d?|Type\s*[A-Z]|[A-Z]\s*형))*"
                     r"\s*(?:신청\s*)?(?:기업|유형)?\s*(?:은|는)\s|[가-힣A-Za-z0-9 ]{1,12}(?:유형|트랙)\s*(?:은|는)\s|"
@@ -107,7 +107,12 @@ _EXCLUSIONS = {"체납": re.compile(r"체납"), "휴·폐업": re.compile(r"휴�
 _ANYONE = re.compile(r"(?:지역|소재지|대상\s*지역)\s*[:：]\s*전국|전국(?:의)?\s*(?:중소|제조|기업|소재)|전국\s*(?:으로|에|단위)|지역\s*제한\s*없|지역\s*(?:에\s*)?관계\s*없")
 _LOCAL = re.compile(r"도내|관내|시내\s*소재|군내|구내\s*소재|지역\s*내")
 _REGION_CONTEXT = re.compile(r"^\s*\)?\s*(?:에|의|내|내에|관내|소재|지역|에서)?\s*(?:에\s*)?(?:중\s*한\s*곳에\s*)?"
-                             r"(?:소재|내|관내|본사|본점|공장|사업장|사업자\s*등록|위치|주사무소|있는|둔|두고)")
+                             r"(?:소재|내|관내|본사|본점|공장|사업장|사업자\s*등록|위치|주사무소|있는|둔|두고|"
+                             r"(?:중소\s*|제조\s*)*(?:기업|업체)만)")  # "비수도권 기업만 신청할 수 있습니다"
+
+
+_ALSO = re.compile(r"도\s*(?:가능|신청할\s*수|참여할\s*수)")  # "(김포시 외 지역 기업도 가능)": others too, not only them
+_OUTSIDE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:지역\s*)?(?:밖|이외|외)(?:\s*지역|의|에|\s|$)")
 
 
 @dataclass(frozen=True)
@@ -235,6 +240,10 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
         return [c for clause in clauses for c in _regions(clause, home)]
     if _ANYONE.search(sentence):
         return [Condition("region", "any", [], sentence)]
+    # "수도권(서울특별시·인천광역시·경기도) 밖에 있는 기업", "수도권 외 지역 소재": everywhere but there
+    outside = [[p.province, p.city, list(p.group)] for p, _, end in places_in(sentence) if _OUTSIDE.match(sentence[end:end + 50])]
+    if outside and not _NEGATED.search(sentence) and not _ALSO.search(sentence):
+        return [Condition("region", "not_in", outside, sentence)]
     found, chained = [], False
     for place, start, end in reversed(places_in(sentence)):
         if place == Place("광주") and "광역" not in sentence[start:end] and home and home[0] == "경기":
@@ -393,11 +402,17 @@ _LIMITS = {
 _FIELD_GROUPS = {"age": ("age", "founded")}
 
 
+_NO_LIMIT = re.compile(r"제한\s*(?:이\s*)?없|상관\s*없")  # "✔ 업력·매출 제한 없음": no condition a rule did not read
+_PERMITS = re.compile(r"^\s*※.*(?:신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있)")  # a remark that widens who may apply
+
+
 def _states_nothing(sentence: str) -> bool:
-    """A sentence that states no condition of the programme: what does not exclude, an FAQ's question
-    (its answer states), a correction's old wording, one track's line ("[변경 후] 고도화형 …")."""
-    return bool(_NOT_EXCLUDING.search(sentence) or _QUESTION.match(sentence) or _SUPERSEDED.match(sentence)
-                or _TRACK_FIRST.match(_CHANGED.sub("", sentence)))
+    """A sentence that states no condition of the programme: what does not exclude, a remark that
+    widens who may apply, an FAQ's question (its answer states), a
+    correction's old wording, one track's line ("[변경 후] 고도화형 …")."""
+    return bool(_NOT_EXCLUDING.search(sentence) or _QUESTION.match(sentence)
+                or _SUPERSEDED.match(sentence) or _TRACK_FIRST.match(_CHANGED.sub("", sentence))
+                or (_PERMITS.match(sentence) and not _NEGATED.search(sentence) and "만" not in sentence))
 
 
 def _unread_limits(text: str, read: set, home=None) -> list[Condition]:
@@ -438,7 +453,7 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
         # restricts ("… 기업만 신청할 수 있다", "… 이어야 한다"); never a question
         restricts = listed or bool(_RESTRICTS.search(sentence))
         if (not found and restricts and len(sentence) >= 12 and not sentence.rstrip().endswith("?")
-                and not _NOT_A_CONDITION.search(sentence)):
+                and not _NOT_A_CONDITION.search(sentence) and not _NO_LIMIT.search(sentence)):
             found = [Condition("other", "unread", None, sentence)]
         out += found
     out += _unread_limits(text, {c.field for c in out}, home)
