@@ -7,7 +7,8 @@ import os
 import threading
 from functools import lru_cache
 
-from .regions import bare, canonical
+from .config import REGION_WORD_SCORE
+from .regions import bare, canonical, place_names
 
 # Content morphemes: nouns, numerals, roots, verb/adjective stems, foreign words,
 # hanja, numbers, and Kiwi's web tokens (W_URL, W_EMAIL, W_SERIAL, ...).
@@ -22,7 +23,19 @@ def kiwi():
 
     k = Kiwi(num_workers=os.cpu_count() or 1)  # workers serve batch calls (index builds)
     k.tokenize("김포시 지원사업")  # the first call loads the model (~1.5 s): do it here, not on a question
+    _add_place_names(k)
     return k
+
+
+def _add_place_names(k) -> None:
+    """Region names as user words: Kiwi knows 진천 alone as a proper noun but splits it in
+    "설명회 진천 일정은?" (진 + 천), so the question no longer names the region. Only names Kiwi
+    itself reads as one proper noun are added (not 음성, 예산, 부여, which are also common words),
+    with a score (config.REGION_WORD_SCORE) that keeps 고양이 and 김포시 as Kiwi reads them."""
+    names = sorted(place_names())
+    for name, ms in zip(names, k.tokenize(names)):
+        if len(ms) == 1 and ms[0].tag == "NNP" and ms[0].form == name:
+            k.add_user_word(name, "NNP", REGION_WORD_SCORE)
 
 
 def _groups(morphs) -> list[tuple[str, ...]]:

@@ -52,6 +52,12 @@ def _lines() -> tuple[list[list[str]], dict[str, list[str]], dict[str, list[str]
     return variants, cities, groups
 
 
+def place_names() -> set[str]:
+    """Every name of a province, city or county as data/regions_ko.txt writes it."""
+    variants, cities, _ = _lines()
+    return {w for group in variants for w in group} | {c for names in cities.values() for c in names}
+
+
 def provinces_of_cities() -> dict[str, list[str]]:
     """{province: its cities and counties} (a name two provinces share is under both)."""
     return _lines()[1]

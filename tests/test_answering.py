@@ -100,6 +100,25 @@ def test_regions_in_one_place():
     assert regions_in("경상남도 김해시와 경기도 김포시가") == ["경남", "김해", "경기", "김포"]
 
 
+def test_a_question_s_region_is_checked_against_the_document_s_own_place():
+    from assistant.answering.features import region_home
+    from assistant.eligibility.places import Place, question_places
+    from assistant.ingest import _home_and_eligibility
+
+    assert question_places(["강원", "고성"]) == [Place("강원", "고성")]
+    assert question_places(["광주"]) == [Place("광주")] and question_places(["경기", "광주"]) == [Place("경기", "광주")]
+    # a 경남 고성 page that says it is no 강원 고성 programme mentions 강원, but is not about it
+    home = _home_and_eligibility("경남 고성군 스마트공장 지원사업 공고",
+                                 "경상남도 고성군은 관내 제조기업을 지원한다. 강원특별자치도 고성군 사업과 무관합니다.")["home"]
+    assert home == ["경남", "고성", []]
+    assert region_home(tuple(question_places(["강원", "고성"])), home) == "other"
+    assert region_home(tuple(question_places(["고성"])), home) == "ok"
+    assert region_home(tuple(question_places(["김포"])), ["경기", None, []]) == "ok"  # a city in a province-wide programme
+    assert region_home(tuple(question_places(["경기"])), ["경기", "김포", []]) == "ok"
+    assert region_home(tuple(question_places(["김해"])), ["경기", "김포", []]) == "other"
+    assert region_home((), ["경기", "김포", []]) == "none" and region_home(tuple(question_places(["김포"])), None) == "unknown"
+
+
 def test_shipped_model_records_its_training_and_scores():
     model = scoring.load()
     meta = model.meta

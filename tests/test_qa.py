@@ -128,7 +128,9 @@ def test_korean_gimpo_question(qa):
 
 
 @pytest.mark.parametrize("question", ["부산시 스마트공장 최대 지원금은?", "What is the maximum smart factory support in Busan?",
-                                      "서울 오늘 날씨는 어때요?", "증권 많이 본 뉴스 1위 기사는 무엇인가요?"])
+                                      "서울 오늘 날씨는 어때요?", "증권 많이 본 뉴스 1위 기사는 무엇인가요?",
+                                      # no page states a phone number: no amount or date answers it
+                                      "김포 스마트공장 담당 부서 전화번호는?"])
 def test_abstains_when_the_documents_do_not_hold_it(qa, question):
     ans = qa.ask(question)
     assert ans.abstained

@@ -15,6 +15,7 @@ from itertools import pairwise
 import numpy as np
 
 from .. import korean, numbers
+from ..eligibility.places import Place, covers, question_places
 from ..query import Query
 from ..regions import mentions_region, regions_in
 from .spans import Morph, Span
@@ -50,6 +51,7 @@ class QuestionView:
     years: tuple  # years the question names
     regions: tuple
     names: tuple
+    places: tuple = ()  # the regions as places (강원 + 고성 -> 강원 고성), for the document's own place
 
 
 def _bigrams(word: str) -> set[str]:
@@ -99,7 +101,7 @@ def question_view(q: Query) -> QuestionView:
     return QuestionView(wh=wh, head=head, qtype=q.qtype, lang=q.lang, groups=groups, focus=focus,
                         terms=frozenset(t for g in groups for t in g), bigrams=frozenset(bigrams),
                         years=tuple(dict.fromkeys(_YEAR.findall(q.text))), regions=tuple(q.regions),
-                        names=tuple(q.names))
+                        names=tuple(q.names), places=tuple(question_places(q.regions)))
 
 
 # Words that say which kind of fact is asked (규모 -> an amount), not which one.
@@ -225,12 +227,18 @@ class PassageContext:
     names_missing_passage: float  # ... this passage does not hold
     agree: int  # how many of the question's named regions and years the document agrees with
     detail: list  # the question's concepts its title does not name: what is asked about the topic
+    # the question's regions against the document's own place (read at index time: its title's
+    # place, else the province it names most), not against every place it mentions (a 경남 고성 page
+    # saying "강원 고성 사업과 무관합니다" mentions 강원): "none", "ok", "other" (another place) or
+    # "unknown" (no place of its own)
+    region_home: str = "none"
 
 
 def passage_context(qv: QuestionView, rank, hit, top_fused, top_dense, top_bm25, chunk, terms: set, idf,
-                    document: str = "") -> PassageContext:
+                    document: str = "", home: list | None = None) -> PassageContext:
     """`document`: the whole text of the chunk's document (its title and every chunk); the
-    chunk's own text when not given."""
+    chunk's own text when not given. `home`: the document's own place, [province, city, group]
+    (facts["home"]), if it has one."""
     title_terms = set(korean.title_terms(chunk.title))
     passage = chunk.title + " " + chunk.text
     texts = (chunk.title, document) if document else (passage,)  # the whole document, read in parts
@@ -265,7 +273,22 @@ def passage_context(qv: QuestionView, rank, hit, top_fused, top_dense, top_bm25,
         region=region, region_passage=region_passage, title_other_region=bool(others and qv.regions),
         year=year, year_doc=year_doc, names_missing=_names_missing(qv.names, texts),
         names_missing_passage=_names_missing(qv.names, (passage,)), agree=agree,
-        detail=[g for g in qv.groups if not set(g) & title_terms])
+        detail=[g for g in qv.groups if not set(g) & title_terms], region_home=region_home(qv.places, home))
+
+
+def region_home(places, home: list | None) -> str:
+    """The question's places against the document's own: "ok" when each lies in it or holds it
+    (김포 in a 경기 programme, 경기 for a 김포 one), "other" when one lies elsewhere."""
+    if not places:
+        return "none"
+    if not home:
+        return "unknown"
+    own = Place(home[0], home[1], tuple(home[2]) if len(home) > 2 else ())
+    found = set()
+    for p in places:
+        inside, holds = covers(own, p), covers(p, own)
+        found.add("ok" if inside or holds else "other" if inside is False or holds is False else "unknown")
+    return "other" if "other" in found else "ok" if found == {"ok"} else "unknown"
 
 
 def _names_missing(names, texts) -> float:
@@ -293,6 +316,7 @@ def sentence_features(qv: QuestionView, ctx: PassageContext, text: str, terms: s
         "char_title": ctx.char_title,
         f"region={ctx.region}": 1.0, f"year={ctx.year}": 1.0, f"year_doc={ctx.year_doc}": 1.0, "names_missing": ctx.names_missing,
         f"region_passage={ctx.region_passage}": 1.0, "names_missing_passage": ctx.names_missing_passage,
+        f"region_home={ctx.region_home}": 1.0,
         "agree": ctx.agree,
         "cov_sentence": coverage(qv.groups, terms, idf), "cov_local": coverage(qv.groups, terms, idf, local),
         "char_sentence": char_coverage(qv.bigrams, text), "pairs_sentence": pair_coverage(qv.groups, list(sequence), idf),

@@ -93,6 +93,8 @@ class Reader:
         self._rows_of_doc: dict[str, list[int]] | None = None
         self._documents: dict[str, str] = {}  # recently read documents' text
         self._headings: dict[str, dict] = {}  # document -> {table row: its header's terms}
+        # each document's own place (facts["home"], read at index time)
+        self.homes = {doc: f.get("home") for entry in index.manifest.files.values() for doc, f in entry.facts.items()}
 
     def document(self, doc_id: str) -> str:
         """The whole text of a document (its chunks joined; overlaps repeat a little), for checks
@@ -138,6 +140,8 @@ class Reader:
         p = self.model.answerable.probability(feats)
         if view.regions and sentences and sentences[0].context.region == "missing":
             p = 0.0  # no document read is about the region asked: never answered from another region's
+        if view.qtype == "contact" and not any(c.span.kind in ("contact", "web") for c in cands):
+            p = 0.0  # a phone number or an address asked: no amount or date answers it
         return Reading(view, sentences, cands, feats, p)
 
     def sentences(self, view: F.QuestionView, hits: list[Hit], vector: np.ndarray) -> list[SentenceCandidate]:
@@ -152,7 +156,8 @@ class Reader:
             chunk = self.chunks[hit.row]
             terms = [set(t) for t in chunk.terms]
             ctx = F.passage_context(view, rank, hit, top_fused, top_dense, top_bm25, chunk,
-                                    set().union(*terms) if terms else set(), self.idf, self.document(chunk.doc_id))
+                                    set().union(*terms) if terms else set(), self.idf, self.document(chunk.doc_id),
+                                    self.homes.get(chunk.doc_id))
             read.append((rank, hit, chunk, terms, ctx))
         # a question that names regions or a year is answered from the documents that agree with
         # most of what it names: a look-alike page (another region, last year's edition) is not read
@@ -230,6 +235,13 @@ def answerable_features(view: F.QuestionView, q, sentences: list[SentenceCandida
     f["char_sentence"] = best.features.get("char_sentence", 0.0)
     f["pairs_sentence"] = best.features.get("pairs_sentence", 0.0)
     f["cov_focus"] = best.features.get("cov_focus", 0.0)
+    # is the thing asked about (설명회, 선정 결과, 전화번호...) named at all: by the best sentence, by
+    # the answer's sentence, by any sentence read? (a date of another event answers no "설명회 언제")
+    for name in ("cov_focus", "has_head"):
+        f[name + "_max"] = max(s.features.get(name, 0.0) for s in sentences)
+        if cands:
+            f["span_" + name] = cands[0].sentence.features.get(name, 0.0)
+    f["has_head"] = best.features.get("has_head", 0.0)
     # is what the question asks about (its words beyond the document's title) stated anywhere read?
     for name in ("cov_detail", "cov_detail_window", "cov_local"):
         f[name] = best.features.get(name, 0.0)
@@ -237,7 +249,7 @@ def answerable_features(view: F.QuestionView, q, sentences: list[SentenceCandida
     if cands:
         for name in ("before_in_question", "after_in_question", "all_in_question", "in_question"):
             f["span_" + name] = cands[0].features.get(name, 0.0)
-    for key, value in (("region", ctx.region), ("year", ctx.year), ("year_doc", ctx.year_doc)):
+    for key, value in (("region", ctx.region), ("year", ctx.year), ("year_doc", ctx.year_doc), ("region_home", ctx.region_home)):
         if value != "none":  # the question names a region / year: does the document agree?
             f[f"{key}={value}"] = 1.0
     f["names_missing"] = ctx.names_missing

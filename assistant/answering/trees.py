@@ -2,7 +2,7 @@
 
 The shipped model file holds the trees themselves: for every node its feature, threshold and
 children, for every leaf its value. Answering needs no LightGBM: all trees walk all rows at
-once, one level per step. tests/test_answering.py checks that the scores equal LightGBM's own
+once, one level per step (a pair that reached its leaf steps no further). tests/test_answering.py checks that the scores equal LightGBM's own
 `predict(raw_score=True)` on the same rows.
 
 Features are {name: value} dicts as for the linear models; a name the model does not know is
@@ -45,16 +45,26 @@ class TreeEnsemble:
                 c = col.get(name)
                 if c is not None:
                     X[r, c] = v
-        n = np.arange(len(rows))[None, :]
-        node = np.repeat(self.roots[:, None], len(rows), axis=1)  # (trees, rows)
-        for _ in range(self.depth):  # a leaf's children are itself, so finished trees stay put
-            x = X[n, self.feature[node]]
-            go_left = x <= self.threshold[node]
+        # every (tree, row) pair walks down one level per step; pairs that reached a leaf drop out,
+        # so the few deep trees do not make every pair take their number of steps
+        n_rows, width = X.shape
+        flat = X.ravel()
+        node = np.repeat(self.roots, n_rows)  # pair t * n_rows + r
+        base = np.tile(np.arange(n_rows) * width, len(self.roots))  # where each pair's row starts in `flat`
+        active = np.arange(node.size)
+        while active.size:
+            at = node[active]
+            column = self.feature[at]
+            inner = column >= 0
+            if not inner.all():
+                active, at, column = active[inner], at[inner], column[inner]
+            x = flat[base[active] + column]
+            go_left = x <= self.threshold[at]
             if self._zero_rules:
-                rule = self.zero_default_left[node]
+                rule = self.zero_default_left[at]
                 go_left = np.where((np.abs(x) <= _ZERO) & (rule >= 0), rule == 1, go_left)
-            node = self._children[node, go_left.astype(np.int64)]
-        return self.value[node].sum(axis=0)
+            node[active] = self._children[at, go_left.astype(np.int64)]
+        return self.value[node].reshape(len(self.roots), n_rows).sum(axis=0)
 
     def logit(self, features: dict) -> float:
         return float(self.logits([features])[0])

@@ -99,6 +99,24 @@ def place_of(address: str) -> Place | None:
     return with_city[0] if with_city else found[0][0]
 
 
+def question_places(regions) -> list[Place]:
+    """Canonical region names a question names (["강원", "고성"]) as places: a city with the province
+    named beside it that has one of that name, else the one province that has it; 광주 alone is the
+    metropolitan city, 경기 + 광주 the city of 경기."""
+    cities, _ = _tables()
+    named = [r for r in regions if r in provinces()]
+    out = []
+    for r in regions:
+        owners = cities.get(r, set())
+        province = next((p for p in named if p in owners), None)
+        if r in named and not province:  # a province (or 광주, the metropolitan city)
+            continue
+        if not province and len(owners) == 1:
+            province = next(iter(owners))
+        out.append(Place(province, r))
+    return out + [Place(p) for p in named if not any(x.province == p or x.city == p for x in out)]
+
+
 def covers(area: Place, company: Place) -> bool | None:
     """Whether a company at `company` is inside `area`; None when it cannot be told."""
     if area.group:

@@ -142,7 +142,7 @@ def documents_from_text(text: str, cf: CorpusFile) -> list[Document]:
                 text="\n".join(story.paragraphs),
                 facts={k: v for k, v in facts.to_dict().items() if k in ("period_start", "deadline", "max_amount", "apply_at", "contact")}
                 | _region(story.title or "", "\n".join(story.paragraphs))
-                | _eligibility(story.title or "", "\n".join(story.paragraphs)),
+                | _home_and_eligibility(story.title or "", "\n".join(story.paragraphs)),
             )
         )
     return docs
@@ -155,13 +155,15 @@ def _region(title: str, text: str) -> dict:
     return {"region": found[0]} if found else {}
 
 
-def _eligibility(title: str, text: str) -> dict:
-    """{"conditions": [...]}: who may apply (eligibility/conditions.py), read once here.
+def _home_and_eligibility(title: str, text: str) -> dict:
+    """{"home": [province, city, group], "conditions": [...]}: the document's own place and who may
+    apply (eligibility/conditions.py), read once here.
 
-    The document's own place ("도내", "관내" and a programme that states no region) is the place
-    its title names when that place is in the province the text names most, else that province.
-    A programme whose title names a place and whose text states no region condition is for that
-    place; the condition then cites the first sentence that names it."""
+    The document's own place ("도내", "관내", a programme that states no region, and the place
+    the answer step checks a question's region against) is the place its title names when that
+    place is in the province the text names most, else that province. A programme whose title
+    names a place and whose text states no region condition is for that place; the condition then
+    cites the first sentence that names it."""
     from collections import Counter
 
     from ..eligibility.conditions import Condition, extract
@@ -177,12 +179,13 @@ def _eligibility(title: str, text: str) -> dict:
         place = Place("경기", "광주")  # a 경기도 광주시 document that also says just "광주시"
     home = [place.province, place.city, list(place.group)] if place else None
     conditions = extract(text, home)
+    out = {"home": home} if home else {}
     if named and home and not any(c.field == "region" for c in conditions):
         words = [w for w in (place.city, place.province) if w]
         where = next((s.strip() for s in re.split(r"(?<=다\.)\s+|\n", title + "\n" + text)
                       if any(w in s for w in words)), title)
         conditions.insert(0, Condition("region", "in", [home], where))
-    return {"conditions": [c.to_dict() for c in conditions]} if conditions else {}
+    return out | ({"conditions": [c.to_dict() for c in conditions]} if conditions else {})
 
 
 def document_from_blocks(extracted: B.Extracted, cf: CorpusFile, k: int = 0) -> Document:
@@ -211,7 +214,7 @@ def document_from_blocks(extracted: B.Extracted, cf: CorpusFile, k: int = 0) -> 
     return Document(id=f"{cf.rel}~{k}", title=title, date=facts.get("issued"),
                     outlet=facts.get("issuer"), path=cf.shown, text="\n".join(lines), pages=tuple(pages),
                     sections=tuple(sections), facts=facts | _region(title, "\n".join(lines))
-                    | _eligibility(title, "\n".join(lines)))
+                    | _home_and_eligibility(title, "\n".join(lines)))
 
 
 def read_documents(cf: CorpusFile, data: bytes | None = None) -> list[Document]:
