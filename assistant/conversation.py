@@ -134,18 +134,22 @@ class Conversation:
         if not self.turns:
             return Turn(question, question, "", "new")
         asked = question
-        if _LAST_YEAR.search(question) and self.subject.year():
-            asked = _LAST_YEAR.sub(f"{self.subject.year() - 1}년", question)
+        if _LAST_YEAR.search(question):  # the year before the conversation's, else before this one
+            asked = _LAST_YEAR.sub(f"{(self.subject.year() or self.qa.now().year) - 1}년", question)
         q, years, words = self._named(asked)
         names = list(q.names)
         names_something = bool(q.regions or years or names)
         rest = _strip_subject(asked, years, words, names)
         if names_something and self._only_subject(rest):
-            # only a new subject: the previous question again, about it
+            # only a new subject: the previous question again, about it (a follow-up's as asked, with the
+            # subject's words: the title in front of it names the old programme's figures)
             prev = self.turns[-1]
-            p_q, p_years, p_words = self._named(prev.standalone)
-            old_places = p_words + [v for r in p_q.regions for v in region_variants().get(r, (r,))]
-            asked = _strip_subject(prev.standalone, p_years if years else [], old_places if q.regions else [],
+            base = (f"{self.subject.words(with_title=False)} {prev.question}".strip() if prev.kind == "follow-up"
+                    else prev.standalone)
+            p_q, p_years, p_words = self._named(base)
+            old_places = (p_words + [v for r in p_q.regions for v in region_variants().get(r, (r,))]
+                          + self.subject.region_words)  # as the chat wrote them ("Gimhae")
+            asked = _strip_subject(base, p_years if years else [], old_places if q.regions else [],
                                    list(p_q.names) if names else [])
             new = " ".join(words + [f"{y}년" for y in years] + names)
             return Turn(question, f"{new} {asked}".strip(), "", "switch")

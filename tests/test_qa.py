@@ -88,6 +88,23 @@ def test_a_follow_up_that_names_only_a_new_place_asks_the_same_of_it(qa):
     turn = conv.resolve("그럼 2025년 스마트공장은?")
     assert turn.kind == "switch" and turn.standalone == "2025년 김해 스마트공장 최대 지원금은?"
     assert conv.resolve("2025년 스마트공장 신청 마감은?").kind == "new"  # 마감: something of its own
+    # after a follow-up, the follow-up is what is asked again, not the old document's title with it
+    chat = qa.conversation()
+    chat.ask("What's the max support in Gimpo?")
+    chat.ask("신청 마감은?")
+    assert chat.resolve("김해는?").standalone == "김해 신청 마감은?"
+
+
+def test_last_year_is_the_year_before_the_chat_s_or_today_s(qa, monkeypatch):
+    from datetime import datetime
+
+    monkeypatch.setattr(qa, "now", lambda: datetime(2026, 11, 23))
+    chat = qa.conversation()
+    assert chat.ask("부산 스마트공장 최대 지원금은?").abstained  # no document: the chat has no year yet
+    assert "2025년" in chat.resolve("작년엔 얼마였어?").standalone
+    chat = qa.conversation()
+    chat.ask("2023년 김포 스마트공장 최대 지원금은?")
+    assert "2022년" in chat.resolve("작년엔?").standalone
 
 
 def test_deadline_answers_say_where_the_application_stands(qa, monkeypatch):
