@@ -35,9 +35,9 @@ class QA:
         self.retriever = Retriever(index, self.encoder)
         self.analyzer = Analyzer(index.names, self.retriever.vocab)
         self.model = model or scoring.load()
-        self.reader = Reader(index, Idf(index.bm25), self.model)
-        # each document's facts, read once at index time (application period, 공고 번호...)
+        # each document's facts, read once at index time (application period, its own place, 공고 번호...)
         self.facts = {doc: f for entry in index.manifest.files.values() for doc, f in entry.facts.items()}
+        self.reader = Reader(index, Idf(index.bm25), self.model, self.facts)
         self.now = datetime.now  # the time application periods are judged against (tests fix it)
         self.programmes = programmes.programmes(index.chunks, self.facts)
         self._chunks_by_doc: dict[str, list] | None = None  # qa.match's citations (_chunks_of_document)

@@ -283,7 +283,8 @@ def region_home(places, home: list | None) -> str:
         return "none"
     if not home:
         return "unknown"
-    own = Place(home[0], home[1], tuple(home[2]) if len(home) > 2 else ())
+    province, city, group = home
+    own = Place(province, city, tuple(group))
     found = set()
     for p in places:
         inside, holds = covers(own, p), covers(p, own)
@@ -462,4 +463,3 @@ def _content_neighbour(ms: list[Morph], i: int, step: int, reach: int = 3) -> in
             return i
         i += step
     return None
-

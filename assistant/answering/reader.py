@@ -85,7 +85,8 @@ class Reading:
 
 
 class Reader:
-    def __init__(self, index, idf: F.Idf, model: AnswerModel):
+    def __init__(self, index, idf: F.Idf, model: AnswerModel, facts: dict | None = None):
+        """`facts`: each document's facts read at index time ({doc id: facts}; its own place: "home")."""
         self.index = index
         self.chunks: list[Chunk] = index.chunks
         self.idf = idf
@@ -93,8 +94,7 @@ class Reader:
         self._rows_of_doc: dict[str, list[int]] | None = None
         self._documents: dict[str, str] = {}  # recently read documents' text
         self._headings: dict[str, dict] = {}  # document -> {table row: its header's terms}
-        # each document's own place (facts["home"], read at index time)
-        self.homes = {doc: f.get("home") for entry in index.manifest.files.values() for doc, f in entry.facts.items()}
+        self.facts = facts or {}
 
     def document(self, doc_id: str) -> str:
         """The whole text of a document (its chunks joined; overlaps repeat a little), for checks
@@ -157,7 +157,7 @@ class Reader:
             terms = [set(t) for t in chunk.terms]
             ctx = F.passage_context(view, rank, hit, top_fused, top_dense, top_bm25, chunk,
                                     set().union(*terms) if terms else set(), self.idf, self.document(chunk.doc_id),
-                                    self.homes.get(chunk.doc_id))
+                                    self.facts.get(chunk.doc_id, {}).get("home"))
             read.append((rank, hit, chunk, terms, ctx))
         # a question that names regions or a year is answered from the documents that agree with
         # most of what it names: a look-alike page (another region, last year's edition) is not read

@@ -2,8 +2,8 @@
 
 The shipped model file holds the trees themselves: for every node its feature, threshold and
 children, for every leaf its value. Answering needs no LightGBM: all trees walk all rows at
-once, one level per step (a pair that reached its leaf steps no further). tests/test_answering.py checks that the scores equal LightGBM's own
-`predict(raw_score=True)` on the same rows.
+once, one level per step (a pair that reached its leaf steps no further). tests/test_answering.py
+checks that the scores equal LightGBM's own `predict(raw_score=True)` on the same rows.
 
 Features are {name: value} dicts as for the linear models; a name the model does not know is
 ignored, an absent one is 0 (as the DictVectorizer that fed the training made it).
