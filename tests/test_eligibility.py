@@ -302,3 +302,49 @@ def test_outside_a_region_only_these_companies_and_lines_that_limit_nothing():
     # a supplier's line that also lets others in is no region condition of the applicant
     supplier = "신청자격\n- 공급기업: 최근 2년간 구축 실적 5건 이상 보유(김포시 외 지역 기업도 가능)\n"
     assert "region" not in _by_field(extract(supplier, None))
+
+
+def test_other_parts_of_a_notice_and_remarks_that_widen_state_no_condition():
+    board = ("| 신청자격 | 소재지 | 공고일 현재 아래 지역에 본사와 공장을 모두 둔 기업 - 울산광역시 전역 - 경상남도 양산시 |\n"
+             "| | 매출액 | 직전연도 매출액 50억 원 이하 (매출이 없는 기업은 신청 불가) |\n"
+             "| 접수방법 | 울산테크노파크 누리집 온라인 접수 |\n"
+             "| 제출서류 | 사업신청서, 사업자등록증명, 국세 납세증명서 |\n"
+             "| 선정절차 | 요건검토 → 서면평가 → 현장실사 → 선정 |\n"
+             "| 이전글 | 2026년 울산 시제품 제작 지원 결과 안내 |\n")
+    got = _by_field(extract(board, ("울산", None, [])))
+    assert [(c.op, c.value) for c in got["revenue"]] == [("<=", 5_000_000_000)]  # the remark in brackets does not negate
+    assert [c.op for c in got["region"]] == ["in"]
+    assert sorted(p[1] or p[0] for p in got["region"][0].value) == ["양산", "울산"]
+    assert "other" not in got  # how to apply, documents, selection steps, the next post: no condition
+    remarks = ("신청자격\n- 공고일 현재 전라남도에 본사를 둔 제조 중소기업\n"
+               "- 구축 연도는 묻지 않으며, 시·군 자체 사업으로 구축한 경우에도 인정합니다.\n"
+               "- 다른 지원사업을 받은 이력은 신청 자격에 영향을 주지 않습니다.\n"
+               "- 인구감소지역 소재 기업은 정부지원 비율이 70%로 상향됩니다.\n")
+    assert "other" not in _by_field(extract(remarks, ("전남", None, [])))
+
+
+def test_outside_a_region_negated_a_committee_decides_and_a_subsector_left_out():
+    inside = _by_field(extract("신청자격\n- 본사 또는 공장 중 한 곳이라도 전라북도 밖(광주광역시 포함)에 있는 경우에는 신청할 수 없습니다.\n",
+                               None))
+    assert [c.op for c in inside["region"]] == ["in"]
+    committee = _by_field(extract("제3조(지원대상) ① 최근 3년간 이에 준하는 공정개선 지원을 받은 기업은 제외한다.\n"
+                                  "② 제1항의 \"이에 준하는 지원\"에 해당하는지는 선정위원회가 정한다.\n", None))
+    judged = [c for c in committee["prior_support"] if "위원회" in c.text]
+    assert judged, committee
+    on = date(2026, 5, 1)
+    had = CompanyProfile.from_dict({"region": "경상남도 김해시", "past_support": ["2024 김해시 공정자동화 지원사업"]})
+    never = CompanyProfile.from_dict({"region": "경상남도 김해시", "past_support": []})
+    assert verdict(had, judged, on).label == CHECK and verdict(never, judged, on).label == APPLY
+    food = _by_field(extract("지원 대상은 도내 중소 제조기업이다. 수산물과 음료 제조업은 올해 사업에서 빠졌다.\n", ("전남", None, [])))
+    out = [c for c in food["industry"] if c.op == "not_sub"]
+    assert [c.value for c in out] == [["수산물", "음료"]]
+    fish = CompanyProfile.from_dict({"region": "전라남도 여수시", "industry": "제조업", "subsector": "수산물 가공"})
+    metal = CompanyProfile.from_dict({"region": "전라남도 여수시", "industry": "제조업", "subsector": "금속가공"})
+    assert verdict(fish, out, on).label == NOT and verdict(metal, out, on).label == APPLY
+
+
+def test_a_list_wrapped_at_a_fixed_width_is_read_whole():
+    wrapped = ("2. 신청자격\n   이 사업은 전라남도 동부권 5개 시·군, 즉 여수시, 순천시, 광양시, 고흥군,\n"
+               "  보성군 가운데 한 곳에 본사 또는 공장을 둔 기업을 대상으로 합니다.\n")
+    got = _by_field(extract(wrapped, ("전남", None, [])))
+    assert sorted(p[1] for p in got["region"][0].value) == sorted(["여수", "순천", "광양", "고흥", "보성"])

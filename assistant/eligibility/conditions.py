@@ -19,7 +19,7 @@ from .places import Place, cities_of, places_in
 
 FIELDS = ("region", "industry", "size", "employees", "age", "founded", "revenue", "certification", "prior_support", "exclusion",
           "other")  # other: a sentence about who may apply that none of the rules reads (so: 확인 필요)
-_OPS = {"이상": ">=", "이하": "<=", "미만": "<", "초과": ">", "이내": "<=", "넘는": ">", "넘지 않는": "<=", "경과": ">="}
+_OPS = {"이상": ">=", "이하": "<=", "미만": "<", "초과": ">", "이내": "<=", "넘는": ">", "넘지 않는": "<=", "경과": ">=", "지나": ">=", "지난": ">="}
 
 # a section heading ("## 3. 신청자격", "3. 신청자격", "□ 지원대상", "Ⅱ. …"); items under one ("가.", "1)", "○")
 # are its content unless they name an eligibility section themselves
@@ -32,7 +32,7 @@ _ELIGIBILITY_HEADING = re.compile(r"신청\s*자격|지원\s*대상|대상\s*세
                                   r"지원\s*제외" + _NOT_COMPANIES + r"|참여\s*제한")
 _ELIGIBILITY_SENTENCE = re.compile(
     r"지원\s*대상|신청\s*대상|참여\s*대상|모집\s*대상|신청\s*자격|참여\s*자격|대상은|대상으로\s*(?:하며|한다|모집)|"
-    r"기업만|업체만|제외(?:된다|한다|하며|되며|\s*대상)|신청할\s*수\s*(?:있|없)|참여할\s*수\s*(?:있|없)|"
+    r"기업만|업체만|제외(?:된다|한다|하며|되며|\s*대상)|(?:업|기업|업체)(?:은|는)\s[^.]{0,20}?(?:빠졌|빠진다|빠집니다|제외됐|제외되었)|신청할\s*수\s*(?:있|없)|참여할\s*수\s*(?:있|없)|"
     r"(?:개사|곳|개\s*기업)(?:를|을)?\s*(?:선정|모집)|"
     r"(?:도내|관내|시내|군내|지역)\s*(?:\d+\s*개\s*시[·ㆍ]?군\s*)?(?:중소|중견|제조)[^.]{0,20}?(?:기업|업체)(?:의|을|를|에|과)|(?:기업|업체)(?:을|를)?\s*대상|(?:지원|신청|참여)(?:이|은|는)?\s*불가"
 )
@@ -43,6 +43,26 @@ _NOT_A_CONDITION = re.compile(r"^\s*※|아래|다음(?:의|과\s*같|\s*각|\s*
                               r"(?:로봇|장비|설비|제품|솔루션|시스템|기기)(?:은|는)\s|신품|(?:수|기준|범위|업력)(?:은|는)\s|"
                               # a programme's name alone, the application period, the districts a region has
                               r"^[\s\-·•*]*[「『\"“][^」』\"”]{2,60}[」』\"”]\s*$|(?:접수|신청|모집)\s*(?:기간|일정|기한)|관할\s*(?:시|군|구)")
+# the label of another part of a notice (a table row's first cell, "접수방법 : …", "□ 제출서류"): the
+# lines it heads say how, when and with what to apply, how companies are chosen, what the support is
+# or where to ask, not who may apply
+_OTHER_PART = re.compile(r"(?:(?:접수|신청|모집|공모|제출|지원|사업|추진|선정|평가|협약)\s*(?:기간|기한|일정|일시|방법|절차|처|장소|서류|"
+                         r"규모|내용|금액|한도|예산|개요|기준|방식|형태)|(?:제출|구비|증빙)\s*서류|선정|평가|일정|문의(?:처)?|연락처|"
+                         r"(?:접수|신청|모집|제출)?\s*마감(?:일|일시|기한)?|(?:수행|협약|운영|교육)\s*기간|(?:사업\s*)?설명회|"
+                         r"담당(?:\s*부서|자)?|이전\s*글|다음\s*글|첨부(?:\s*파일)?|붙임)")
+_LABELLED = re.compile(r"^[\s#□■◆◇▣○◦●▶\-·•*]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|\d{1,2}\s*[.]\s*)?([가-힣][가-힣 ]{0,9}?)\s*[:：]")
+# lines that state no condition of a company: a flow of steps ("요건검토 → 서면평가 → 선정"), a
+# schedule ("접수 2026. 7. 10.(금) ~ …"), where to apply, what the support pays or the company bears
+_NOT_STATING = re.compile(r"→[^→]*→|^(?:접수|신청|모집|진단|교육|협약|컨설팅|사업)\s*(?:기간)?\s*[:：]?\s*(?:20\d{2}\s*[.년]|\d{1,2}\s*[.월])|"
+                          r"(?:누리집|홈페이지|시스템|사이트|포털|www\.)[^.]{0,30}?(?:온라인\s*)?(?:신청|접수)\s*(?:$|\()|"
+                          r"(?:지원|부담)\s*비율|자부담|부가가치세|기업\s*부담|부담(?:하며|한다|합니다|함)")
+# whether a past support counts is decided by someone else ("… '이에 준하는 지원'에 해당하는지는 … 선정위원회가
+# 정한다"): any past support leaves it open
+_DECIDED_BY = re.compile(r"(?:위원회|기관|센터|재단|공단)(?:가|이|에서)\s*(?:정한다|정함|정합니다|결정한다|결정합니다|판단한다|판단합니다)")
+# a remark that widens who may apply or says what does not matter ("구축 연도는 묻지 않으며 … 인정합니다",
+# "다른 지원사업 이력은 신청 자격에 영향을 주지 않습니다", "… 충족한 것으로 봄"), sentence by sentence
+_WIDENS = re.compile(r"영향을\s*(?:주지|미치지)\s*않|관계\s*없|상관\s*없|묻지\s*않|따지지\s*않|인정(?:합니다|함|된다|됩니다)|"
+                     r"충족한\s*것으로\s*(?:봄|본다|봅니다)|(?:것은|것도|경우에도|기업도)\s*(?:신청\s*)?가능(?:합니다|함|하다)")
 # a sentence that says what does NOT exclude ("… 수혜 이력은 제외 사유가 아닙니다") states no condition
 _NOT_EXCLUDING = re.compile(r"제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관")
 # an FAQ's question ("[신청자격] Q. 어떤 업종이 신청할 수 있나요? …") asks; its answer states
@@ -56,7 +76,7 @@ _RESTRICTS = re.compile(r"만\s*(?:신청|지원|참여|해당)|(?:이어야|여
                         r"신청할\s*수\s*없|참여할\s*수\s*없|불가(?:하다|합니다|$)")
 _SOME_CITIES = re.compile(r"\d+\s*개\s*(?:시[·ㆍ,]?\s*군|시군|시·군·구|시군구)")
 _ELIGIBLE_VERB = re.compile(r"신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있")
-_NEGATED = re.compile(r"수\s*없|제외|불가|해당하지\s*않|대상\s*(?:이\s*)?(?:아니|아닙)|대상\s*아님|안\s*된다")
+_NEGATED = re.compile(r"수\s*없|제외|불가|빠졌|빠진다|빠집니다|빠지며|해당하지\s*않|대상\s*(?:이\s*)?(?:아니|아닙)|대상\s*아님|안\s*된다")
 _SCORING = re.compile(r"우대|가점|가산점|\d+\s*점\b|배점|우선\s*(?:지원|선정|배정|검토)|\+\s*\d+\s*(?:점)?\s*$")  # "… 기업 ..... +2": points
 _TRACK = re.compile(r"^\s*[-·•*○※]?\s*(?:(?:기초|고도화\s*\d?|[가-힣A-Za-z0-9]{1,10}(?:형|트랙|분야|유형))\s*(?:\([^)]*\))?\s*[:：]|"
                     r"(?:기초|고도화\s*\d?|Type\s*[A-Z]|[A-Z]\s*형)(?:\s*[·,]\s*(?:기초|고도화\s*\d?|Type\s*[A-Z]|[A-Z]\s*형))*"
@@ -75,7 +95,7 @@ _SENTENCE_END = re.compile(r"(?<=[다요음함])\.\s+|(?<=[.!?])\s+(?=[가-힣A-
 _EMPLOYEES = re.compile(r"(?:상시\s*)?(?:근로자|종업원|직원|고용인원)[^\d.\n]{0,12}?(\d[\d,]*)\s*(?:인|명)\s*(이상|이하|미만|초과)")
 _EMPLOYEES_UPPER = re.compile(r"\s*(?:~|∼|-|,|이고|이며|부터)?\s*(\d[\d,]*)\s*(?:인|명)\s*(이하|미만|초과)")  # "5인 이상 50인 미만"
 _AGE = re.compile(r"(창업|설립|업력|개업)(?:일|일자)?\s*(?:(?:으로|로)부터\s*|후\s*|이후\s*|한\s*지\s*)?(\d{1,2})\s*년\s*"
-                  r"(?:이\s*)?(이내|이하|미만|이상|초과|경과)")
+                  r"(?:이\s*)?(이내|이하|미만|이상|초과|경과|지나|지난)")
 # the other bound of a range: "창업 3년 이상 10년 이하", "업력 3년 이상, 7년 미만"
 _AGE_UPPER = re.compile(r"\s*(?:~|∼|-|,|이고|이며|이면서|부터)?\s*(\d{1,2})\s*년\s*(?:이\s*)?(이내|이하|미만|초과)")
 # a founding date as the bound: "2021년 1월 1일 이전에 설립된 기업", "(2016. 4. 7. 이후 설립)"
@@ -86,6 +106,7 @@ _REVENUE = re.compile(r"매출(?:액)?")
 _SME = re.compile(r"중소\s*(?:제조)?\s*(?:기업|업체)|중소\s*제조")
 _MIDSIZE = re.compile(r"중견\s*기업|중소\s*[·ㆍ및]\s*중견")
 _MANUFACTURING = re.compile(r"제조(?:업|기업|업체|\s*중소기업|\s*기업)|C\s*1\d\s*[~-]\s*C?\s*3\d")
+_SUBSECTORS = re.compile(r"([가-힣]{2,8}(?:\s*(?:·|,|과|와|및|이나|또는)\s*[가-힣]{2,8})*)\s*제조(?:업|기업)(?:은|는|을|를|이|가|\s|$)")
 _SUBSECTOR = re.compile(r"([가-힣]{2,8}(?:·[가-힣]{2,8})*)\s*제조업")
 _CERTS = {"벤처기업": re.compile(r"벤처\s*기업\s*(?:인증|확인)|벤처기업"),
           "이노비즈": re.compile(r"이노비즈|기술혁신형|inno-?biz", re.IGNORECASE),
@@ -93,7 +114,7 @@ _CERTS = {"벤처기업": re.compile(r"벤처\s*기업\s*(?:인증|확인)|벤�
 _EQUIPMENT = re.compile(r"신품|제품|로봇|장비|설비|기기")  # a condition on what is bought, not on the company
 _CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정")
 _BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:구축|도입)\s*(?:완료|한|을\s*마친|된)")
-_PRIOR_RECEIVED = re.compile(r"지원\s*(?:을|를)?\s*받(?:은|았|고)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
+_PRIOR_RECEIVED = re.compile(r"지원\s*[」』\"”']?\s*(?:을|를)?\s*받(?:은|았|고)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
 _RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
 _YEAR_OF = re.compile(r"(20\d{2})\s*(?=년|[~∼–-]\s*20\d{2}\s*년)")
@@ -106,11 +127,12 @@ _EXCLUSIONS = {"체납": re.compile(r"체납"), "휴·폐업": re.compile(r"휴�
                "참여제한": re.compile(r"참여\s*제한|부정\s*수급")}
 _ANYONE = re.compile(r"(?:지역|소재지|대상\s*지역)\s*[:：]\s*전국|전국(?:의)?\s*(?:중소|제조|기업|소재)|전국\s*(?:으로|에|단위)|지역\s*제한\s*없|지역\s*(?:에\s*)?관계\s*없")
 _LOCAL = re.compile(r"도내|관내|시내\s*소재|군내|구내\s*소재|지역\s*내")
-_REGION_CONTEXT = re.compile(r"^\s*\)?\s*(?:에|의|내|내에|관내|소재|지역|에서)?\s*(?:에\s*)?(?:중\s*한\s*곳에\s*)?"
-                             r"(?:소재|내|관내|본사|본점|공장|사업장|사업자\s*등록|위치|주사무소|있는|둔|두고|"
+_REGION_CONTEXT = re.compile(r"^\s*(?:\)|\([^()]{0,40}\))?\s*(?:에|의|내|내에|관내|소재|지역|에서)?\s*(?:에\s*)?(?:(?:중|가운데)\s*한\s*곳에\s*)?"
+                             r"(?:소재|내|관내|전역|일원|본사|본점|공장|사업장|사업자\s*등록|위치|주사무소|있는|둔|두고|"
                              r"(?:중소\s*|제조\s*)*(?:기업|업체)만)")  # "비수도권 기업만 신청할 수 있습니다"
+_LISTED_PLACES = re.compile(r"(?:아래|다음)\s*(?:의\s*)?(?:지역|시[·ㆍ]?\s*군(?:[·ㆍ]\s*구)?)\s*(?:에|중)[^.]{0,30}?(?:소재|둔|두고|있는|위치)[^.]{0,10}?(?:기업|업체)")
 _ALSO = re.compile(r"도\s*(?:가능|신청할\s*수|참여할\s*수)")  # "(김포시 외 지역 기업도 가능)": others too, not only them
-_OUTSIDE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:지역\s*)?(?:밖|이외|외)(?:\s*지역|의|에|\s|$)")
+_OUTSIDE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:지역\s*)?(?:밖|이외|외)(?:\s*지역|의|에|\s|\(|$)")
 
 
 @dataclass(frozen=True)
@@ -129,13 +151,53 @@ class Condition:
         return cls(d["field"], d["op"], v, d["text"])
 
 
+def _label(line: str) -> str:
+    """The label of a labelled line: a table row's first cell ("| 제출서류 | … |") or the words
+    before a colon ("- 접수방법 : 온라인"); "" for other lines."""
+    if line.startswith("|"):
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        return cells[0] if cells[0] and len(cells[0]) <= 20 and sum(bool(c) for c in cells) >= 2 else ""
+    m = _LABELLED.match(_SUPERSEDED.sub("", _CHANGED.sub("", line)))  # "[변경 후] 지원규모 : …"
+    return m.group(1) if m else ""
+
+
+def _other_part(line: str) -> bool:
+    """A labelled line of another part of a notice (a summary table's 제출서류 row, "접수방법 : …")."""
+    return bool(_OTHER_PART.fullmatch(re.sub(r"\s+", "", _label(line))))
+
+
+_WRAPPED_LIST = re.compile(r"[,·ㆍ]\s*$")  # a line cut inside a list: "… 고성군, 남해군, 하동군,"
+_STARTS_ITEM = re.compile(r"^\s*(?:[-·•*▪◦○□■◆◇▣●▶※|#]|\(?\d{1,2}[.)]|[가-하][.)]|[①-⑳]|Q\s*\d|A\s*[.:])")
+
+
+def _unwrap(text: str) -> str:
+    """Join prose hard-wrapped at a fixed width inside a list ("… 하동군,\n  산청군, … 가운데 한 곳에 …
+    합니다. 창원시·\n  김해시·양산시 등 … 신청할 수 없습니다."), then put each of its sentences on a line."""
+    out: list[str] = []
+    joined = False
+    for line in text.split("\n"):
+        prev = out[-1] if out else ""
+        if (len(prev.strip()) >= 40 and _WRAPPED_LIST.search(prev) and not prev.lstrip().startswith("|")
+                and line.strip() and not _STARTS_ITEM.match(line)):
+            out[-1] = prev.rstrip() + " " + line.strip()
+            joined = True
+            continue
+        if joined:
+            out[-1:] = _SENTENCE_END.split(out[-1])
+            joined = False
+        out.append(line)
+    if joined:
+        out[-1:] = _SENTENCE_END.split(out[-1])
+    return "\n".join(out)
+
+
 def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
     """The lines and sentences that say who may apply (scoring and track-only lines left out),
     each with whether it is in a list of exclusions ("신청 제외 대상" and the lines under it, up to
     the next heading) and whether it is in an eligibility section (not a sentence of free text)."""
     out, in_section, excluding = [], False, False
     listing = None  # (excluding,) while the items under a lead-in sentence of free text run
-    for line in text.split("\n"):
+    for line in _unwrap(text).split("\n"):
         stripped = line.strip()
         if not stripped:
             continue
@@ -144,7 +206,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             # the list ends at a heading ("Q9. …", "## …") or a line of prose
             row = stripped.startswith("|")
             cells = [c for c in stripped.strip("|").split("|") if c.strip()] if row else []
-            heading = ((row and len(cells) <= 1) or _HEADING.match(stripped) or re.match(r"^Q\s*\d", stripped)
+            heading = ((row and len(cells) <= 1) or _HEADING.match(stripped) or re.match(r"^Q\s*\d", stripped) or _other_part(stripped)
                        or _EXCLUSION_HEAD.match(stripped[_ITEM.match(stripped).end():])
                        or (len(stripped) <= 20 and _ELIGIBILITY_HEADING.search(stripped)))
             # a "※ …" remark under an item belongs to the list; it does not end it
@@ -163,6 +225,14 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             in_section = bool(_ELIGIBILITY_HEADING.search(cells[0])) and not _SCORING.search(cells[0])
             excluding = in_section and bool(re.search(r"제외|제한", cells[0]))
             continue
+        if _other_part(stripped):  # "| 제출서류 | 사업신청서, … |", "접수방법 : 진흥원 누리집 …"
+            in_section, excluding = False, False
+            continue
+        if cells and _ELIGIBILITY_HEADING.search(_label(stripped)) and not _SCORING.search(_label(stripped)):
+            # "| 신청자격 | 소재지 | 공고일 현재 … |": a summary table's row of who may apply; the rows
+            # under it without a label of their own ("| | 업종 | 제조업 |") too
+            in_section, excluding = True, bool(re.search(r"제외|제한", _label(stripped)))
+            cells = cells[1:]
         if cells:  # "| 소재지 | 공고일 현재 김포시에 … |": the row's text
             stripped = " ".join(c for c in cells if c)
         body = stripped[_ITEM.match(stripped).end():]
@@ -240,14 +310,19 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
         return [Condition("region", "any", [], sentence)]
     # "수도권(서울특별시·인천광역시·경기도) 밖에 있는 기업", "수도권 외 지역 소재": everywhere but there
     outside = [[p.province, p.city, list(p.group)] for p, _, end in places_in(sentence) if _OUTSIDE.match(sentence[end:end + 50])]
-    if outside and not _NEGATED.search(sentence) and not _ALSO.search(sentence):
-        return [Condition("region", "not_in", outside, sentence)]
+    if outside and not _ALSO.search(sentence):
+        # "경상북도 밖(대구광역시 포함)에 있는 경우에는 신청할 수 없습니다": there, and nowhere else
+        negated = _NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence)
+        return [Condition("region", "in" if negated else "not_in", outside, sentence)]
     found, chained = [], False
+    # "아래 지역에 본사와 공장을 모두 둔 기업 - 세종특별자치시 전역 - 충청북도 청주시, 진천군": the places listed after it
+    listed = _LISTED_PLACES.search(sentence)
     for place, start, end in reversed(places_in(sentence)):
         if place == Place("광주") and "광역" not in sentence[start:end] and home and home[0] == "경기":
             place = Place("경기", "광주")  # "광주시" in a 경기 document is 경기도 광주시  # from the end: "김포시, 고양시 소재" lists both
         after = sentence[end:end + 14]
-        here = bool(_REGION_CONTEXT.match(after)) or (chained and bool(re.match(r"\s*(?:,|·|및|또는|와|과|이나)\s*", after)))
+        here = (bool(_REGION_CONTEXT.match(after)) or (chained and bool(re.match(r"\s*(?:,|·|및|또는|와|과|이나)\s*", after)))
+                or bool(listed and start >= listed.end()))
         if here:
             area = [place.province, place.city, list(place.group)]
             if area not in found:
@@ -283,6 +358,12 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
         if others and (excluding or (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence))):
             return [Condition("industry", "not_in", others, sentence)]
         return []
+    main = re.sub(r"\([^)]*\)", "", sentence)
+    out_of = _SUBSECTORS.search(main)
+    if out_of and (excluding or (_NEGATED.search(main) and not _ELIGIBLE_VERB.search(main))):
+        # "식료품과 음료 제조업은 올해 사업에서 빠졌다": manufacturers of these may not apply
+        names = [w for w in re.split(r"\s*(?:·|,|과|와|및|이나|또는)\s*", out_of.group(1)) if len(w) >= 2]
+        return [Condition("industry", "not_sub", names, sentence)]
     sub_match = _SUBSECTOR.search(sentence)
     sub = sub_match.group(1) if sub_match else ""
     generic = ("중소", "중견", "지역", "도내", "관내", "국내", "영위", "소재", "일반", "전체", "모든", "주력", "이상", "이하",
@@ -314,7 +395,8 @@ def _numbers(sentence: str, excluding: bool = False) -> list[Condition]:
                     Condition(c.field, c.op, c.value, sentence) for c in _numbers(clause, excluding)]
         return out
     found = _numbers_stated(sentence)
-    negated = excluding or (bool(_NEGATED.search(sentence)) and not _ELIGIBLE_VERB.search(sentence))
+    main = re.sub(r"\([^)]*\)", "", sentence)  # "80억 원 이하 (매출이 없는 기업은 신청 불가)": the remark does not negate
+    negated = excluding or (bool(_NEGATED.search(main)) and not _ELIGIBLE_VERB.search(main))
     return [Condition(c.field, _FLIP[c.op], c.value, c.text) if negated and c.op in _FLIP else c for c in found]
 
 
@@ -377,6 +459,8 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         topic = sorted({w for w in words if len(w) >= 2 and w not in _STOP and not re.fullmatch(r"[가-힣]{2,4}(?:도|시|군)", w)})
         out.append(Condition("prior_support", "excludes",
                              {"years": int(recent.group(1)) if recent else None, "in": years, "topic": topic}, sentence))
+    if not out and _DECIDED_BY.search(sentence) and re.search(r"지원|수혜", sentence):
+        out.append(Condition("prior_support", "excludes", {"years": None, "in": [], "topic": []}, sentence))
     # these statuses only ever exclude ("체납 기업" in a list whose lead-in is not read, "체납이 없는 기업")
     out += [Condition("exclusion", "excludes", name, sentence) for name, p in _EXCLUSIONS.items() if p.search(sentence)]
     return out
@@ -413,6 +497,20 @@ def _states_nothing(sentence: str) -> bool:
                 or (_PERMITS.match(sentence) and not _NEGATED.search(sentence) and "만" not in sentence))
 
 
+def _states_no_condition(sentence: str) -> bool:
+    """A line no rule read that is no condition either (so it does not make the label 확인 필요): a
+    remark that widens or says what does not matter, a flow of steps, a schedule, where to apply,
+    what the support pays."""
+    return _no_limit_here(sentence) or bool(_NOT_A_CONDITION.search(sentence) or _NO_LIMIT.search(sentence))
+
+
+def _no_limit_here(sentence: str) -> bool:
+    """Remarks that widen, flows of steps, schedules, where to apply, what the support pays."""
+    widens = all(_WIDENS.search(x) and not _RESTRICTS.search(x) and not _NEGATED.search(x)
+                 for x in _SENTENCE_END.split(sentence) if x.strip())
+    return widens or bool(_NOT_STATING.search(sentence))
+
+
 def _unread_limits(text: str, read: set, home=None) -> list[Condition]:
     out = []
     sentences = [x.strip() for line in text.split("\n") for x in _SENTENCE_END.split(line)]
@@ -421,15 +519,17 @@ def _unread_limits(text: str, read: set, home=None) -> list[Condition]:
         if read & set(fields):
             continue
         sentence = next((x for x in sentences if pattern.search(x) and not _SCORING.search(x) and "?" not in x
-                         and not _states_nothing(x)), None)
+                         and not _states_nothing(x) and not _no_limit_here(x)), None)
         if sentence is None:
             continue
         # the field's own rule reads it when it can (a limit outside the sections found), in the clause
         # that states it ("식품 제조는 제외, 매출 3억 원 이상이면 …"); else it is unread
         clause = next((c for c in re.split(r",\s+", sentence) if pattern.search(c)), sentence)
-        read_here = [Condition(c.field, c.op, c.value, sentence)
-                     for c in _numbers(clause) + _certifications(clause) + _industry(clause) + _regions(clause, home)
-                     if c.field in fields]
+        read_here = []
+        for part in (clause, sentence):  # the sentence when its clause reads nothing ("창업한 지 2년이 지나야 하는데, 날짜로는 …")
+            read_here = read_here or [Condition(c.field, c.op, c.value, sentence)
+                                      for c in _numbers(part) + _certifications(part) + _industry(part) + _regions(part, home)
+                                      if c.field in fields]
         out += read_here or [Condition("other", "unread", None, sentence)]
     return out
 
@@ -451,7 +551,7 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
         # restricts ("… 기업만 신청할 수 있다", "… 이어야 한다"); never a question
         restricts = listed or bool(_RESTRICTS.search(sentence))
         if (not found and restricts and len(sentence) >= 12 and not sentence.rstrip().endswith("?")
-                and not _NOT_A_CONDITION.search(sentence) and not _NO_LIMIT.search(sentence)):
+                and not _states_no_condition(sentence)):
             found = [Condition("other", "unread", None, sentence)]
         out += found
     out += _unread_limits(text, {c.field for c in out}, home)

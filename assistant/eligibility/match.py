@@ -79,6 +79,12 @@ def _industry(c: Condition, industry: str | None, subsector: str | None) -> tupl
             return UNKNOWN, f"{want} (회사 업종 미입력)"
         out = any(v.replace(" ", "") in industry.replace(" ", "") for v in c.value)
         return (UNMET if out else MET), f"{want} (회사: {industry})"
+    if c.op == "not_sub":  # "식료품과 음료 제조업은 올해 사업에서 빠졌다"
+        want = f"업종: {'·'.join(c.value)} 제조업 제외"
+        if not subsector:
+            return UNKNOWN, f"{want} (회사 세부 업종 미입력)"
+        out = any(v.replace(" ", "") in subsector.replace(" ", "") for v in c.value)
+        return (UNMET if out else MET), f"{want} (회사: {subsector})"
     sub = c.value.get("subsector") or ""
     want = f"{sub} 제조업" if sub else "제조업"
     if not industry:
