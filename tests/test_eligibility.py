@@ -348,3 +348,18 @@ def test_a_list_wrapped_at_a_fixed_width_is_read_whole():
                "  보성군 가운데 한 곳에 본사 또는 공장을 둔 기업을 대상으로 합니다.\n")
     got = _by_field(extract(wrapped, ("전남", None, [])))
     assert sorted(p[1] for p in got["region"][0].value) == sorted(["여수", "순천", "광양", "고흥", "보성"])
+
+
+def test_a_smart_factory_built_since_a_year_is_required():
+    notice = ("신청자격\n- 2022년 이후(지원연도 기준) 정부 또는 지자체 지원을 받아 스마트공장(기초·고도화1 등)을 구축 완료한 기업만 "
+              "신청할 수 있습니다.\n")
+    got = _by_field(extract(notice, None))["prior_support"]
+    assert [(c.op, c.value) for c in got] == [("requires", {"level": "기초", "since": 2022})]
+    on = date(2026, 5, 1)
+    label = {name: verdict(CompanyProfile.from_dict({"region": "전라남도 순천시", "past_support": past}), got, on).label
+             for name, past in (("recent", ["2023 스마트공장 기초 구축"]), ("old", ["2019 스마트공장 고도화1"]),
+                                ("undated", ["스마트공장 기초 구축"]), ("none", []))}
+    assert label == {"recent": APPLY, "old": NOT, "undated": CHECK, "none": NOT}
+    # a build the list excludes is no requirement
+    excluded = _by_field(extract("신청 제외 대상\n- 스마트공장을 이미 구축한 기업\n", None))
+    assert all(c.op != "requires" for c in excluded.get("prior_support", []))

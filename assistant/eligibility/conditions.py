@@ -120,6 +120,8 @@ _RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
 _YEAR_OF = re.compile(r"(20\d{2})\s*(?=년|[~∼–-]\s*20\d{2}\s*년)")
 _STOP = set("최근 이내 정부 지자체 또는 지원 사업 지원사업 기업 수혜 수혜기업 받은 지원받은 등 참여 선정 선정된 년 이상 동일 유사 "
             "해당 경우 신청 제외 불가 중복 본 사업에 사업을 국비 도비 시비".split())
+_BUILT = re.compile(r"스마트\s*공장\s*(?:을|를)\s*(?:이미\s*)?(?:구축|도입)\s*(?:완료|한|을\s*마친|된)")  # "스마트공장(…)을 구축 완료한 기업"
+_SINCE = re.compile(r"((?:19|20)\d{2})\s*[.년]\s*(?:\d{1,2}\s*[.월]\s*(?:\d{1,2}\s*[.일]?\s*)?)?(?:\([^)]{0,15}\)\s*)?이후")
 _LEVEL_DONE = re.compile(r"(기초|고도화\s*[12]?)\s*(?:수준|단계)?\s*이상\s*(?:의|으로)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?"
                          r"(?:구축|도입|수준\s*확인|확인을?\s*받)")
 _EXCLUSIONS = {"체납": re.compile(r"체납"), "휴·폐업": re.compile(r"휴업|폐업|휴·폐업|휴폐업"),
@@ -444,10 +446,13 @@ def _certifications(sentence: str) -> list[Condition]:
 def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
     out = []
     level = _LEVEL_DONE.search(sentence)
-    if level:
-        out.append(Condition("prior_support", "requires", re.sub(r"\s+", "", level.group(1)), sentence))
-    elif _BASIC_DONE.search(sentence):
-        out.append(Condition("prior_support", "requires", "기초", sentence))
+    negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)|없는|않은", sentence))
+    need = (re.sub(r"\s+", "", level.group(1)) if level else
+            "기초" if _BASIC_DONE.search(sentence) or (_BUILT.search(re.sub(r"\([^)]*\)", "", sentence)) and not negative) else None)
+    if need:
+        # "2020년 이후(지원연도 기준) … 스마트공장(기초 수준 이상)을 구축 완료한 기업만": built since then
+        since = _SINCE.search(sentence)
+        out.append(Condition("prior_support", "requires", {"level": need, "since": int(since.group(1))} if since else need, sentence))
     negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)", sentence))
     main = re.sub(r"\([^)]*\)", "", sentence)  # "지원(한국에너지공단 「…」 포함)을 받은": the remark apart
     if negative and (_PRIOR_RECEIVED.search(sentence) or _PRIOR_RECEIVED.search(main)) and not level:

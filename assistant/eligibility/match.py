@@ -169,14 +169,19 @@ def judge(c: Condition, profile, on: date) -> Reason:
             status = MET if have else UNMET
             says = f"인증: {want} 중 하나 (회사: {', '.join(profile.certifications) or '없음'})"
     elif c.field == "prior_support" and c.op == "requires":
-        need = LEVELS.index(c.value) if c.value in LEVELS else 0
-        want = f"지원 이력: 스마트공장 {c.value} 수준 이상 구축 필요"
+        level, since = (c.value["level"], c.value.get("since")) if isinstance(c.value, dict) else (c.value, None)
+        need = LEVELS.index(level) if level in LEVELS else 0
+        want = f"지원 이력: {f'{since}년 이후 ' if since else ''}스마트공장 {level} 수준 이상 구축 필요"
         if profile.past_support is None:
             status, says = UNKNOWN, f"{want} (회사 지원 이력 미입력)"
         else:
-            levels = [_level(x) for x in profile.past_support]
-            status = (MET if any(v is not None and v >= need for v in levels)
-                      else UNKNOWN if any(v is None for v in levels) and need > 0 else UNMET)
+            levels = [(_level(x), int(m.group(1)) if (m := _YEAR.search(x)) else None) for x in profile.past_support]
+            built = [y for v, y in levels if v is not None and v >= need]  # the years of the builds that qualify
+            if since:  # "2020년 이후 … 구축 완료": an undated build cannot be placed
+                status = (MET if any(y is not None and y >= since for y in built)
+                          else UNKNOWN if any(y is None for y in built) or any(v is None for v, _ in levels) else UNMET)
+            else:
+                status = (MET if built else UNKNOWN if any(v is None for v, _ in levels) and need > 0 else UNMET)
             says = f"{want} (회사: {', '.join(profile.past_support) or '없음'})"
     elif c.field == "prior_support":
         years = c.value.get("years") if isinstance(c.value, dict) else None
