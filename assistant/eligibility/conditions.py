@@ -322,7 +322,7 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
     for place, start, end in reversed(places_in(sentence)):
         if place == Place("광주") and "광역" not in sentence[start:end] and home and home[0] == "경기":
             place = Place("경기", "광주")  # "광주시" in a 경기 document is 경기도 광주시  # from the end: "김포시, 고양시 소재" lists both
-        after = sentence[end:end + 14]
+        after = sentence[end:end + 60]  # "광주광역시(동구·서구·남구·북구·광산구)에 본사를 둔"
         here = (bool(_REGION_CONTEXT.match(after)) or (chained and bool(re.match(r"\s*(?:,|·|및|또는|와|과|이나)\s*", after)))
                 or bool(listed and start >= listed.end()))
         if here:
