@@ -61,6 +61,11 @@ DATASETS = {  # name: (corpus folders, question files)
     "domain": ([ROOT / "corpus", HERE / "domain" / "corpus"],
                [HERE / "questions.jsonl", HERE / "domain" / "questions.jsonl", HERE / "domain" / "offtopic.jsonl"]),
 }
+# The look-alike held-out set (eval/heldout2) added to "domain" was measured and left out (2026-12-02):
+# KorQuAD-A 5-fold CV EM / F1 0.497 / 0.625 -> 0.506 / 0.629, but unanswerable abstained 0.910 -> 0.864
+# (CV) and 0.978 -> 0.904 (KorQuAD-A test split), wrongly abstained 0.004 -> 0; domain CV EM 0.584 and
+# unanswerable refused 0.46 (against 0.617 / 0.553 without it, on a different set). Abstention got worse
+# and eval/heldout2 would stop being held out, so it stays an evaluation set only.
 # the follow-up turns of the written conversations ("chat"), over the domain corpus: read as the chat
 # reads them (chat_examples), so the reader also learns short questions that leave their subject out
 CONVERSATIONS = HERE / "domain" / "conversations.jsonl"
