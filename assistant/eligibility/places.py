@@ -41,7 +41,8 @@ def _tables() -> tuple[dict[str, set[str]], dict[str, tuple[str, ...]]]:
 def provinces() -> frozenset[str]:
     cities, _ = _tables()
     all_canon = set(regions()[0].values())
-    return frozenset(c for c in all_canon if c not in cities or c == "광주")
+    # a province that shares its name with one of its cities (제주특별자치도, 제주시) is a province too
+    return frozenset(c for c in all_canon if c not in cities or c == "광주" or c in provinces_of_cities())
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +71,8 @@ def places_in(text: str) -> list[tuple[Place, int, int]]:
             continue
         canon = canonical(word)
         metro = word.endswith(METRO_SUFFIX)
-        if metro or (canon in provinces() and canon != "광주"):
+        own_city = canon in cities and word.endswith("시") and not metro  # "제주시": the city, not 제주특별자치도
+        if metro or (canon in provinces() and canon != "광주" and not own_city):
             nxt = found[i + 1] if i + 1 < len(found) else None
             if nxt and nxt[1] - end <= 2 and not metro:
                 city = canonical(nxt[0])
