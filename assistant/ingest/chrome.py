@@ -117,6 +117,14 @@ def _is_menu(line: str) -> bool:
     return len(parts) >= 3 and all(1 <= len(p) <= 8 for p in parts)
 
 
+# a table of contents' line ("Ⅱ. 신청자격 및 제외대상 ……………… 2"): dot leaders, then a page number
+_CONTENTS = re.compile(r"(?:…{2,}|·{4,}|\.{4,}|ㆍ{4,})\s*-?\s*\d{1,3}\s*-?\s*$")
+
+
+def is_contents_line(line: str) -> bool:
+    return bool(_CONTENTS.search(line))
+
+
 def chrome_rule(line: str) -> str | None:
     """The name of the chrome rule a (normalised) line falls under, or None for text."""
     core = _core(line)
@@ -141,6 +149,8 @@ def chrome_rule(line: str) -> str | None:
         return "feedback"
     if _SOURCE_TRAILER.match(core):
         return "source-trailer"
+    if is_contents_line(core):
+        return "contents"
     if _BYLINE_ONLY.match(core) or _END_MARK.sub("", _EMAIL.sub("", core)).strip(" |/") == "":
         return "reporter"
     return None

@@ -123,6 +123,7 @@ _LIST_ITEM = re.compile(r"^[-–—·•*▶▷○●□■◇◆※]")
 _FRAMED = re.compile(r"^([■□◆◇▣●○])\s*.+\s*\1$")  # "■ 2026년 … 변경공고 ■": a title between marks, not a list item
 _LABEL = re.compile(r"^[가-힣A-Za-z ]{1,12}[:：]")
 _FULL_DATE = re.compile(r"\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}")
+_NUMBERED_SECTION = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|\d{1,2})\s*[.)]\s")  # "Ⅰ. 사업 개요", "1. 사업 목적": a section's heading
 HEADLINE_MIN_WORDS = 3  # a headline repeats at least this many of its words in its article
 # a notice's number line ("(재)부천산업진흥재단 공고 제2026-061호"): the issuer and an identifier, not its title
 _NOTICE_NUMBER = re.compile(r"공고\s*(?:번호\s*)?제?\s*\d{2,4}\s*[-–]\s*\d+\s*호")
@@ -156,7 +157,7 @@ def _headline(body: list[str], first: int) -> int:
     for i in range(first, min(prose, first + HEADLINE_WINDOW)):
         line = body[i]
         if (not chrome.is_headline(line) or (_LIST_ITEM.match(line) and not _FRAMED.match(line)) or _LABEL.match(line)
-                or _FULL_DATE.search(line) or is_number_line(line)):
+                or _FULL_DATE.search(line) or is_number_line(line) or _NUMBERED_SECTION.match(line)):
             continue
         n_shared, margin = shared_score(line, text)
         if n_shared >= HEADLINE_MIN_WORDS and margin > 0:
