@@ -57,7 +57,7 @@ def test_conditions_read_from_a_notice_skip_scoring_and_track_lines():
     assert (got["employees"][0].op, got["employees"][0].value) == (">=", 5)
     assert {c.value for c in got["exclusion"]} == {"체납"}
     prior = got["prior_support"][0]
-    assert prior.op == "excludes" and prior.value["years"] == 3 and prior.value["in"] == [2023, 2025]
+    assert prior.op == "excludes" and prior.value["years"] == 3 and prior.value["in"] == [2023, 2024, 2025]
     assert "스마트공장" in prior.value["topic"] and "지원" not in prior.value["topic"]  # what kind of support counts
     assert "certification" not in got  # 이노비즈 only earns points (가점)
     assert all("고도화1" not in c.text for c in extract(NOTICE))  # one track's condition is not the programme's
@@ -363,3 +363,74 @@ def test_a_smart_factory_built_since_a_year_is_required():
     # a build the list excludes is no requirement
     excluded = _by_field(extract("신청 제외 대상\n- 스마트공장을 이미 구축한 기업\n", None))
     assert all(c.op != "requires" for c in excluded.get("prior_support", []))
+
+
+def test_card_news_headings_track_lines_subsector_codes_and_revenue_ranges():
+    card = ("누가 신청할 수 있나요? ①\n📍 강원특별자치도에 본사 또는 공장이 있는 중소 제조기업\n"
+            "※ 원주시 소재 기업은 원주시 자체 사업으로 신청해 주세요\n"
+            "✔ 2025년 매출액 2억 원 이상 150억 원 이하\n"
+            "✔ 주된 업종: 금속가공(C25), 기계·장비(C29), 전기장비(C28)\n"
+            "✔ 수출 실적이 없어도 신청할 수 있어요! 업력 제한도 없어요\n"
+            "이런 기업은 신청할 수 없어요 🙅\n✖ 국세·지방세 체납 기업\n"
+            "무엇을 지원하나요? 💼\n※ 트랙 2는 이노비즈·메인비즈 중 1개 이상 보유 기업만 신청할 수 있어요\n"
+            "Q. 직원이 2명뿐인데 신청할 수 있나요?\n")
+    got = _by_field(extract(card, ("강원", None, [])))
+    assert [(c.op, c.value) for c in got["revenue"]] == [(">=", 200_000_000), ("<=", 15_000_000_000)]
+    assert [c.op for c in got["region"]] == ["in", "not_in"] and got["region"][1].value[0][1] == "원주"
+    listed = [c for c in got["industry"] if c.op == "sub_in"]
+    assert len(listed) == 1 and "금속가공" in listed[0].value and "기계" in listed[0].value
+    assert "certification" not in got and "other" not in got  # one track's; no condition in the widening line
+    assert [c.value for c in got["exclusion"]] == ["체납"]
+    on = date(2026, 5, 1)
+    base = {"region": "강원특별자치도 춘천시", "industry": "제조업", "revenue_won": 3_000_000_000, "exclusions": []}
+    conditions = [c for cs in got.values() for c in cs]
+    label = {sub: verdict(CompanyProfile.from_dict(base | {"subsector": sub}), conditions, on).label
+             for sub in ("기계부품", "식료품")}
+    assert label == {"기계부품": APPLY, "식료품": CHECK}  # a listed subsector; another is left to the page's reader
+    big = CompanyProfile.from_dict(base | {"subsector": "금속가공", "revenue_won": 20_000_000_000})
+    assert verdict(big, conditions, on).label == NOT
+
+
+def test_a_pdf_guide_toc_wrapped_bounds_year_ranges_and_other_parties():
+    guide = ("목 차\nⅡ. 신청자격 및 제외대상 …………………………… 2\nⅣ. 신청 방법 및 제출서류 ……………………… 5\n"
+             "Ⅱ. 신청자격 및 제외대상\n1. 신청자격 (다음 요건을 모두 충족하는 기업)\n"
+             "○ 소재지 제한 없음 : 수도권(서울·인천·경기) 소재 기업도 신청할 수 있음\n"
+             "○ 공고일 기준 상시근로자 5인 이상 300인\n미만인 기업(4대보험 사업장 가입자 명부 기준)\n"
+             "2. 신청 제외 대상\n○ 2023년~2025년 중 정부 지원으로 ISO 인증 취득 비용(컨설팅비\n·심사비)을 지원받은 기업(인증 종류 무관)\n"
+             "- 품질경영 컨설팅 지원사업 중 인증 심사비가 지원 항목에 포함된 경우도 포함\n"
+             "[별첨 1] 인증기관(수행기관) 요건 ※ 신청기업의 자격 요건이 아님\n○ 신청기업과 특수관계가 없을 것\n"
+             "Q1. 서울에 본사가 있는데 신청할 수 있나요?\nA. 제외 대상은 2023년~2025년 지원 수혜 기업입니다.\n")
+    got = _by_field(extract(guide, None))
+    assert [c.op for c in got["region"]] == ["any"]
+    assert sorted((c.op, c.value) for c in got["employees"]) == [("<", 300), (">=", 5)]
+    prior = got["prior_support"]
+    assert len(prior) == 1 and prior[0].value["in"] == [2023, 2024, 2025]
+    assert {"ISO", "품질경영"} <= set(prior[0].value["topic"])  # the item under it widens the kind of support
+    assert "other" not in got  # no table of contents line, no 수행기관 requirement
+
+
+def test_support_that_built_something_and_a_named_programme():
+    built = _by_field(extract("⚠ 신청 제외 대상\n- 2024~2025년 스마트공장 구축사업(기초·고도화 불문)으로 AI 비전검사 시스템을 "
+                              "도입한 기업\n", None))["prior_support"]
+    assert built and built[0].value.get("built")
+    on = date(2026, 6, 1)
+    label = {past: verdict(CompanyProfile.from_dict({"region": "대전광역시 유성구", "past_support": [past]}), built, on).label
+             for past in ("2025 스마트공장 기초", "2022 스마트공장 기초", "2025 수출바우처")}
+    assert label == {"2025 스마트공장 기초": CHECK, "2022 스마트공장 기초": APPLY, "2025 수출바우처": APPLY}
+    named = _by_field(extract("다만 「제조AI 특화 스마트공장」 사업으로 협동로봇을 이미 도입한 기업은 신청할 수 없습니다.\n",
+                              None))["prior_support"]
+    other = CompanyProfile.from_dict({"region": "대전광역시 유성구", "past_support": ["2022 스마트공장 기초"]})
+    same = CompanyProfile.from_dict({"region": "대전광역시 유성구", "past_support": ["2025 제조AI 특화 스마트공장"]})
+    assert verdict(other, named, on).label == APPLY and verdict(same, named, on).label == CHECK
+
+
+def test_blog_asides_listed_posts_and_not_only_remarks_state_no_condition():
+    blog = ("📌 공고문 '신청자격' 부분 옮겨요\n(공고문이 이미지라서 텍스트로 다시 쳤어요. 오타 있으면 댓글 주세요)\n"
+            " 가. 공고일 현재 제주특별자치도 내에 공장을 등록한 중소기업\n"
+            "👉 여기서 '가'가 좀 헷갈리죠? 담당자님 말씀으로는\n"
+            "🤔 제가 헷갈렸던 것들\n👉 이건 애매해서 따로 물어봤는데, 영업등록이 있어야 한대요.\n"
+            "※ 본 사업은 제주특별자치도 사업으로, 제주시 소재 기업만을 대상으로 하는 사업이 아닙니다.\n"
+            " · 서귀포시 소상공인 간판 개선 (상시근로자 5인 미만, 최대 300만 원)   2026. 2. 26.\n")
+    got = _by_field(extract(blog, ("제주", None, [])))
+    assert [c.value for c in got["region"]] == [[["제주", None, []]]]
+    assert "other" not in got and "employees" not in got

@@ -12,8 +12,10 @@ subsector), size (중소기업), employees, years since founding (창업/업력/
 """
 
 import re
+import unicodedata
 from dataclasses import asdict, dataclass
 
+from ..ingest.chrome import is_contents_line
 from ..numbers import find_quantities
 from .places import Place, cities_of, places_in
 
@@ -26,9 +28,9 @@ _OPS = {"이상": ">=", "이하": "<=", "미만": "<", "초과": ">", "이내": 
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*|(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)\s*[.]\s*|[□■◆◇▣]\s*|\[\s*)")
 _ARTICLE = re.compile(r"^\s*제\s*\d+\s*조\s*\(([^)]{1,20})\)\s*")
 _STATES = re.compile(r"(?:기업|업체|자|것|이상|이하|미만|초과|이내|보유|[다음함])\.?\s*\)?$")  # a numbered line that states, not a heading
-_ITEM = re.compile(r"^[\s#□■◆◇▣○◦●▶\-·•*\[\]]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|[①-⑳]\s*)?")
+_ITEM = re.compile(r"^[\s#□■◆◇▣○◦●▶▷►✔✓✖📍\-·•*\[\]]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|[①-⑳]\s*)?")
 _NOT_COMPANIES = r"(?!\s*(?:항목|비용|경비|품목|대상\s*비용))"  # "지원 제외 비용": costs, not companies
-_ELIGIBILITY_HEADING = re.compile(r"신청\s*자격|지원\s*대상|대상\s*세부|세부\s*(?:요건|자격)|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건|신청\s*요건|제외\s*대상|제외\s*사유|"
+_ELIGIBILITY_HEADING = re.compile(r"누가\s*신청|(?:이런|다음|아래)\s*기업은\s*신청할\s*수\s*없|신청\s*자격|지원\s*대상|대상\s*세부|세부\s*(?:요건|자격)|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건|신청\s*요건|제외\s*대상|제외\s*사유|"
                                   r"지원\s*제외" + _NOT_COMPANIES + r"|참여\s*제한")
 _ELIGIBILITY_SENTENCE = re.compile(
     r"지원\s*대상|신청\s*대상|참여\s*대상|모집\s*대상|신청\s*자격|참여\s*자격|대상은|대상으로\s*(?:하며|한다|모집)|"
@@ -38,7 +40,8 @@ _ELIGIBILITY_SENTENCE = re.compile(
 )
 # lines in an eligibility list that state no condition of their own: lead-ins ("아래 요건을 모두 충족해야
 # 합니다"), other parties (공급기업, 수행기관), and where HQ and factory must both be (the region rule reads that)
-_NOT_A_CONDITION = re.compile(r"^\s*※|아래|다음(?:의|과\s*같|\s*각|\s*(?:요건|조건|자격|사항|기준|기업|업체|경우)|에?\s*해당)|각\s*호|공급기업|수행기관|운영기관|컨소시엄|도외|관외|시외|군외|"
+_ALSO_COUNTS = re.compile(r"(?:경우|것|사업)도\s*포함")  # an item under an exclusion that widens it
+_NOT_A_CONDITION = re.compile(r"^\s*※|\d+\s*개\s*(?:트랙|유형|분야|과제)만|(?:경우|것)도\s*포함|(?:제외\s*(?:대상|사유))에\s*해당하지\s*않|아래|다음(?:의|과\s*같|\s*각|\s*(?:요건|조건|자격|사항|기준|기업|업체|경우)|에?\s*해당)|각\s*호|공급기업|수행기관|운영기관|컨소시엄|도외|관외|시외|군외|"
                               r"본사(?:만|와|\s*및)|대표자\s*(?:와|및|·|,)\s*임원|공장(?:만|이\s*도외)|기준(?:으로|임|입니다|$|\))|계산|산정|판단|☎|\d{2,4}-\d{3,4}-\d{4}|"
                               r"(?:로봇|장비|설비|제품|솔루션|시스템|기기)(?:은|는)\s|신품|(?:수|기준|범위|업력)(?:은|는)\s|"
                               # a programme's name alone, the application period, the districts a region has
@@ -50,7 +53,11 @@ _OTHER_PART = re.compile(r"(?:(?:접수|신청|모집|공모|제출|지원|사�
                          r"규모|내용|금액|한도|예산|개요|기준|방식|형태)|(?:제출|구비|증빙)\s*서류|선정|평가|일정|문의(?:처)?|연락처|"
                          r"(?:접수|신청|모집|제출)?\s*마감(?:일|일시|기한)?|(?:수행|협약|운영|교육)\s*기간|(?:사업\s*)?설명회|"
                          r"담당(?:\s*부서|자)?|이전\s*글|다음\s*글|첨부(?:\s*파일)?|붙임)")
-_LABELLED = re.compile(r"^[\s#□■◆◇▣○◦●▶\-·•*]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|\d{1,2}\s*[.]\s*)?([가-힣][가-힣 ]{0,9}?)\s*[:：]")
+# a heading about another party ("[별첨 1] 인증기관(수행기관) 요건 ※ 신청기업의 자격 요건이 아님") or that says
+# it is not about who may apply
+_OTHER_PARTY_HEADING = re.compile(r"수행기관|공급기업|운영기관|인증기관|전문기관|(?:자격|요건)\s*(?:이|은)?\s*(?:아님|아닙|아니)")
+_MARKS = "□■◆◇▣○◦●▶▷►✔✓✖※☐☑▪•"  # list markers, not a heading's emoji
+_LABELLED = re.compile(r"^[\s#□■◆◇▣○◦●▶▷►✔✓✖\-·•*]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|\d{1,2}\s*[.]\s*)?([가-힣][가-힣 ]{0,9}?)\s*[:：]")
 # lines that state no condition of a company: a flow of steps ("요건검토 → 서면평가 → 선정"), a
 # schedule ("접수 2026. 7. 10.(금) ~ …"), where to apply, what the support pays or the company bears
 _NOT_STATING = re.compile(r"→[^→]*→|^(?:접수|신청|모집|진단|교육|협약|컨설팅|사업)\s*(?:기간)?\s*[:：]?\s*(?:20\d{2}\s*[.년]|\d{1,2}\s*[.월])|"
@@ -64,7 +71,7 @@ _DECIDED_BY = re.compile(r"(?:위원회|기관|센터|재단|공단)(?:가|이|�
 _WIDENS = re.compile(r"영향을\s*(?:주지|미치지)\s*않|관계\s*없|상관\s*없|묻지\s*않|따지지\s*않|인정(?:합니다|함|된다|됩니다)|"
                      r"충족한\s*것으로\s*(?:봄|본다|봅니다)|(?:것은|것도|경우에도|기업도)\s*(?:신청\s*)?가능(?:합니다|함|하다)")
 # a sentence that says what does NOT exclude ("… 수혜 이력은 제외 사유가 아닙니다") states no condition
-_NOT_EXCLUDING = re.compile(r"제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관")
+_NOT_EXCLUDING = re.compile(r"만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아니|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관")
 # an FAQ's question ("[신청자격] Q. 어떤 업종이 신청할 수 있나요? …") asks; its answer states
 _QUESTION = re.compile(r"^\s*(?:\[[^\]]{1,15}\]\s*)?(?:Q\s*\d*\s*[.:：)]|질문\s*[.:：])")
 # a correction notice's old wording ("[변경 전] …", "정정 전 : …") no longer holds; the new wording does
@@ -78,10 +85,11 @@ _SOME_CITIES = re.compile(r"\d+\s*개\s*(?:시[·ㆍ,]?\s*군|시군|시·군·�
 _ELIGIBLE_VERB = re.compile(r"신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있")
 _NEGATED = re.compile(r"수\s*없|제외|불가|빠졌|빠진다|빠집니다|빠지며|해당하지\s*않|대상\s*(?:이\s*)?(?:아니|아닙)|대상\s*아님|안\s*된다")
 _SCORING = re.compile(r"우대|가점|가산점|\d+\s*점\b|배점|우선\s*(?:지원|선정|배정|검토)|\+\s*\d+\s*(?:점)?\s*$")  # "… 기업 ..... +2": points
-_TRACK = re.compile(r"^\s*[-·•*○※]?\s*(?:(?:기초|고도화\s*\d?|[가-힣A-Za-z0-9]{1,10}(?:형|트랙|분야|유형))\s*(?:\([^)]*\))?\s*[:：]|"
+_TRACK = re.compile(r"^\s*[-·•*○※]?\s*(?:(?:트랙|Track|Type)\s*[A-Z0-9]{1,2}(?:\s*(?:은|는|의|[:：])|\s)|(?:기초|고도화\s*\d?|[가-힣A-Za-z0-9]{1,10}(?:형|트랙|분야|유형))\s*(?:\([^)]*\))?\s*[:：]|"
                     r"(?:기초|고도화\s*\d?|Type\s*[A-Z]|[A-Z]\s*형)(?:\s*[·,]\s*(?:기초|고도화\s*\d?|Type\s*[A-Z]|[A-Z]\s*형))*"
                     r"\s*(?:신청\s*)?(?:기업|유형)?\s*(?:은|는)\s|[가-힣A-Za-z0-9 ]{1,12}(?:유형|트랙)\s*(?:은|는)\s|"
                     r"[「『\"'‘“][^」』\"'’”]{1,30}[」』\"'’”]\s*(?:유형|트랙|분야|과제)\s*(?:은|는|의))")
+_WHO_MAY = re.compile(r"신청\s*자격|지원\s*대상|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건")
 _EXCLUSION_HEAD = re.compile(r"(?:신청\s*)?(?:제외\s*대상|제외\s*사유|지원\s*제외|신청\s*제외|참여\s*제한)(?!\s*(?:항목|비용|경비|품목|대상\s*비용))\s*[:：]?\s*")
 # "다음 요건을 모두 갖춘 기업이다" / "다만 다음에 해당하는 기업은 신청할 수 없다": the list items under it
 # ("- …") state who may apply / who may not
@@ -90,7 +98,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-·•*▪◦]|\(?\d{1,2}\)|[가-하]\)|[①-�
 # other industries a programme names to exclude ("정보통신업, 도소매업, 서비스업을 주업종으로 하는 기업은 … 신청할 수 없")
 _PROSE_LINE = re.compile(r"(?:다|요|니다|음|함)\s*[.!?]?\s*$|[?？]\s*$")
 _OTHER_INDUSTRIES = re.compile(r"정보통신업|도소매업|도매업|소매업|서비스업|건설업|숙박업|음식점업|부동산업|금융업|농업|어업")
-_SENTENCE_END = re.compile(r"(?<=[다요음함])\.\s+|(?<=[.!?])\s+(?=[가-힣A-Z])")
+_SENTENCE_END = re.compile(r"(?<=[다요음함])\.\s+|(?<=[.!?])(?<!\d\.)\s+(?=[가-힣A-Z])")  # not inside a date ("2024. 2. 23. 이전")
 
 _EMPLOYEES = re.compile(r"(?:상시\s*)?(?:근로자|종업원|직원|고용인원)[^\d.\n]{0,12}?(\d[\d,]*)\s*(?:인|명)\s*(이상|이하|미만|초과)")
 _EMPLOYEES_UPPER = re.compile(r"\s*(?:~|∼|-|,|이고|이며|부터)?\s*(\d[\d,]*)\s*(?:인|명)\s*(이하|미만|초과)")  # "5인 이상 50인 미만"
@@ -114,11 +122,14 @@ _CERTS = {"벤처기업": re.compile(r"벤처\s*기업\s*(?:인증|확인)|벤�
 _EQUIPMENT = re.compile(r"신품|제품|로봇|장비|설비|기기")  # a condition on what is bought, not on the company
 _CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정")
 _BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:구축|도입)\s*(?:완료|한|을\s*마친|된)")
-_PRIOR_RECEIVED = re.compile(r"지원\s*[」』\"”']?\s*(?:을|를)?\s*받(?:은|았|고)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
+_BUILT_WITH = re.compile(r"사업\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한")  # "스마트공장 구축사업(…)으로 AI 비전검사 시스템을 도입한 기업"
+_PRIOR_RECEIVED = re.compile(r"사업\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한|지원\s*[」』\"”']?\s*(?:을|를)?\s*받(?:은|았|고)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
 _RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
 _YEAR_OF = re.compile(r"(20\d{2})\s*(?=년|[~∼–-]\s*20\d{2}\s*년)")
-_STOP = set("최근 이내 정부 지자체 또는 지원 사업 지원사업 기업 수혜 수혜기업 받은 지원받은 등 참여 선정 선정된 년 이상 동일 유사 "
+_YEAR_RANGE = re.compile(r"(20\d{2})\s*년?\s*[~∼–-]\s*(20\d{2})\s*년")  # "2023년~2025년": the years between too
+_STOP = set("최근 이내 정부 지자체 또는 지원 사업 지원사업 기업 수혜 수혜기업 받은 지원받은 지원받 등 참여 선정 선정된 년 이상 동일 유사 "
+            "구축 도입 중소 제조 제조기업 대상 기업입니다 "
             "해당 경우 신청 제외 불가 중복 본 사업에 사업을 국비 도비 시비".split())
 _BUILT = re.compile(r"스마트\s*공장\s*(?:을|를)\s*(?:이미\s*)?(?:구축|도입)\s*(?:완료|한|을\s*마친|된)")  # "스마트공장(…)을 구축 완료한 기업"
 _SINCE = re.compile(r"((?:19|20)\d{2})\s*[.년]\s*(?:\d{1,2}\s*[.월]\s*(?:\d{1,2}\s*[.일]?\s*)?)?(?:\([^)]{0,15}\)\s*)?이후")
@@ -127,7 +138,7 @@ _LEVEL_DONE = re.compile(r"(기초|고도화\s*[12]?)\s*(?:수준|단계)?\s*이
 _EXCLUSIONS = {"체납": re.compile(r"체납"), "휴·폐업": re.compile(r"휴업|폐업|휴·폐업|휴폐업"),
                "채무불이행": re.compile(r"채무\s*불이행|부도|회생|파산|신용\s*관리\s*대상"),
                "참여제한": re.compile(r"참여\s*제한|부정\s*수급")}
-_ANYONE = re.compile(r"(?:지역|소재지|대상\s*지역)\s*[:：]\s*전국|전국(?:의)?\s*(?:중소|제조|기업|소재)|전국\s*(?:으로|에|단위)|지역\s*제한\s*없|지역\s*(?:에\s*)?관계\s*없")
+_ANYONE = re.compile(r"(?:지역|소재지|대상\s*지역)\s*[:：]\s*전국|소재지\s*제한\s*(?:이\s*)?없|전국(?:의)?\s*(?:중소|제조|기업|소재)|전국\s*(?:으로|에|단위)|지역\s*제한\s*없|지역\s*(?:에\s*)?관계\s*없")
 _LOCAL = re.compile(r"도내|관내|시내\s*소재|군내|구내\s*소재|지역\s*내")
 _REGION_CONTEXT = re.compile(r"^\s*(?:\)|\([^()]{0,40}\))?\s*(?:에|의|내|내에|관내|소재|지역|에서)?\s*(?:에\s*)?(?:(?:중|가운데)\s*한\s*곳에\s*)?"
                              r"(?:소재|내|관내|전역|일원|본사|본점|공장|사업장|사업자\s*등록|위치|주사무소|있는|둔|두고|"
@@ -169,7 +180,8 @@ def _other_part(line: str) -> bool:
 
 
 _WRAPPED_LIST = re.compile(r"[,·ㆍ]\s*$")  # a line cut inside a list: "… 고성군, 남해군, 하동군,"
-_STARTS_ITEM = re.compile(r"^\s*(?:[-·•*▪◦○□■◆◇▣●▶※|#]|\(?\d{1,2}[.)]|[가-하][.)]|[①-⑳]|Q\s*\d|A\s*[.:])")
+_CONTINUES = re.compile(r"^\s*(?:미만|이하|이상|초과|이내|·)")
+_STARTS_ITEM = re.compile(r"^\s*(?:[-·•*▪◦○□■◆◇▣●▶▷►✔✓✖※|#]|\(?\d{1,2}[.)]|[가-하][.)]|[①-⑳]|Q\s*\d|A\s*[.:])")
 
 
 def _unwrap(text: str) -> str:
@@ -183,6 +195,12 @@ def _unwrap(text: str) -> str:
                 and line.strip() and not _STARTS_ITEM.match(line)):
             out[-1] = prev.rstrip() + " " + line.strip()
             joined = True
+            continue
+        if (prev.strip() and not prev.lstrip().startswith("|") and line.strip()
+                and (not _STARTS_ITEM.match(line) or re.match(r"\s*·\S", line))  # "·심사비)을": not a bullet
+                and (prev.count("(") > prev.count(")") or _CONTINUES.match(line))):
+            # "… 5인 이상 300인\n미만인 기업(4대보험 …", "… 비용(컨설팅비\n·심사비)을 …": a line cut inside a bound or a bracket
+            out[-1] = prev.rstrip() + ("" if line.lstrip().startswith("·") else " ") + line.strip()
             continue
         if joined:
             out[-1:] = _SENTENCE_END.split(out[-1])
@@ -199,10 +217,19 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
     the next heading) and whether it is in an eligibility section (not a sentence of free text)."""
     out, in_section, excluding = [], False, False
     listing = None  # (excluding,) while the items under a lead-in sentence of free text run
-    for line in _unwrap(text).split("\n"):
-        stripped = line.strip()
-        if not stripped:
+    lines = [x.strip() for x in _unwrap(text.replace("│", "|")).split("\n")]  # box-drawn tables as Markdown's
+    lines = [x for x in lines if x and not is_contents_line(x)]  # a PDF's table of contents: neither heading nor condition
+    for stripped in lines:
+        if (len(stripped) <= 30 and unicodedata.category(stripped[0]) == "So" and stripped[0] not in _MARKS
+                and "?" not in stripped and not _STATES.search(stripped)):
+            # "📌 공고문 '신청자격' 부분 옮겨요", "🤔 제가 헷갈렸던 것들 (매니저님 답변 정리)": a blog's or card's heading
+            in_section = bool(_ELIGIBILITY_HEADING.search(stripped)) and not _SCORING.search(stripped)
+            excluding = in_section and bool(_EXCLUSION_HEAD.search(stripped)) and not _WHO_MAY.search(stripped)  # "⚠ 신청 제외 대상"
+            listing = None
             continue
+        cells = [c.strip() for c in stripped.strip("|").split("|")] if stripped.startswith("|") else []
+        if len([c for c in cells if c]) >= 3 and all(len(c) <= 6 and not re.search(r"\d", c) for c in cells if c):
+            continue  # "| 연번 | 점검 항목 | 확인 서류 | 예 | 아니오 |": a table's header row
         if listing is not None:
             # the items: list lines (their markers may be gone, as a Markdown list reads), table rows;
             # the list ends at a heading ("Q9. …", "## …") or a line of prose
@@ -252,19 +279,24 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
                 continue
         elif (len(stripped) <= 40 and _HEADING.match(stripped) and not stripped.startswith(("-", "·", "*"))
               and not _STATES.search(stripped)):
-            in_section = bool(_ELIGIBILITY_HEADING.search(stripped)) and not _SCORING.search(stripped)
-            excluding = False
+            in_section = (bool(_ELIGIBILITY_HEADING.search(stripped)) and not _SCORING.search(stripped)
+                          and not _OTHER_PARTY_HEADING.search(stripped))
+            # "3. 지원 제외 대상" (not "Ⅱ. 신청자격 및 제외대상": who may apply comes first)
+            excluding = in_section and bool(_EXCLUSION_HEAD.search(stripped)) and not _WHO_MAY.search(stripped)
             continue
         elif _NUMBERED_HEADING.match(stripped) and not _STATES.search(stripped):
             # a slide's or brochure's numbered heading: "03 지원 대상 및 신청 요건 (1/2)", "06 Q&A (사전 질문)"
             in_section = bool(_ELIGIBILITY_HEADING.search(stripped) or _EXCLUSION_HEAD.search(stripped)) and not _SCORING.search(stripped)
             excluding = in_section and bool(re.search(r"제외|제한", stripped))
             continue
+        elif len(stripped) <= 30 and _OTHER_PARTY_HEADING.search(stripped) and not _STATES.search(stripped):
+            in_section, excluding = False, False  # "▷ 참고 (신청 요건 아님)", "4. 설비 및 공급기업 요건 (신청기업 자격 아님)"
+            continue
         elif (len(stripped) <= 20 and body == stripped and not cells and not _STATES.search(stripped)
               and not re.search(r"[.:：,)]|\d", stripped)):
-            # a bare heading line, as a web page's <h2>/<h3> reads ("신청자격", "지원 분야", "문의처")
+            # a bare heading line, as a web page's <h2>/<h3> reads ("신청자격", "지원 분야", "문의처", "누가 신청할 수 있나요? ①")
             in_section = bool(_ELIGIBILITY_HEADING.search(stripped)) and not _SCORING.search(stripped)
-            excluding = in_section and bool(re.search(r"제외|제한", stripped))
+            excluding = in_section and bool(re.search(r"제외|제한|수\s*없", stripped))
             continue
         elif re.match(r"^\s*(?:#{1,6}|[□■◆◇▣])\s*[^:：]{1,15}[:：]", stripped):  # "□ 지원내용 : …": a new section, inline
             label = re.split(r"[:：]", stripped, maxsplit=1)[0]
@@ -347,13 +379,24 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
         n = int(re.match(r"\d+", some.group(0)).group(0))
         found = [[p, c, g, "some"] if c is None and not g and n < len(cities_of(p)) else [p, c, g] for p, c, g, *_ in found]
     if found:
-        return [Condition("region", "not_in" if _NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence) else "in",
-                          found, sentence)]
+        negated = (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence)) or _REDIRECT.search(sentence)
+        if not negated and _ALSO.search(sentence) and "만" not in sentence:
+            return []  # "수도권 소재 기업도 신청할 수 있음": others too, not only them
+        return [Condition("region", "not_in" if negated else "in", found, sentence)]
     return []
+
+
+# subsectors listed with their KSIC codes: "화학·플라스틱(C20·C22), 1차금속·금속가공(C24·C25), 전기장비(C28)"
+_CODED = re.compile(r"([가-힣0-9][가-힣0-9·\s]{0,20}?)\s*\(\s*C\s*\d{2}(?:\s*[·,~∼-]\s*C?\s*\d{2})*\s*\)")
 
 
 def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
     sentence = re.sub(r"[「『][^」』]*[」』]", "", sentence)  # a programme's name (「도시제조업 … 사업」) is not its industry
+    coded = [m.group(1) for m in _CODED.finditer(sentence)]
+    if len(coded) >= 2 and not excluding and not (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence)):
+        names = [re.sub(r"^(?:.*분류상|또는|및|이나)\s*|\s*제조업$", "", n.strip()) for c in coded for n in c.split("·")]
+        names = [n for n in names if len(n) >= 2]
+        return [Condition("industry", "sub_in", names, sentence)]
     m = _MANUFACTURING.search(sentence)
     if not m:
         others = sorted(set(_OTHER_INDUSTRIES.findall(sentence)))
@@ -381,7 +424,7 @@ _FLIP = {">=": "<", "<=": ">", "<": ">=", ">": "<="}
 
 # a clause that sends some companies elsewhere ("50인 이상 기업은 … 다른 사업을 이용해 주시기 바랍니다")
 # says who may not apply
-_REDIRECT = re.compile(r"(?:다른|별도(?:의)?|규모에\s*맞는)\s*(?:지원\s*)?사업[^.]{0,20}(?:이용|확인|신청)해\s*주")
+_REDIRECT = re.compile(r"(?:다른|별도(?:의)?|자체|규모에\s*맞는)\s*(?:지원\s*)?사업[^.]{0,20}(?:이용|확인|신청)해\s*주")
 _CLAUSE = re.compile(r"(?<=[며고])\s*,\s*")
 
 
@@ -421,11 +464,14 @@ def _numbers_stated(sentence: str) -> list[Condition]:
         out.append(Condition("founded", _FOUNDED_OPS[m.group(4)], day, sentence))
     rev = _REVENUE.search(sentence)
     if rev:
-        for q in find_quantities(sentence[rev.end():rev.end() + 40]):
-            if q.unit == "KRW":
-                op = _op_after(sentence, rev.end() + q.end)
-                if op:
-                    out.append(Condition("revenue", op, int(q.value), sentence))
+        amounts = [q for q in find_quantities(sentence[rev.end():rev.end() + 60]) if q.unit == "KRW"]
+        for k, q in enumerate(amounts[:2]):  # "매출액 1억 원 이상 300억 원 이하": both bounds
+            op = _op_after(sentence, rev.end() + q.end)
+            if k == 1 and (q.start - amounts[0].end > 12 or not op):
+                break
+            if op:
+                out.append(Condition("revenue", op, int(q.value), sentence))
+            elif k == 0:
                 break
     return out
 
@@ -438,9 +484,16 @@ def _certifications(sentence: str) -> list[Condition]:
         if re.search(r"보유|취득|받은", part) and not _EQUIPMENT.search(part):  # the company's ISO 9001, not a robot's ISO 10218
             names += [f"ISO {n}" for n in dict.fromkeys(re.findall(r"ISO\s*(\d{4,5})", part))]
         # "메인비즈나 벤처기업 확인만으로는 충족하지 못합니다": names what does not qualify
-        if names and _CERT_NEEDED.search(main) and not re.search(r"제외|않|아님|아니|불가|못", main):
+        if (names and _CERT_NEEDED.search(main) and not re.search(r"제외|않|아님|아니|불가|못", main)
+                and not _ALSO.search(main) and not re.search(r"요건(?:은|이)?\s*없", main)):
             out.append(Condition("certification", "any_of", names, sentence))
     return out
+
+
+def _topic(text: str) -> list[str]:
+    """The words that say what kind of support a past-support exclusion is about."""
+    words = [re.sub(r"(?:으로|을|를|이|가|은|는|의|에|와|과|로)$", "", w) for w in re.findall(r"[가-힣A-Za-z]{2,}", text)]
+    return sorted({w for w in words if len(w) >= 2 and w not in _STOP and not re.fullmatch(r"[가-힣]{2,4}(?:도|시|군)", w)})
 
 
 def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
@@ -457,13 +510,19 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
     main = re.sub(r"\([^)]*\)", "", sentence)  # "지원(한국에너지공단 「…」 포함)을 받은": the remark apart
     if negative and (_PRIOR_RECEIVED.search(sentence) or _PRIOR_RECEIVED.search(main)) and not level:
         recent = _RECENT.search(sentence)
-        years = sorted({int(y) for y in _YEAR_OF.findall(sentence)})
+        years = {int(y) for y in _YEAR_OF.findall(sentence)}
+        for a, b in _YEAR_RANGE.findall(sentence):
+            years |= set(range(int(a), int(b) + 1))
+        years = sorted(years)
         named = re.search(r"[「『\"'‘“]([^」』\"'’”]{2,40})[」』\"'’”]", sentence)
-        words = [re.sub(r"(?:으로|을|를|이|가|은|는|의|에|와|과|로)$", "", w)
-                 for w in re.findall(r"[가-힣A-Za-z]{2,}", named.group(1) if named else sentence)]
-        topic = sorted({w for w in words if len(w) >= 2 and w not in _STOP and not re.fullmatch(r"[가-힣]{2,4}(?:도|시|군)", w)})
-        out.append(Condition("prior_support", "excludes",
-                             {"years": int(recent.group(1)) if recent else None, "in": years, "topic": topic}, sentence))
+        topic = _topic(named.group(1) if named else main)  # not a bracket's words
+        since = _SINCE.search(sentence)  # "2023년 이후 … 지원사업에 선정된 기업": that year and later
+        value = {"years": int(recent.group(1)) if recent else None, "in": years, "topic": topic}
+        if named:  # a programme named in 「」: a past support is that one only when it has all its words
+            value["programme"] = True
+        if _BUILT_WITH.search(sentence):  # what that support built: the profile's past support does not say
+            value["built"] = True
+        out.append(Condition("prior_support", "excludes", value | ({"since": int(since.group(1))} if since else {}), sentence))
     if not out and _DECIDED_BY.search(sentence) and re.search(r"지원|수혜", sentence):
         out.append(Condition("prior_support", "excludes", {"years": None, "in": [], "topic": []}, sentence))
     # these statuses only ever exclude ("체납 기업" in a list whose lead-in is not read, "체납이 없는 기업")
@@ -489,7 +548,7 @@ _LIMITS = {
 _FIELD_GROUPS = {"age": ("age", "founded")}
 
 
-_NO_LIMIT = re.compile(r"제한\s*(?:이\s*)?없|상관\s*없")  # "✔ 업력·매출 제한 없음": no condition a rule did not read
+_NO_LIMIT = re.compile(r"제한\s*(?:이|은|도)?\s*없|없어도\s*(?:신청|참여)할\s*수\s*있|상관\s*없")  # "✔ 업력·매출 제한 없음": no condition a rule did not read
 _PERMITS = re.compile(r"^\s*※.*(?:신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있)")  # a remark that widens who may apply
 
 
@@ -497,7 +556,8 @@ def _states_nothing(sentence: str) -> bool:
     """A sentence that states no condition of the programme: what does not exclude, a remark that
     widens who may apply, an FAQ's question (its answer states), a
     correction's old wording, one track's line ("[변경 후] 고도화형 …")."""
-    return bool(_NOT_EXCLUDING.search(sentence) or _QUESTION.match(sentence)
+    main = re.sub(r"\([^()]*\)", "", sentence)  # "(인증 종류 무관)" qualifies the exclusion; it does not undo it
+    return bool(_NOT_EXCLUDING.search(main) or _QUESTION.match(sentence)
                 or _SUPERSEDED.match(sentence) or _TRACK_FIRST.match(_CHANGED.sub("", sentence))
                 or (_PERMITS.match(sentence) and not _NEGATED.search(sentence) and "만" not in sentence))
 
@@ -516,6 +576,11 @@ def _no_limit_here(sentence: str) -> bool:
     return widens or bool(_NOT_STATING.search(sentence))
 
 
+# an entry of a list of other posts or stories, ending in its date ("· 서귀포시 소상공인 간판 개선 (상시근로자 5인
+# 미만, 최대 300만 원)   2026. 2. 26."): another programme's
+_LISTED_POST = re.compile(r"(?:19|20)\d{2}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\s*\.?\s*$")
+
+
 def _unread_limits(text: str, read: set, home=None) -> list[Condition]:
     out = []
     sentences = [x.strip() for line in text.split("\n") for x in _SENTENCE_END.split(line)]
@@ -524,7 +589,8 @@ def _unread_limits(text: str, read: set, home=None) -> list[Condition]:
         if read & set(fields):
             continue
         sentence = next((x for x in sentences if pattern.search(x) and not _SCORING.search(x) and "?" not in x
-                         and not _states_nothing(x) and not _no_limit_here(x)), None)
+                         and not _LISTED_POST.search(x) and not _TRACK.match(x) and not _states_nothing(x)
+                         and not _no_limit_here(x)), None)
         if sentence is None:
             continue
         # the field's own rule reads it when it can (a limit outside the sections found), in the clause
@@ -545,9 +611,16 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     local body's (passed by the caller only then)."""
     out: list[Condition] = []
     for sentence, excluding, listed in eligibility_sentences(text):
-        if _states_nothing(sentence):
+        if _states_nothing(sentence) or sentence.rstrip().endswith(("?", "？")):  # a question asks; it states nothing
             continue
         sentence = _CHANGED.sub("", sentence)  # "[변경 후] 상시근로자 요건 : 10인 이상": what holds now
+        last = out[-1] if out else None
+        if (excluding and _ALSO_COUNTS.search(sentence) and last and last.field == "prior_support" and last.op == "excludes"
+                and last.value.get("topic")):
+            # "- 품질경영 컨설팅 지원사업 중 인증 심사비가 포함된 경우도 포함": the exclusion above covers this kind too
+            out[-1] = Condition(last.field, last.op, last.value | {"topic": sorted(set(last.value["topic"]) | set(_topic(sentence)))},
+                                last.text + " " + sentence)
+            continue
         if _TRACK.match(sentence):  # "고도화: 기초 수준 이상 …": one track's
             continue
         found = (_regions(sentence, home) + _industry(sentence, excluding) + _numbers(sentence, excluding) + _certifications(sentence)
@@ -555,11 +628,19 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
         # a condition no rule reads: a line of an eligibility or exclusion list, or a sentence that
         # restricts ("… 기업만 신청할 수 있다", "… 이어야 한다"); never a question
         restricts = listed or bool(_RESTRICTS.search(sentence))
-        if (not found and restricts and len(sentence) >= 12 and not sentence.rstrip().endswith("?")
+        aside = re.fullmatch(r"\([^()]*\)", sentence.strip()) and not _RESTRICTS.search(sentence)  # "(공고문을 다시 옮겨 적었습니다)"
+        if (not found and restricts and len(sentence) >= 12 and "?" not in sentence and not aside
                 and not _states_no_condition(sentence)):
             found = [Condition("other", "unread", None, sentence)]
         out += found
     out += _unread_limits(text, {c.field for c in out}, home)
+    # "제외 대상은 2023년~2025년 지원 수혜 기업입니다" (an FAQ's answer) restates, in fewer words, an exclusion
+    # of a kind of support read elsewhere for the same years: the one that names the kind holds
+    def when(c):
+        return {k: v for k, v in c.value.items() if k != "topic"}
+    kinds = [when(c) for c in out if c.field == "prior_support" and c.op == "excludes" and c.value.get("topic")]
+    out = [c for c in out if not (c.field == "prior_support" and c.op == "excludes" and not c.value.get("topic")
+                                  and any(when(c).values()) and when(c) in kinds)]
     seen, unique = set(), []
     for c in out:
         key = (c.field, c.op, repr(c.value) if c.field != "other" else c.text)  # every unread sentence is named
