@@ -117,7 +117,12 @@ def markdown(scores: dict, rows: list[dict]) -> str:
          "so it is held out no longer; "
          "test6: pairs on 6 more pages (k01-k06) written the same way, scored once as held-out on 2026-12-02 "
          "(0.415 decided accuracy, 11.8% 확인 필요, wrong 신청 가능 1.1%, 1 of 93; mostly over-exclusion), then read "
-         "while fixing the reader on 2026-12-03, so it is held out no longer.", "",
+         "while fixing the reader on 2026-12-03, so it is held out no longer; "
+         "test7: pairs on 6 more pages (l01-l06: an HWP-converted 보도자료 with box tables, a KakaoTalk channel chat, "
+         "a two-track table with merged cells, a video transcript, a 국민신문고 reply, a CP949 CSV search export) "
+         "written the same way on 2026-12-03, scored once as held-out with the reader of that day: 0.566 decided "
+         "accuracy (53 decided), 15.2% 확인 필요, wrong 신청 가능 5.4% (5 of 92); the CSV page (25 pairs) was a "
+         "format the reader did not take.", "",
          "확인 필요 share: of all pairs (hand labels' own share beside it: a profile that leaves out a field the "
          "programme asks is 확인 필요 by hand too); 확인 필요 where decidable: the matcher's 확인 필요 among the "
          "pairs whose hand label is 신청 가능 or 해당 없음.", "",
