@@ -294,7 +294,7 @@ with gr.Blocks(title="스마트공장 지원사업 Q&A", analytics_enabled=False
             with gr.Accordion("지원사업", open=False):
                 programmes = gr.Dataframe(headers=PROGRAMME_COLUMNS, datatype=["str"] * len(PROGRAMME_COLUMNS),
                                           interactive=False, wrap=True)  # click a header to sort
-            with gr.Accordion("문서 추가 (.txt .md .html .pdf .hwp .hwpx .docx .json)", open=False):
+            with gr.Accordion("문서 추가 (.txt .md .html .pdf .hwp .hwpx .docx .json .csv)", open=False):
                 # no file_types: Gradio's own check answers in English; ours says in Korean what is wrong
                 upload = gr.File(label="기사·공고문 파일", file_count="multiple")
                 add_btn = gr.Button("추가하고 색인하기")

@@ -128,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="assistant", description="한국어 스마트공장 지원사업 Q&A (Korean retrieval Q&A with citations)")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("index", help="build or update the index from the corpus folder")
-    p.add_argument("--corpus", default=DEFAULT_CORPUS_DIR, help="folder of articles and notices: .txt .md .html .pdf .hwp .hwpx .docx .json (default: ./corpus)")
+    p.add_argument("--corpus", default=DEFAULT_CORPUS_DIR, help="folder of articles and notices: .txt .md .html .pdf .hwp .hwpx .docx .json .csv (default: ./corpus)")
     p.add_argument("--index", default=None, help="index folder (default: $ASSISTANT_INDEX_DIR or ./index)")
     p.add_argument("--store", default=None, help=STORE_HELP)
     p.add_argument("--encoder", default=None, help="e5-small (default) or st:MODEL (model id or local folder)")

@@ -236,7 +236,7 @@ def build(corpus_dir: str | Path, index_dir: str | Path, encoder: str | None = N
                 work.checkpoint.clear()
                 raise AssistantError(
                     f"nothing to index in {job.corpus_dir}/: no readable article or notice "
-                    "(.txt, .md, .html, .pdf, .hwp, .hwpx, .docx, .json)"
+                    "(.txt, .md, .html, .pdf, .hwp, .hwpx, .docx, .json, .csv)"
                     + (f" ({len(report.rejected)} file(s) rejected)" if report.rejected else ""))
             vectors, sentence_vectors = encode(job, work, chunks, report)
             write(job, work, chunks, vectors, sentence_vectors, report)

@@ -182,7 +182,7 @@ def test_browser_upload_then_ask(browser, app_url, tmp_path):
     Image.new("RGB", (600, 800), "white").save(scan, "PDF")
     broken = tmp_path / "broken.hwp"
     broken.write_bytes((PAGES.parent / "hwp" / "simple_table.hwp").read_bytes()[:3000])
-    page.get_by_text("문서 추가 (.txt .md .html .pdf .hwp .hwpx .docx .json)").click()
+    page.get_by_text("문서 추가 (.txt .md .html .pdf .hwp .hwpx .docx .json .csv)").click()
     page.locator("input[type=file][multiple]").set_input_files([str(article), str(scan), str(broken)])
     page.get_by_text("ulsan_ai.html").first.wait_for(timeout=30_000)
     page.get_by_role("button", name="추가하고 색인하기").click()

@@ -8,7 +8,8 @@ Two kinds of file:
   blocks.py): one Document each, tables as one line per row under its header, numbered
   section headings kept, PDF pages numbered; the notice's own facts (notice.py) on the Document;
 - records (.json, a public-data API's response; jsonrecords.py): one Document per record, its
-  fields as labelled lines, the same facts read from them.
+  fields as labelled lines, the same facts read from them; a .csv export of a programme list
+  (csvrecords.py) the same way, one Document per row under its header row.
 """
 
 import importlib
@@ -27,10 +28,10 @@ from .page import HEADLINE_MIN_WORDS, Page, is_number_line, parse_page, shared_s
 from .textio import decode_bytes
 
 PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm")
-READERS = {".pdf": "pdf", ".docx": "docx", ".hwpx": "hwpx", ".hwp": "hwp", ".json": "jsonrecords"}  # suffix -> reader module
+READERS = {".pdf": "pdf", ".docx": "docx", ".hwpx": "hwpx", ".hwp": "hwp", ".json": "jsonrecords", ".csv": "csvrecords"}  # suffix -> reader module
 SUFFIXES = PAGE_SUFFIXES + tuple(READERS)
 REGION_READ = 200  # characters of a document's start read for its region when its title names none
-SUPPORTED = "지원 형식: .txt, .md, .html, .pdf, .hwp, .hwpx, .docx, .json"
+SUPPORTED = "지원 형식: .txt, .md, .html, .pdf, .hwp, .hwpx, .docx, .json, .csv"
 
 
 @dataclass(frozen=True)
@@ -173,7 +174,8 @@ def _home_and_eligibility(title: str, text: str) -> dict:
     provinces = Counter(p.province for p, _, _ in places_in(text[:REGION_READ * 10]) if p.province)
     top = provinces.most_common(1)[0][0] if provinces else None
     first = named[0][0] if named else None
-    place = first if first and (top is None or first.province == top) else (Place(top) if top else None)
+    # a title naming a group ("비수도권 … 바우처") is for that group, whatever province the text names most
+    place = first if first and (first.group or top is None or first.province == top) else (Place(top) if top else None)
     both = title + text
     if place == Place("광주") and len(re.findall(r"경기(?:도)?\s*광주", both)) > both.count("광주광역시"):
         place = Place("경기", "광주")  # a 경기도 광주시 document that also says just "광주시"
@@ -233,7 +235,7 @@ def read_documents(cf: CorpusFile, data: bytes | None = None) -> list[Document]:
             raise IngestError(cf.shown, f"파일이 너무 큽니다 ({len(data) // 1_000_000} MB > "
                                         f"{MAX_DOCUMENT_BYTES // 1_000_000} MB); 나누어 넣어 주세요")
         reader = importlib.import_module(f".{READERS[suffix]}", __name__)  # heavy libraries only when needed
-        if hasattr(reader, "read_records"):  # a file of records (.json): a Document each
+        if hasattr(reader, "read_records"):  # a file of records (.json, .csv): a Document each
             return [document_from_blocks(ex, cf, k) for k, ex in reader.read_records(data, cf.shown)]
         return [document_from_blocks(reader.read(data, cf.shown), cf)]
     text, _encoding = decode_bytes(data, cf.shown)

@@ -84,7 +84,7 @@ _TITLE_KEY = re.compile(r"title|subject|headline|제목|공고명|사업명", re
 _NAME_KEY = re.compile(r"(?:name|nm)$", re.IGNORECASE)
 # a registration date by its key, when the data table names none: "createdAt", "reg_dt", "pubDate", "등록일"
 _DATE_KEY = re.compile(r"^(?:creat(?:ed|ion)?|regist(?:ered|ration)?|reg|pub(?:lished)?|posted|written)[_ ]?"
-                       r"(?:at|on|dt|date|de|time|ymd)?$|등록일|작성일|게시일", re.IGNORECASE)
+                       r"(?:at|on|dt|date|de|time|ymd)?$|등록일|작성일|게시일|공고일", re.IGNORECASE)
 
 
 class _Lines(HTMLParser):
@@ -324,7 +324,8 @@ def _record_blocks(record: dict, depth: int = 0) -> list[Block]:
     return [b for got in short for b in got] + [b for got in long for b in got]
 
 
-def _extracted(record: dict) -> Extracted:
+def extracted(record: dict) -> Extracted:
+    """One record's blocks, title, registration date and issuer (a .json record, a .csv row)."""
     known = fields()
     date = next((d for k, v in record.items() if known.get(k, ("", ""))[1] == "date" and (d := iso_date(v))), None)
     date = date or next((d for k, v in record.items() if k not in known and _DATE_KEY.search(k) and (d := iso_date(v))),
@@ -357,7 +358,7 @@ def read_records(data: bytes, source: str) -> list[tuple[int, Extracted]]:
     records = find_records(parse(data, source))
     if not records:
         raise IngestError(source, _NO_RECORDS)
-    out = [(k, ex) for k, ex in enumerate(_extracted(r) for r in records) if ex.blocks]
+    out = [(k, ex) for k, ex in enumerate(extracted(r) for r in records) if ex.blocks]
     if not out:
         raise IngestError(source, _EMPTY)
     return out
