@@ -434,3 +434,17 @@ def test_blog_asides_listed_posts_and_not_only_remarks_state_no_condition():
     got = _by_field(extract(blog, ("제주", None, [])))
     assert [c.value for c in got["region"]] == [[["제주", None, []]]]
     assert "other" not in got and "employees" not in got
+
+
+def test_box_drawn_tables_spaced_labels_captions_and_one_line_lists():
+    release = ("<표 2> 신청 요건\n┃ 구 분 ┃ 신 청 요 건 ┃\n┃ 소 재 지 ┃ 김해시 내 공장등록 사업장 보유(본사 소재지 무관) ┃\n"
+               "┃ 업 종 ┃ 1차 금속(C24), 금속가공제품(C25), 기타 기계 및 장비(C29) 제조업 ┃\n"
+               "┃ 규 모 ┃ 상시근로자 5인 이상 100인 미만 ┃\n"
+               "<표 3> 평가 배점\n┃ 평가 항목 ┃ 배 점 ┃\n┃ 활용 계획 및 기대 효과 ┃ 40 ┃\n"
+               "□ 신청 제외 대상은 ▲국세·지방세 체납 기업 ▲휴업 또는 폐업 중인 기업이다.\n")
+    got = _by_field(extract(release, ("경남", "김해", [])))
+    assert [c.value for c in got["region"]] == [[["경남", "김해", []]]]
+    assert sorted((c.op, c.value) for c in got["employees"]) == [("<", 100), (">=", 5)]
+    assert [c.op for c in got["industry"]] == ["sub_in"] and "금속가공제품" in got["industry"][0].value
+    assert sorted(c.value for c in got["exclusion"]) == ["체납", "휴·폐업"]
+    assert "other" not in got  # the scoring table under its own caption is no condition
