@@ -448,3 +448,15 @@ def test_box_drawn_tables_spaced_labels_captions_and_one_line_lists():
     assert [c.op for c in got["industry"]] == ["sub_in"] and "금속가공제품" in got["industry"][0].value
     assert sorted(c.value for c in got["exclusion"]) == ["체납", "휴·폐업"]
     assert "other" not in got  # the scoring table under its own caption is no condition
+
+
+def test_a_chat_channel_notice_with_emoji_headings_items_and_labels():
+    chat = ("✅ 신청 대상 (아래 2가지 모두 충족!)\n1️⃣ 공고일 현재 양양군에 공장을 두고 제품을 생산 중인 중소 제조기업\n"
+            "2️⃣ 상시근로자 3인 이상 50인 미만\n❌ 이런 기업은 신청할 수 없어요\n▪️ 국세·지방세 체납 중인 기업\n"
+            "▪️ 2024~2025년에 양양군 「작업환경 개선 지원사업」을 받은 기업\n"
+            "📍 방법: 양양군청 경제과 방문 또는 이메일\n📎 서류: 신청서, 사업자등록증, 2025년 재무제표\n")
+    got = _by_field(extract(chat, ("강원", "양양", [])))
+    assert sorted((c.op, c.value) for c in got["employees"]) == [("<", 50), (">=", 3)]
+    prior = got["prior_support"][0]
+    assert prior.op == "excludes" and prior.value["in"] == [2024, 2025] and "작업환경" in prior.value["topic"]
+    assert [c.value for c in got["exclusion"]] == ["체납"] and "other" not in got

@@ -28,7 +28,7 @@ _OPS = {"이상": ">=", "이하": "<=", "미만": "<", "초과": ">", "이내": 
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*|<\s*표\s*\d+\s*>\s*|(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)\s*[.]\s*|[□■◆◇▣]\s*|\[\s*)")
 _ARTICLE = re.compile(r"^\s*제\s*\d+\s*조\s*\(([^)]{1,20})\)\s*")
 _STATES = re.compile(r"(?:기업|업체|자|것|이상|이하|미만|초과|이내|보유|[다음함])\.?\s*\)?$")  # a numbered line that states, not a heading
-_ITEM = re.compile(r"^[\s#□■◆◇▣○◦●▶▷►✔✓✖📍\-·•*\[\]]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|[①-⑳]\s*)?")
+_ITEM = re.compile(r"^[\s#□■◆◇▣○◦●▶▷►✔✓✖📍▪\-·•*\[\]]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|[①-⑳]\s*)?")
 _NOT_COMPANIES = r"(?!\s*(?:항목|비용|경비|품목|대상\s*비용))"  # "지원 제외 비용": costs, not companies
 _ELIGIBILITY_HEADING = re.compile(r"누가\s*신청|(?:이런|다음|아래)\s*기업은\s*신청할\s*수\s*없|신청\s*자격|지원\s*대상|대상\s*세부|세부\s*(?:요건|자격)|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건|신청\s*요건|제외\s*대상|제외\s*사유|"
                                   r"지원\s*제외" + _NOT_COMPANIES + r"|참여\s*제한")
@@ -50,7 +50,7 @@ _NOT_A_CONDITION = re.compile(r"^\s*※|\d+\s*개\s*(?:트랙|유형|분야|과�
 # lines it heads say how, when and with what to apply, how companies are chosen, what the support is
 # or where to ask, not who may apply
 _OTHER_PART = re.compile(r"(?:(?:접수|신청|모집|공모|제출|지원|사업|추진|선정|평가|협약)\s*(?:기간|기한|일정|일시|방법|절차|처|장소|서류|"
-                         r"규모|내용|금액|한도|예산|개요|기준|방식|형태)|(?:제출|구비|증빙)\s*서류|선정|평가|일정|문의(?:처)?|연락처|"
+                         r"규모|내용|금액|한도|예산|개요|기준|방식|형태)|(?:제출|구비|증빙)\s*서류|서류|방법|절차|장소|선정|평가|일정|문의(?:처)?|연락처|"
                          r"(?:접수|신청|모집|제출)?\s*마감(?:일|일시|기한)?|(?:수행|협약|운영|교육)\s*기간|(?:사업\s*)?설명회|"
                          r"담당(?:\s*부서|자)?|이전\s*글|다음\s*글|첨부(?:\s*파일)?|붙임)")
 # a heading about another party ("[별첨 1] 인증기관(수행기관) 요건 ※ 신청기업의 자격 요건이 아님") or that says
@@ -65,6 +65,7 @@ def _unspaced(line: str) -> str:
     return "|".join(c.replace(" ", "") if _SPACED.fullmatch(c.strip()) else c for c in line.split("|"))
 
 
+_EMOJI = re.compile(r"^(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u20E3]|[0-9#*]\uFE0F?\u20E3)+\s*")
 _MARKS = "□■◆◇▣○◦●▶▷►✔✓✖※☐☑▪•"  # list markers, not a heading's emoji
 _LABELLED = re.compile(r"^[\s#□■◆◇▣○◦●▶▷►✔✓✖\-·•*]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|\d{1,2}\s*[.]\s*)?([가-힣][가-힣 ]{0,9}?)\s*[:：]")
 # lines that state no condition of a company: a flow of steps ("요건검토 → 서면평가 → 선정"), a
@@ -132,7 +133,7 @@ _EQUIPMENT = re.compile(r"신품|제품|로봇|장비|설비|기기")  # a condi
 _CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정")
 _BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:구축|도입)\s*(?:완료|한|을\s*마친|된)")
 _BUILT_WITH = re.compile(r"사업\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한")  # "스마트공장 구축사업(…)으로 AI 비전검사 시스템을 도입한 기업"
-_PRIOR_RECEIVED = re.compile(r"사업\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한|지원\s*[」』\"”']?\s*(?:을|를)?\s*받(?:은|았|고)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
+_PRIOR_RECEIVED = re.compile(r"사업\s*[」』\"”']?\s*(?:을|를)\s*받(?:은|았)|사업\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한|지원\s*[」』\"”']?\s*(?:을|를)?\s*받(?:은|았|고)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
 _RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
 _YEAR_OF = re.compile(r"(20\d{2})\s*(?=년|[~∼–-]\s*20\d{2}\s*년)")
@@ -238,8 +239,13 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
                 and "?" not in stripped and not _STATES.search(stripped)):
             # "📌 공고문 '신청자격' 부분 옮겨요", "🤔 제가 헷갈렸던 것들 (매니저님 답변 정리)": a blog's or card's heading
             in_section = bool(_ELIGIBILITY_HEADING.search(stripped)) and not _SCORING.search(stripped)
-            excluding = in_section and bool(_EXCLUSION_HEAD.search(stripped)) and not _WHO_MAY.search(stripped)  # "⚠ 신청 제외 대상"
+            # "⚠ 신청 제외 대상", "❌ 이런 기업은 신청할 수 없어요"
+            excluding = (in_section and bool(_EXCLUSION_HEAD.search(stripped) or re.search(r"수\s*없", stripped))
+                         and not _WHO_MAY.search(stripped))
             listing = None
+            continue
+        stripped = _EMOJI.sub("", stripped)  # "📅 접수: …", "1️⃣ 공고일 현재 …": the line without its emoji
+        if not stripped:
             continue
         cells = [c.strip() for c in stripped.strip("|").split("|")] if stripped.startswith("|") else []
         if len([c for c in cells if c]) >= 3 and all(len(c) <= 6 and not re.search(r"\d", c) for c in cells if c):
