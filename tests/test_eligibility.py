@@ -460,3 +460,25 @@ def test_a_chat_channel_notice_with_emoji_headings_items_and_labels():
     prior = got["prior_support"][0]
     assert prior.op == "excludes" and prior.value["in"] == [2024, 2025] and "작업환경" in prior.value["topic"]
     assert [c.value for c in got["exclusion"]] == ["체납"] and "other" not in got
+
+
+def test_a_table_of_alternative_tracks_and_its_footnotes():
+    notice = ("2. 트랙별 신청자격\n| 구분 | | 트랙Ⅰ 디지털 기초 | 트랙Ⅱ 데이터 고도화 |\n"
+              "| 신청자격 | 소재지 | 광주광역시 내에 본사와 공장을 모두 둔 기업 | |\n"
+              "| | 상시근로자 | 5인 이상 | 20인 이상 |\n"
+              "| | 스마트공장 이력 | 정부 지원 스마트공장 구축 이력이 없는 기업주1) | 기초 수준 이상 스마트공장 구축을 완료한 기업 |\n"
+              "| 신청제외 | 트랙별 | - | 2024~2025년 스마트공장 고도화 지원 수혜 기업 |\n"
+              "- 주1) 수준확인이나 사후관리 지원만 받은 경우는 구축 이력이 없는 것으로 봅니다.\n"
+              "- 주2) 업력은 공고일 기준이며, 2025. 5. 11. 이전에 설립한 기업이 해당합니다.\n")
+    got = _by_field(extract(notice, ("광주", None, [])))
+    assert [c.value for c in got["region"]] == [[["광주", None, []]]]
+    assert "employees" not in got and "other" not in got  # the rows that differ are the tracks' own
+    assert [(c.op, c.value) for c in got["founded"]] == [("<", "2025-05-11")]  # the footnote below a 신청제외 row
+    (tracks,) = got["track"]
+    on = date(2026, 6, 1)
+    label = {name: verdict(CompanyProfile.from_dict({"region": "광주광역시 북구", "employees": n, "past_support": past,
+                                                     "founded": "2015-02"}), [tracks], on).label
+             for name, n, past in (("small, none built", 8, []), ("small, built", 8, ["2022 스마트공장 기초"]),
+                                   ("large, built", 40, ["2022 스마트공장 기초"]),
+                                   ("large, upgraded lately", 40, ["2020 스마트공장 기초", "2025 스마트공장 고도화1"]))}
+    assert label == {"small, none built": APPLY, "small, built": NOT, "large, built": APPLY, "large, upgraded lately": NOT}

@@ -20,7 +20,7 @@ from ..numbers import find_quantities
 from .places import Place, cities_of, places_in
 
 FIELDS = ("region", "industry", "size", "employees", "age", "founded", "revenue", "certification", "prior_support", "exclusion",
-          "other")  # other: a sentence about who may apply that none of the rules reads (so: 확인 필요)
+          "track", "other")  # track: the conditions of a table's alternative tracks (one of them must hold)  # other: a sentence about who may apply that none of the rules reads (so: 확인 필요)
 _OPS = {"이상": ">=", "이하": "<=", "미만": "<", "초과": ">", "이내": "<=", "넘는": ">", "넘지 않는": "<=", "경과": ">=", "지나": ">=", "지난": ">="}
 
 # a section heading ("## 3. 신청자격", "3. 신청자격", "□ 지원대상", "Ⅱ. …"); items under one ("가.", "1)", "○")
@@ -41,7 +41,7 @@ _ELIGIBILITY_SENTENCE = re.compile(
 # lines in an eligibility list that state no condition of their own: lead-ins ("아래 요건을 모두 충족해야
 # 합니다"), other parties (공급기업, 수행기관), and where HQ and factory must both be (the region rule reads that)
 _ALSO_COUNTS = re.compile(r"(?:경우|것|사업)도\s*포함")  # an item under an exclusion that widens it
-_NOT_A_CONDITION = re.compile(r"^\s*※|\d+\s*개\s*(?:트랙|유형|분야|과제)만|(?:경우|것)도\s*포함|(?:제외\s*(?:대상|사유))에\s*해당하지\s*않|아래|다음(?:의|과\s*같|\s*각|\s*(?:요건|조건|자격|사항|기준|기업|업체|경우)|에?\s*해당)|각\s*호|공급기업|수행기관|운영기관|컨소시엄|도외|관외|시외|군외|"
+_NOT_A_CONDITION = re.compile(r"^\s*※|^[\s\-·]*(?:주\s*\d{1,2}\)|\[주\s*\d{0,2}\])|\d+\s*개\s*(?:트랙|유형|분야|과제)만|(?:경우|것)도\s*포함|(?:제외\s*(?:대상|사유))에\s*해당하지\s*않|아래|다음(?:의|과\s*같|\s*각|\s*(?:요건|조건|자격|사항|기준|기업|업체|경우)|에?\s*해당)|각\s*호|공급기업|수행기관|운영기관|컨소시엄|도외|관외|시외|군외|"
                               r"본사(?:만|와|\s*및)|대표자\s*(?:와|및|·|,)\s*임원|공장(?:만|이\s*도외)|기준(?:으로|임|입니다|$|\))|계산|산정|판단|☎|\d{2,4}-\d{3,4}-\d{4}|"
                               r"(?:로봇|장비|설비|제품|솔루션|시스템|기기)(?:은|는)\s|신품|(?:수|기준|범위|업력)(?:은|는)\s|"
                               # a programme's name alone, the application period, the districts a region has
@@ -133,7 +133,7 @@ _EQUIPMENT = re.compile(r"신품|제품|로봇|장비|설비|기기")  # a condi
 _CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정")
 _BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:구축|도입)\s*(?:완료|한|을\s*마친|된)")
 _BUILT_WITH = re.compile(r"사업\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한")  # "스마트공장 구축사업(…)으로 AI 비전검사 시스템을 도입한 기업"
-_PRIOR_RECEIVED = re.compile(r"사업\s*[」』\"”']?\s*(?:을|를)\s*받(?:은|았)|사업\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한|지원\s*[」』\"”']?\s*(?:을|를)?\s*받(?:은|았|고)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
+_PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*받(?:은|았)|사업\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한|지원\s*[」』\"”']?\s*(?:을|를)?\s*받(?:은|았|고)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
 _RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
 _YEAR_OF = re.compile(r"(20\d{2})\s*(?=년|[~∼–-]\s*20\d{2}\s*년)")
@@ -234,7 +234,12 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
     listing = None  # (excluding,) while the items under a lead-in sentence of free text run
     lines = [_unspaced(x.strip()) for x in _unwrap(re.sub(r"[│┃║]", "|", text)).split("\n")]  # box-drawn tables as Markdown's
     lines = [x for x in lines if x and not is_contents_line(x)]  # a PDF's table of contents: neither heading nor condition
+    before_table = None  # whether the text was excluding before a table: a table's row labels ("신청제외") end with it
     for stripped in lines:
+        if stripped.startswith("|"):
+            before_table = excluding if before_table is None else before_table
+        elif before_table is not None:
+            excluding, before_table = before_table, None
         if (len(stripped) <= 30 and unicodedata.category(stripped[0]) == "So" and stripped[0] not in _MARKS
                 and "?" not in stripped and not _STATES.search(stripped)):
             # "📌 공고문 '신청자격' 부분 옮겨요", "🤔 제가 헷갈렸던 것들 (매니저님 답변 정리)": a blog's or card's heading
@@ -270,7 +275,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             listing = None
         cells = [c.strip() for c in stripped.strip("|").split("|")] if stripped.startswith("|") else []
         filled = [c for c in cells if c]
-        if cells and len(filled) == 1 and cells[0] and len(cells[0]) <= 20:  # "| 신청 자격 | |": a heading row
+        if cells and len(filled) == 1 and cells[0] and len(cells[0]) <= 60:  # "| 신청 자격 | |": a heading row (or a caption)
             in_section = bool(_ELIGIBILITY_HEADING.search(cells[0])) and not _SCORING.search(cells[0])
             excluding = in_section and bool(re.search(r"제외|제한", cells[0]))
             continue
@@ -429,8 +434,13 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
     out_of = _SUBSECTORS.search(main)
     if out_of and (excluding or (_NEGATED.search(main) and not _ELIGIBLE_VERB.search(main))):
         # "식료품과 음료 제조업은 올해 사업에서 빠졌다": manufacturers of these may not apply
-        names = [w for w in re.split(r"\s*(?:·|,|과|와|및|이나|또는)\s*", out_of.group(1)) if len(w) >= 2]
-        return [Condition("industry", "not_sub", names, sentence)]
+        names = [w for w in re.split(r"\s*(?:·|,|과|와|및|이나|또는)\s*", out_of.group(1))
+                 if len(w) >= 2 and not re.search(r"분류|표준|업종", w)]  # "한국표준산업분류상 제조업": no subsector
+        if names:
+            return [Condition("industry", "not_sub", names, sentence)]
+        others = sorted(set(_OTHER_INDUSTRIES.findall(main)))
+        if others:  # "… 제조업(C10~C34)을 말합니다. 도매 및 소매업, 정보통신업 기업은 신청할 수 없습니다"
+            return [Condition("industry", "not_in", others, sentence)]
     sub_match = _SUBSECTOR.search(sentence)
     sub = sub_match.group(1) if sub_match else ""
     generic = ("중소", "중견", "지역", "도내", "관내", "국내", "영위", "소재", "일반", "전체", "모든", "주력", "이상", "이하",
@@ -528,7 +538,7 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         # "2020년 이후(지원연도 기준) … 스마트공장(기초 수준 이상)을 구축 완료한 기업만": built since then
         since = _SINCE.search(sentence)
         out.append(Condition("prior_support", "requires", {"level": need, "since": int(since.group(1))} if since else need, sentence))
-    negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)", sentence))
+    negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)|이력이\s*없는", sentence))
     main = re.sub(r"\([^)]*\)", "", sentence)  # "지원(한국에너지공단 「…」 포함)을 받은": the remark apart
     if _NO_LIMIT.search(sentence):  # "다른 사업에 참여한 기업은 이번 사업 신청에 제한이 없다"
         negative = False
@@ -542,6 +552,8 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         topic = _topic(named.group(1) if named else main)  # not a bracket's words
         since = _SINCE.search(sentence)  # "2023년 이후 … 지원사업에 선정된 기업": that year and later
         value = {"years": int(recent.group(1)) if recent else None, "in": years, "topic": topic}
+        if re.search(r"이력이\s*없는", sentence):  # "구축 이력이 없는 기업": any such support, whenever
+            value["ever"] = True
         if named:  # a programme named in 「」: a past support is that one only when it has all its words
             value["programme"] = True
         if _BUILT_WITH.search(sentence):  # what that support built: the profile's past support does not say
@@ -572,6 +584,8 @@ _LIMITS = {
 _FIELD_GROUPS = {"age": ("age", "founded")}
 
 
+# a definition ("… 지원만 받은 경우는 구축 이력이 없는 것으로 봅니다"): it says how a term reads, no condition
+_DEFINES = re.compile(r"(?:으로|로)\s*(?:봅니다|본다|봄|간주합니다|간주한다|간주함)\s*[.)]?\s*$")
 _NO_LIMIT = re.compile(r"제한\s*(?:이|은|도)?\s*없|없어도\s*(?:신청|참여)할\s*수\s*있|상관\s*없")  # "✔ 업력·매출 제한 없음": no condition a rule did not read
 _PERMITS = re.compile(r"^\s*※.*(?:신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있)")  # a remark that widens who may apply
 
@@ -581,7 +595,7 @@ def _states_nothing(sentence: str) -> bool:
     widens who may apply, an FAQ's question (its answer states), a
     correction's old wording, one track's line ("[변경 후] 고도화형 …")."""
     main = re.sub(r"\([^()]*\)", "", sentence)  # "(인증 종류 무관)" qualifies the exclusion; it does not undo it
-    return bool(_NOT_EXCLUDING.search(main) or _QUESTION.match(sentence)
+    return bool(_NOT_EXCLUDING.search(main) or _QUESTION.match(sentence) or _DEFINES.search(main)
                 or _SUPERSEDED.match(sentence) or _TRACK_FIRST.match(_CHANGED.sub("", sentence))
                 or (_PERMITS.match(sentence) and not _NEGATED.search(sentence) and "만" not in sentence))
 
@@ -629,11 +643,64 @@ def _unread_limits(text: str, read: set, home=None) -> list[Condition]:
     return out
 
 
+# a table's header cell naming a track: "트랙Ⅰ 디지털 기초", "유형 A", "기초", "고도화1"
+_TRACK_NAME = re.compile(r"^(?:(?:트랙|유형|Track|Type)\s*[A-Z0-9ⅠⅡⅢⅣⅤ]{1,2}|[A-Z]\s*형|기초|고도화\s*[12]?)(?:\s|\(|$)")
+_NOTHING = re.compile(r"^[-–—·]?$|^해당\s*없음$|^없음$")  # "-": no condition for this track
+
+
+def track_tables(text: str, home=None) -> tuple[str, list[Condition]]:
+    """Tables whose columns are alternative tracks ("| 구분 | | 트랙Ⅰ 디지털 기초 | 트랙Ⅱ 데이터 고도화 |"):
+    a row whose track cells differ ("| | 상시근로자 | 5인 이상 | 20인 이상 |") states each track's own
+    condition; a company may apply when one track's conditions all hold. Returns the text without
+    those rows (a row filled once, as merged cells read, holds for every track and stays) and a
+    "track" condition per table."""
+    lines, out = text.split("\n"), []
+    columns, names, tracks, head, excluding = None, [], [], "", False
+    for n, line in enumerate(lines):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.strip().startswith("|") else None
+        if cells is None:  # the table ends
+            if columns and any(tracks):
+                out.append(_track_condition(names, tracks, head))
+            columns, tracks = None, []
+            continue
+        found = [k for k, c in enumerate(cells) if _TRACK_NAME.match(c)]
+        if len(found) >= 2:
+            if columns and any(tracks):
+                out.append(_track_condition(names, tracks, head))
+            columns, names, tracks, head = found, [cells[k] for k in found], [[] for _ in found], line.strip()
+            lines[n] = ""  # the header names tracks; it states no condition
+            continue
+        if not columns or len(cells) <= max(columns):
+            continue
+        label = " ".join(c for c in cells[:columns[0]] if c)
+        if re.search(r"제외|제한", label):  # "신청제외 | 트랙별": the rows below exclude
+            excluding = True
+        elif _ELIGIBILITY_HEADING.search(label):
+            excluding = False
+        values = [cells[k] for k in columns]
+        if sum(bool(v) for v in values) < 2 or len(set(values)) == 1:
+            continue  # one value for all tracks: read with the rest of the text
+        rest = [c for c in cells[:columns[0]] if c and not _ELIGIBILITY_HEADING.search(c) and not re.search(r"제외", c)]
+        for k, v in enumerate(values):
+            if v and not _NOTHING.match(v) and not _SCORING.search(v):
+                said = f"{' '.join(rest)} {v}".strip()
+                tracks[k] += [c for c in (_regions(said, home) + _industry(said, excluding) + _numbers(said, excluding)
+                                          + _certifications(said) + _support_and_exclusions(said, excluding))]
+        lines[n] = ""
+    if columns and any(tracks):
+        out.append(_track_condition(names, tracks, head))
+    return "\n".join(lines), out
+
+
+def _track_condition(names, tracks, head) -> Condition:
+    return Condition("track", "any_of", {"tracks": names, "conditions": [[c.to_dict() for c in t] for t in tracks]}, head)
+
+
 def extract(text: str, home: tuple[str | None, str | None, list] | None = None) -> list[Condition]:
     """Every condition the text states. `home`: the document's own place ([province, city, group])
     for "도내"/"관내", and the region condition when the text names none but the programme is a
     local body's (passed by the caller only then)."""
-    out: list[Condition] = []
+    text, out = track_tables(text.replace("┃", "|").replace("│", "|"), home)
     for sentence, excluding, listed in eligibility_sentences(text):
         if _states_nothing(sentence) or sentence.rstrip().endswith(("?", "？")):  # a question asks; it states nothing
             continue
@@ -658,7 +725,8 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
                 and not _states_no_condition(sentence)):
             found = [Condition("other", "unread", None, sentence)]
         out += found
-    out += _unread_limits(text, {c.field for c in out}, home)
+    in_tracks = {d["field"] for c in out if c.field == "track" for t in c.value["conditions"] for d in t}
+    out += _unread_limits(text, {c.field for c in out} | in_tracks, home)
     # "제외 대상은 2023년~2025년 지원 수혜 기업입니다" (an FAQ's answer) restates, in fewer words, an exclusion
     # of a kind of support read elsewhere for the same years: the one that names the kind holds
     def when(c):

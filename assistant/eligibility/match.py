@@ -18,7 +18,7 @@ MET, UNMET, UNKNOWN = "충족", "미충족", "확인 필요"
 # 중소기업 by revenue (중소기업기본법: the ceiling is 400억-1,500억 원 depending on the industry)
 SME_SURE, SME_NEVER = 400e8, 1500e8
 _FIELD_KO = {"region": "지역", "industry": "업종", "size": "기업 규모", "employees": "상시근로자", "age": "업력", "founded": "설립일", "revenue": "매출액",
-             "certification": "인증", "prior_support": "지원 이력", "exclusion": "제외 대상", "other": "기타 조건"}
+             "certification": "인증", "prior_support": "지원 이력", "exclusion": "제외 대상", "track": "트랙", "other": "기타 조건"}
 _OP_KO = {">=": "이상", "<=": "이하", "<": "미만", ">": "초과"}
 _FOUNDED_KO = {"<": "이전", "<=": "까지", ">=": "이후", ">": "이후"}  # a founding-date bound
 _YEAR = re.compile(r"(20\d{2})")
@@ -214,9 +214,13 @@ def judge(c: Condition, profile, on: date) -> Reason:
             # 신청 가능 to 확인 필요 and moved 3 toward their hand label (2 확인 필요, 1 해당 없음)
             status = (UNMET if any(inside) else
                       MET if (years or named or since or topic) and all(y is not None for y in got) else UNKNOWN)
+            if c.value.get("ever") and items:
+                status = UNMET  # "스마트공장 구축 이력이 없는 기업" and the company has one
             if c.value.get("built") and (any(inside) or (items and not (years or named or since))):
                 status = UNKNOWN  # "… 지원사업으로 예지보전 기능을 이미 구축한 기업": whether that support built it
             says = f"지원 이력: {want} (회사: {', '.join(profile.past_support)})"
+    elif c.field == "track":  # one of a table's tracks must hold all its conditions
+        status, says = _tracks(c, profile, on)
     elif c.field == "other":
         status, says = UNKNOWN, f"기타 조건: 문장을 읽고 확인하세요 — “{c.text[:60]}”"
     else:  # exclusion
@@ -227,6 +231,19 @@ def judge(c: Condition, profile, on: date) -> Reason:
             status = UNMET if hit else MET
             says = f"제외 대상: {c.value} 기업 제외 (회사: {', '.join(profile.exclusions) or '해당 없음'})"
     return Reason(c, status, says)
+
+
+def _tracks(c: Condition, profile, on: date) -> tuple[str, str]:
+    """Met when every condition of one track is met, not met when each track has one not met."""
+    each = []
+    for name, conds in zip(c.value["tracks"], c.value["conditions"]):
+        reasons = [judge(Condition.from_dict(d), profile, on) for d in conds]
+        status = UNMET if any(r.status == UNMET for r in reasons) else UNKNOWN if any(r.status == UNKNOWN for r in reasons) else MET
+        why = "; ".join(r.says for r in reasons if r.status != MET)
+        each.append((status, f"{name} {status}" + (f" ({why})" if why else "")))
+    statuses = [st for st, _ in each]
+    status = MET if MET in statuses else UNMET if all(st == UNMET for st in statuses) else UNKNOWN
+    return status, "트랙 중 하나: " + " / ".join(says for _, says in each)
 
 
 def verdict(profile, conditions: list[Condition], on: date) -> Verdict:
