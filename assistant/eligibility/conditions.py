@@ -1,9 +1,8 @@
 """Who may apply, read from a document's text at index time as small typed records.
 
-Where: the lines of a section whose heading names eligibility (신청자격, 지원대상, 신청 제외 …),
-and, elsewhere, sentences that say who the programme is for (지원 대상은 …, … 기업만, … 제외).
-Lines about scoring (우대, 가점) never give a condition, nor do lines that belong to one track
-("고도화1: 기초 수준 이상 …": a company may apply to another track).
+Where (sections.py): the lines of a section whose heading names eligibility (신청자격, 지원대상, 신청
+제외 …), and, elsewhere, sentences that say who the programme is for (지원 대상은 …, … 기업만, … 제외);
+a table whose columns are alternative tracks gives one "track" condition (track_tables).
 
 What: region (the places named as 소재/내/관내, "전국" for anyone), industry (제조업 and a
 subsector), size (중소기업), employees, years since founding (창업/업력/설립), revenue, certifications
@@ -12,62 +11,29 @@ subsector), size (중소기업), employees, years since founding (창업/업력/
 """
 
 import re
-import unicodedata
 from dataclasses import asdict, dataclass
 
-from ..ingest.chrome import is_contents_line
 from ..numbers import find_quantities
 from .places import Place, cities_of, places_in
+from .sections import (_CHANGED, _ELIGIBILITY_HEADING, _ELIGIBLE_VERB, _NEGATED, _SCORING, _SENTENCE_END, _SUPERSEDED,
+                       _TRACK, eligibility_sentences)
 
+# track: the conditions of a table's alternative tracks (one of them must hold); other: a sentence about
+# who may apply that none of the rules reads (so: 확인 필요)
 FIELDS = ("region", "industry", "size", "employees", "age", "founded", "revenue", "certification", "prior_support", "exclusion",
-          "track", "other")  # track: the conditions of a table's alternative tracks (one of them must hold)  # other: a sentence about who may apply that none of the rules reads (so: 확인 필요)
+          "track", "other")
 _OPS = {"이상": ">=", "이하": "<=", "미만": "<", "초과": ">", "이내": "<=", "넘는": ">", "넘지 않는": "<=", "경과": ">=", "지나": ">=", "지난": ">="}
 
-# a section heading ("## 3. 신청자격", "3. 신청자격", "□ 지원대상", "Ⅱ. …"); items under one ("가.", "1)", "○")
-# are its content unless they name an eligibility section themselves
-_HEADING = re.compile(r"^\s*(?:#{1,6}\s*|<\s*표\s*\d+\s*>\s*|(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)\s*[.]\s*|[□■◆◇▣]\s*|\[\s*)")
-_ARTICLE = re.compile(r"^\s*제\s*\d+\s*조\s*\(([^)]{1,20})\)\s*")
-_STATES = re.compile(r"(?:기업|업체|자|것|이상|이하|미만|초과|이내|보유|[다음함])\.?\s*\)?$")  # a numbered line that states, not a heading
-_ITEM = re.compile(r"^[\s#□■◆◇▣○◦●▶▷►✔✓✖📍▪\-·•*\[\]]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|[①-⑳]\s*)?")
-_NOT_COMPANIES = r"(?!\s*(?:항목|비용|경비|품목|대상\s*비용))"  # "지원 제외 비용": costs, not companies
-_ELIGIBILITY_HEADING = re.compile(r"누가\s*신청|(?:이런|다음|아래)\s*기업은\s*신청할\s*수\s*없|신청\s*자격|지원\s*대상|대상\s*세부|세부\s*(?:요건|자격)|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건|신청\s*요건|제외\s*대상|제외\s*사유|"
-                                  r"지원\s*제외" + _NOT_COMPANIES + r"|참여\s*제한")
-_ELIGIBILITY_SENTENCE = re.compile(
-    r"지원\s*대상|신청\s*대상|참여\s*대상|모집\s*대상|신청\s*자격|참여\s*자격|대상은|대상으로\s*(?:하며|한다|모집)|"
-    r"기업만|업체만|제외(?:된다|한다|하며|되며|\s*대상)|(?:업|기업|업체)(?:은|는)\s[^.]{0,20}?(?:빠졌|빠진다|빠집니다|제외됐|제외되었)|신청할\s*수\s*(?:있|없)|참여할\s*수\s*(?:있|없)|"
-    r"(?:개사|곳|개\s*기업)(?:를|을)?\s*(?:선정|모집)|"
-    r"(?:도내|관내|시내|군내|지역)\s*(?:\d+\s*개\s*시[·ㆍ]?군\s*)?(?:중소|중견|제조)[^.]{0,20}?(?:기업|업체)(?:의|을|를|에|과)|(?:기업|업체)(?:을|를)?\s*대상|(?:지원|신청|참여)(?:이|은|는)?\s*불가"
-)
+_ALSO_COUNTS = re.compile(r"(?:경우|것|사업)도\s*포함")  # an item under an exclusion that widens it
 # lines in an eligibility list that state no condition of their own: lead-ins ("아래 요건을 모두 충족해야
 # 합니다"), other parties (공급기업, 수행기관), and where HQ and factory must both be (the region rule reads that)
-_ALSO_COUNTS = re.compile(r"(?:경우|것|사업)도\s*포함")  # an item under an exclusion that widens it
 _NOT_A_CONDITION = re.compile(r"^\s*※|^[\s\-·]*(?:주\s*\d{1,2}\)|\[주\s*\d{0,2}\])|\d+\s*개\s*(?:트랙|유형|분야|과제)만|(?:경우|것)도\s*포함|(?:제외\s*(?:대상|사유))에\s*해당하지\s*않|아래|다음(?:의|과\s*같|\s*각|\s*(?:요건|조건|자격|사항|기준|기업|업체|경우)|에?\s*해당)|각\s*호|공급기업|수행기관|운영기관|컨소시엄|도외|관외|시외|군외|"
                               r"본사(?:만|와|\s*및)|대표자\s*(?:와|및|·|,)\s*임원|공장(?:만|이\s*도외)|기준(?:으로|임|입니다|$|\))|계산|산정|판단|☎|\d{2,4}-\d{3,4}-\d{4}|"
                               r"(?:로봇|장비|설비|제품|솔루션|시스템|기기)(?:은|는)\s|신품|(?:수|기준|범위|업력)(?:은|는)\s|"
                               # a programme's name alone, the application period, the districts a region has
                               r"^[\s\-·•*]*[「『\"“][^」』\"”]{2,60}[」』\"”]\s*$|(?:접수|신청|모집)\s*(?:기간|일정|기한)|관할\s*(?:시|군|구)")
-# the label of another part of a notice (a table row's first cell, "접수방법 : …", "□ 제출서류"): the
-# lines it heads say how, when and with what to apply, how companies are chosen, what the support is
-# or where to ask, not who may apply
-_OTHER_PART = re.compile(r"(?:(?:접수|신청|모집|공모|제출|지원|사업|추진|선정|평가|협약)\s*(?:기간|기한|일정|일시|방법|절차|처|장소|서류|"
-                         r"규모|내용|금액|한도|예산|개요|기준|방식|형태)|(?:제출|구비|증빙)\s*서류|서류|방법|절차|장소|선정|평가|일정|문의(?:처)?|연락처|"
-                         r"(?:접수|신청|모집|제출)?\s*마감(?:일|일시|기한)?|(?:수행|협약|운영|교육)\s*기간|(?:사업\s*)?설명회|"
-                         r"담당(?:\s*부서|자)?|이전\s*글|다음\s*글|첨부(?:\s*파일)?|붙임)")
-# a heading about another party ("[별첨 1] 인증기관(수행기관) 요건 ※ 신청기업의 자격 요건이 아님") or that says
-# it is not about who may apply
-_OTHER_PARTY_HEADING = re.compile(r"수행기관|공급기업|운영기관|인증기관|전문기관|(?:자격|요건)\s*(?:이|은)?\s*(?:아님|아닙|아니)")
-_SPACED = re.compile(r"[가-힣](?: [가-힣]){1,5}")  # a table cell spaced out: "소 재 지", "신 청 요 건"
 
 
-def _unspaced(line: str) -> str:
-    if not line.startswith("|"):
-        return line
-    return "|".join(c.replace(" ", "") if _SPACED.fullmatch(c.strip()) else c for c in line.split("|"))
-
-
-_EMOJI = re.compile(r"^(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u20E3]|[0-9#*]\uFE0F?\u20E3)+\s*")
-_MARKS = "□■◆◇▣○◦●▶▷►✔✓✖※☐☑▪•"  # list markers, not a heading's emoji
-_LABELLED = re.compile(r"^[\s#□■◆◇▣○◦●▶▷►✔✓✖\-·•*]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|\d{1,2}\s*[.]\s*)?([가-힣][가-힣 ]{0,9}?)\s*[:：]")
 # lines that state no condition of a company: a flow of steps ("요건검토 → 서면평가 → 선정"), a
 # schedule ("접수 2026. 7. 10.(금) ~ …"), where to apply, what the support pays or the company bears
 _NOT_STATING = re.compile(r"→[^→]*→|^(?:접수|신청|모집|진단|교육|협약|컨설팅|사업)\s*(?:기간)?\s*[:：]?\s*(?:20\d{2}\s*[.년]|\d{1,2}\s*[.월])|"
@@ -84,31 +50,11 @@ _WIDENS = re.compile(r"영향을\s*(?:주지|미치지)\s*않|관계\s*없|상�
 _NOT_EXCLUDING = re.compile(r"만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아니|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관")
 # an FAQ's question ("[신청자격] Q. 어떤 업종이 신청할 수 있나요? …") asks; its answer states
 _QUESTION = re.compile(r"^\s*(?:\[[^\]]{1,15}\]\s*)?(?:Q\s*\d*\s*[.:：)]|질문\s*[.:：])")
-# a correction notice's old wording ("[변경 전] …", "정정 전 : …") no longer holds; the new wording does
-_SUPERSEDED = re.compile(r"^\s*[\[(<]?\s*(?:변경|정정|수정)\s*전\s*[\])>:：]")
-_CHANGED = re.compile(r"^\s*[\[(<]?\s*(?:변경|정정|수정)\s*후\s*[\])>:：]\s*")
 _TRACK_FIRST = re.compile(r"^[가-힣A-Za-z0-9]{1,10}(?:형|트랙|유형)\s")  # a line that opens with a track's name
-_NUMBERED_HEADING = re.compile(r"^0?\d{1,2}\s+[가-힣A-Za-z&·\s]{2,24}?\s*(?:\([^)]{1,10}\))?$")
 _RESTRICTS = re.compile(r"만\s*(?:신청|지원|참여|해당)|(?:이어야|여야|해야)\s*(?:함|한다|합니다)|제외(?:된다|한다|합니다)|"
                         r"신청할\s*수\s*없|참여할\s*수\s*없|불가(?:하다|합니다|$)")
 _SOME_CITIES = re.compile(r"\d+\s*개\s*(?:시[·ㆍ,]?\s*군|시군|시·군·구|시군구)")
-_ELIGIBLE_VERB = re.compile(r"신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있")
-_NEGATED = re.compile(r"수\s*없|제외|불가|빠졌|빠진다|빠집니다|빠지며|해당하지\s*않|대상\s*(?:이\s*)?(?:아니|아닙)|대상\s*아님|안\s*된다")
-_SCORING = re.compile(r"우대|가점|가산점|\d+\s*점\b|배점|우선\s*(?:지원|선정|배정|검토)|\+\s*\d+\s*(?:점)?\s*$")  # "… 기업 ..... +2": points
-_TRACK = re.compile(r"^\s*[-·•*○※]?\s*(?:(?:트랙|Track|Type)\s*[A-Z0-9]{1,2}(?:\s*(?:은|는|의|[:：])|\s)|(?:기초|고도화\s*\d?|[가-힣A-Za-z0-9]{1,10}(?:형|트랙|분야|유형))\s*(?:\([^)]*\))?\s*[:：]|"
-                    r"(?:기초|고도화\s*\d?|Type\s*[A-Z]|[A-Z]\s*형)(?:\s*[·,]\s*(?:기초|고도화\s*\d?|Type\s*[A-Z]|[A-Z]\s*형))*"
-                    r"\s*(?:신청\s*)?(?:기업|유형)?\s*(?:은|는)\s|[가-힣A-Za-z0-9 ]{1,12}(?:유형|트랙)\s*(?:은|는)\s|"
-                    r"[「『\"'‘“][^」』\"'’”]{1,30}[」』\"'’”]\s*(?:유형|트랙|분야|과제)\s*(?:은|는|의))")
-_WHO_MAY = re.compile(r"신청\s*자격|지원\s*대상|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건")
-_EXCLUSION_HEAD = re.compile(r"(?:신청\s*)?(?:제외\s*대상|제외\s*사유|지원\s*제외|신청\s*제외|참여\s*제한)(?!\s*(?:항목|비용|경비|품목|대상\s*비용))\s*[:：]?\s*")
-# "다음 요건을 모두 갖춘 기업이다" / "다만 다음에 해당하는 기업은 신청할 수 없다": the list items under it
-# ("- …") state who may apply / who may not
-_LEAD_IN = re.compile(r"(?:다음|아래)(?:의)?\s*(?:(?:요건|조건|자격|사항|각\s*호)?[^.]{0,20}?(?:갖춘|충족|해당|모두)|(?:기업|업체|경우)(?:은|는|에|도)?\s)")
-_LIST_ITEM = re.compile(r"^\s*(?:[-·•*▪◦]|\(?\d{1,2}\)|[가-하]\)|[①-⑳])")
-# other industries a programme names to exclude ("정보통신업, 도소매업, 서비스업을 주업종으로 하는 기업은 … 신청할 수 없")
-_PROSE_LINE = re.compile(r"(?:다|요|니다|음|함)\s*[.!?]?\s*$|[?？]\s*$")
 _OTHER_INDUSTRIES = re.compile(r"정보통신업|도소매업|도매업|소매업|서비스업|건설업|숙박업|음식점업|부동산업|금융업|농업|어업")
-_SENTENCE_END = re.compile(r"(?<=[다요음함])\.\s+|(?<=[.!?])(?<!\d\.)\s+(?=[가-힣A-Z])")  # not inside a date ("2024. 2. 23. 이전")
 
 _EMPLOYEES = re.compile(r"(?:상시\s*)?(?:근로자|종업원|직원|고용인원)[^\d.\n]{0,12}?(\d[\d,]*)\s*(?:인|명)\s*(이상|이하|미만|초과)")
 _EMPLOYEES_UPPER = re.compile(r"\s*(?:~|∼|-|,|이고|이며|부터)?\s*(\d[\d,]*)\s*(?:인|명)\s*(이하|미만|초과)")  # "5인 이상 50인 미만"
@@ -172,185 +118,6 @@ class Condition:
     def from_dict(cls, d: dict) -> "Condition":
         v = d["value"]
         return cls(d["field"], d["op"], v, d["text"])
-
-
-def _label(line: str) -> str:
-    """The label of a labelled line: a table row's first cell ("| 제출서류 | … |") or the words
-    before a colon ("- 접수방법 : 온라인"); "" for other lines."""
-    if line.startswith("|"):
-        cells = [c.strip() for c in line.strip("|").split("|")]
-        return cells[0] if cells[0] and len(cells[0]) <= 20 and sum(bool(c) for c in cells) >= 2 else ""
-    m = _LABELLED.match(_SUPERSEDED.sub("", _CHANGED.sub("", line)))  # "[변경 후] 지원규모 : …"
-    return m.group(1) if m else ""
-
-
-def _other_part(line: str) -> bool:
-    """A labelled line of another part of a notice (a summary table's 제출서류 row, "접수방법 : …")."""
-    return bool(_OTHER_PART.fullmatch(re.sub(r"\s+", "", _label(line))))
-
-
-_WRAPPED_LIST = re.compile(r"[,·ㆍ]\s*$")  # a line cut inside a list: "… 고성군, 남해군, 하동군,"
-_CONTINUES = re.compile(r"^\s*(?:미만|이하|이상|초과|이내|·)")
-_STARTS_ITEM = re.compile(r"^\s*(?:[-·•*▪◦○□■◆◇▣●▶▷►✔✓✖※|#]|\(?\d{1,2}[.)]|[가-하][.)]|[①-⑳]|Q\s*\d|A\s*[.:])")
-
-
-# Joining every line of 40+ characters that ends mid-sentence with the next was measured and left out
-# (2026-12-03, all 1000 pairs): wrong 신청 가능 14 -> 22, decided accuracy 0.908 -> 0.863 (joined prose
-# carries a bound or a place into the sentence before it, whose clause then reads it as its own).
-
-
-def _unwrap(text: str) -> str:
-    """Join prose hard-wrapped at a fixed width inside a list ("… 하동군,\n  산청군, … 가운데 한 곳에 …
-    합니다. 창원시·\n  김해시·양산시 등 … 신청할 수 없습니다."), then put each of its sentences on a line."""
-    out: list[str] = []
-    joined = False
-    for line in text.split("\n"):
-        prev = out[-1] if out else ""
-        if (len(prev.strip()) >= 40 and _WRAPPED_LIST.search(prev) and not prev.lstrip().startswith("|")
-                and line.strip() and not _STARTS_ITEM.match(line)):
-            out[-1] = prev.rstrip() + " " + line.strip()
-            joined = True
-            continue
-        if (prev.strip() and not prev.lstrip().startswith("|") and line.strip()
-                and (not _STARTS_ITEM.match(line) or re.match(r"\s*·\S", line))  # "·심사비)을": not a bullet
-                and (prev.count("(") > prev.count(")") or _CONTINUES.match(line))):
-            # "… 5인 이상 300인\n미만인 기업(4대보험 …", "… 비용(컨설팅비\n·심사비)을 …": a line cut inside a bound or a bracket
-            out[-1] = prev.rstrip() + ("" if line.lstrip().startswith("·") else " ") + line.strip()
-            continue
-        if joined:
-            out[-1:] = _SENTENCE_END.split(out[-1])
-            joined = False
-        out.append(line)
-    if joined:
-        out[-1:] = _SENTENCE_END.split(out[-1])
-    return "\n".join(out)
-
-
-def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
-    """The lines and sentences that say who may apply (scoring and track-only lines left out),
-    each with whether it is in a list of exclusions ("신청 제외 대상" and the lines under it, up to
-    the next heading) and whether it is in an eligibility section (not a sentence of free text)."""
-    out, in_section, excluding = [], False, False
-    listing = None  # (excluding,) while the items under a lead-in sentence of free text run
-    lines = [_unspaced(x.strip()) for x in _unwrap(re.sub(r"[│┃║]", "|", text)).split("\n")]  # box-drawn tables as Markdown's
-    lines = [x for x in lines if x and not is_contents_line(x)]  # a PDF's table of contents: neither heading nor condition
-    before_table = None  # whether the text was excluding before a table: a table's row labels ("신청제외") end with it
-    for stripped in lines:
-        if stripped.startswith("|"):
-            before_table = excluding if before_table is None else before_table
-        elif before_table is not None:
-            excluding, before_table = before_table, None
-        if (len(stripped) <= 30 and unicodedata.category(stripped[0]) == "So" and stripped[0] not in _MARKS
-                and "?" not in stripped and not _STATES.search(stripped)):
-            # "📌 공고문 '신청자격' 부분 옮겨요", "🤔 제가 헷갈렸던 것들 (매니저님 답변 정리)": a blog's or card's heading
-            in_section = bool(_ELIGIBILITY_HEADING.search(stripped)) and not _SCORING.search(stripped)
-            # "⚠ 신청 제외 대상", "❌ 이런 기업은 신청할 수 없어요"
-            excluding = (in_section and bool(_EXCLUSION_HEAD.search(stripped) or re.search(r"수\s*없", stripped))
-                         and not _WHO_MAY.search(stripped))
-            listing = None
-            continue
-        stripped = _EMOJI.sub("", stripped)  # "📅 접수: …", "1️⃣ 공고일 현재 …": the line without its emoji
-        if not stripped:
-            continue
-        cells = [c.strip() for c in stripped.strip("|").split("|")] if stripped.startswith("|") else []
-        if len([c for c in cells if c]) >= 3 and all(len(c) <= 6 and not re.search(r"\d", c) for c in cells if c):
-            continue  # "| 연번 | 점검 항목 | 확인 서류 | 예 | 아니오 |": a table's header row
-        if listing is not None:
-            # the items: list lines (their markers may be gone, as a Markdown list reads), table rows;
-            # the list ends at a heading ("Q9. …", "## …") or a line of prose
-            row = stripped.startswith("|")
-            cells = [c for c in stripped.strip("|").split("|") if c.strip()] if row else []
-            heading = ((row and len(cells) <= 1) or _HEADING.match(stripped) or re.match(r"^Q\s*\d", stripped) or _other_part(stripped)
-                       or _EXCLUSION_HEAD.match(stripped[_ITEM.match(stripped).end():])
-                       or (len(stripped) <= 20 and _ELIGIBILITY_HEADING.search(stripped)))
-            # a "※ …" remark under an item belongs to the list; it does not end it
-            item = not heading and (_LIST_ITEM.match(stripped) or row or stripped.startswith("※")
-                                    or not _PROSE_LINE.search(stripped))
-            if item:
-                body = (" ".join(c.strip() for c in stripped.strip("|").split("|") if c.strip()) if row
-                        else stripped[_ITEM.match(stripped).end():].strip())
-                if body and not _SCORING.search(body) and not _TRACK.match(body):
-                    out.append((body, listing, True))
-                continue
-            listing = None
-        cells = [c.strip() for c in stripped.strip("|").split("|")] if stripped.startswith("|") else []
-        filled = [c for c in cells if c]
-        if cells and len(filled) == 1 and cells[0] and len(cells[0]) <= 60:  # "| 신청 자격 | |": a heading row (or a caption)
-            in_section = bool(_ELIGIBILITY_HEADING.search(cells[0])) and not _SCORING.search(cells[0])
-            excluding = in_section and bool(re.search(r"제외|제한", cells[0]))
-            continue
-        if _other_part(stripped):  # "| 제출서류 | 사업신청서, … |", "접수방법 : 진흥원 누리집 …"
-            in_section, excluding = False, False
-            continue
-        if cells and _ELIGIBILITY_HEADING.search(_label(stripped)) and not _SCORING.search(_label(stripped)):
-            # "| 신청자격 | 소재지 | 공고일 현재 … |": a summary table's row of who may apply; the rows
-            # under it without a label of their own ("| | 업종 | 제조업 |") too
-            in_section, excluding = True, bool(re.search(r"제외|제한", _label(stripped)))
-            cells = cells[1:]
-        if cells:  # "| 소재지 | 공고일 현재 김포시에 … |": the row's text
-            stripped = " ".join(c for c in cells if c)
-        body = stripped[_ITEM.match(stripped).end():]
-        head = _EXCLUSION_HEAD.match(body)
-        if head:  # "라. 제외 대상 : …", "○ 신청 제외", "- 신청 제외 대상": what follows (and the lines under it) excludes
-            excluding = True
-            stripped = body[head.end():].strip()
-            if not stripped or re.match(r"(?:및|와|과|[·/,])\s", stripped):  # "제외 대상 및 중복 수혜": the heading goes on
-                continue
-        elif (article := _ARTICLE.match(stripped)):  # "제2조(지원대상) ① …": a section, its text follows
-            in_section = bool(_ELIGIBILITY_HEADING.search(article.group(1)))
-            excluding = in_section and bool(re.search(r"제외|제한", article.group(1)))
-            stripped = stripped[article.end():].strip()
-            if not stripped:
-                continue
-        elif (len(stripped) <= 40 and _HEADING.match(stripped) and not stripped.startswith(("-", "·", "*"))
-              and not _STATES.search(stripped)):
-            in_section = (bool(_ELIGIBILITY_HEADING.search(stripped)) and not _SCORING.search(stripped)
-                          and not _OTHER_PARTY_HEADING.search(stripped))
-            # "3. 지원 제외 대상" (not "Ⅱ. 신청자격 및 제외대상": who may apply comes first)
-            excluding = in_section and bool(_EXCLUSION_HEAD.search(stripped)) and not _WHO_MAY.search(stripped)
-            continue
-        elif _NUMBERED_HEADING.match(stripped) and not _STATES.search(stripped):
-            # a slide's or brochure's numbered heading: "03 지원 대상 및 신청 요건 (1/2)", "06 Q&A (사전 질문)"
-            in_section = bool(_ELIGIBILITY_HEADING.search(stripped) or _EXCLUSION_HEAD.search(stripped)) and not _SCORING.search(stripped)
-            excluding = in_section and bool(re.search(r"제외|제한", stripped))
-            continue
-        elif len(stripped) <= 30 and _OTHER_PARTY_HEADING.search(stripped) and not _STATES.search(stripped):
-            in_section, excluding = False, False  # "▷ 참고 (신청 요건 아님)", "4. 설비 및 공급기업 요건 (신청기업 자격 아님)"
-            continue
-        elif (len(stripped) <= 20 and body == stripped and not cells and not _STATES.search(stripped)
-              and not re.search(r"[.:：,)]|\d", re.sub(r"\([^()]{1,10}\)$", "", stripped))):  # "신청자격(요약)"
-            # a bare heading line, as a web page's <h2>/<h3> reads ("신청자격", "지원 분야", "문의처", "누가 신청할 수 있나요? ①")
-            in_section = bool(_ELIGIBILITY_HEADING.search(stripped)) and not _SCORING.search(stripped)
-            excluding = in_section and bool(re.search(r"제외|제한|수\s*없", stripped))
-            continue
-        elif re.match(r"^\s*(?:#{1,6}|[□■◆◇▣])\s*[^:：]{1,15}[:：]", stripped):  # "□ 지원내용 : …": a new section, inline
-            label = re.split(r"[:：]", stripped, maxsplit=1)[0]
-            in_section, excluding = bool(_ELIGIBILITY_HEADING.search(label)), False
-        elif len(body) <= 20 and body != stripped and _ELIGIBILITY_HEADING.search(body):  # "가. 신청자격" under a section
-            in_section, excluding = True, False
-            continue
-        elif len(body) <= 20 and body != stripped and not _STATES.search(body):
-            # "나. 유형별 추가 요건": a sub-heading; what follows holds for some types only
-            if re.search(r"유형|트랙|분야별", body):
-                in_section, excluding = False, False
-            continue
-        # a "※ …" remark in a line is a sentence of its own
-        parts = [p for p in re.split(r"\s+(?=※)", stripped) if p.strip()]
-        for sentence in (parts if in_section else [x for p in parts for x in _SENTENCE_END.split(p)]):
-            sentence = sentence.strip()
-            if not sentence or _SCORING.search(sentence) or _TRACK.match(sentence):
-                continue
-            if _LEAD_IN.search(sentence):
-                negated = bool(_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence))
-                if in_section:  # "다만 다음 기업은 신청할 수 없습니다": the section's lines below exclude
-                    excluding = excluding or negated
-                elif not excluding:
-                    listing = negated
-            if in_section or excluding or _ELIGIBILITY_SENTENCE.search(sentence):
-                # "국세·지방세 체납 기업 / 휴업·폐업 중인 기업 / 2025년 본 사업 수혜 기업": a list on one line
-                items = [x.strip() for x in re.split(r" / |▲", sentence)] if excluding else [sentence]
-                out += [(x, excluding, in_section or excluding) for x in items if x]
-    return out
 
 
 def _op_after(sentence: str, end: int) -> str | None:
