@@ -482,3 +482,32 @@ def test_a_table_of_alternative_tracks_and_its_footnotes():
                                    ("large, built", 40, ["2022 스마트공장 기초"]),
                                    ("large, upgraded lately", 40, ["2020 스마트공장 기초", "2025 스마트공장 고도화1"]))}
     assert label == {"small, none built": APPLY, "small, built": NOT, "large, built": APPLY, "large, upgraded lately": NOT}
+
+
+def test_spoken_conditions_ocr_posters_and_tracks_named_in_rows_or_lines():
+    minutes = ("○과장 세부 요건을 말씀드리면, 상시근로자는 50인 미만이고요, 개업일 기준으로 1년 이상, 그러니까 2025년 3월 2일 "
+               "이전에 개업한 업체여야 합니다.\n○과장 제외되는 것은 2023년부터 2025년 사이에 저희 시 작업환경 개선 지원사업, 이 "
+               "동일 사업을 받은 업체입니다.\n○과장 식료품 제조업은 이번 사업에서 제외했습니다.\n")
+    got = _by_field(extract(minutes, ("경남", "김해", [])))
+    assert [(c.op, c.value) for c in got["age"]] == [(">=", 1)]  # "개업일 기준으로 1년 이상", said in passing
+    assert got["prior_support"][0].value["in"] == [2023, 2024, 2025]
+    assert [(c.op, c.value) for c in got["industry"]] == [("not_sub", ["식료품"])]
+    poster = ("ㅡㅡ 신청대상 ㅡㅡㅡㅡㅡㅡ\n✓ 경상남도 통영시 · 거제시 에 공장을\n보유한 중소기업\n✓ 상시근로자 5인 이상 50인 미\n만\n"
+              "ㅡㅡ 신청제외 ㅡㅡㅡㅡㅡㅡ\n✗ 국세 · 지방세 체납 기업 ✗ 휴 · 폐업 기업\n")
+    got = _by_field(extract(poster, ("경남", None, [])))
+    assert sorted(p[1] for p in got["region"][0].value) == ["거제", "통영"]
+    assert sorted((c.op, c.value) for c in got["employees"]) == [("<", 50), (">=", 5)]
+    assert sorted(c.value for c in got["exclusion"]) == ["체납", "휴·폐업"]
+    portal = ("| 유형 | 상시근로자 | 추가 요건 | 지원한도 |\n| 일반형 | 10인 이상 50인 미만 | - | 4,000만 원 |\n"
+              "| 선도형 | 50인 이상 200인 미만 | 이노비즈 또는 메인비즈 인증 보유 | 6,000만 원 |\n신청자격\n- 인증\n- 일반형: 필요 없음\n"
+              "선도형: 이노비즈 또는 메인비즈 인증 보유 필수\n")
+    got = _by_field(extract(portal, ("광주", None, [])))
+    assert "employees" not in got and "certification" not in got
+    (tracks,) = got["track"]
+    assert tracks.value["tracks"] == ["일반형", "선도형"]
+    on = date(2026, 5, 1)
+    label = {name: verdict(CompanyProfile.from_dict({"region": "광주광역시 북구", "employees": n, "certifications": certs}),
+                           [tracks], on).label
+             for name, n, certs in (("small", 20, []), ("large, certified", 80, ["이노비즈"]), ("large", 80, ["벤처기업"]),
+                                    ("tiny", 5, []))}
+    assert label == {"small": APPLY, "large, certified": APPLY, "large": NOT, "tiny": NOT}

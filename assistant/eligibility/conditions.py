@@ -58,7 +58,7 @@ _OTHER_INDUSTRIES = re.compile(r"정보통신업|도소매업|도매업|소매�
 
 _EMPLOYEES = re.compile(r"(?:상시\s*)?(?:근로자|종업원|직원|고용인원)[^\d.\n]{0,12}?(\d[\d,]*)\s*(?:인|명)\s*(이상|이하|미만|초과)")
 _EMPLOYEES_UPPER = re.compile(r"\s*(?:~|∼|-|,|이고|이며|부터)?\s*(\d[\d,]*)\s*(?:인|명)\s*(이하|미만|초과)")  # "5인 이상 50인 미만"
-_AGE = re.compile(r"(창업|설립|업력|개업)(?:일|일자)?\s*(?:(?:으로|로)부터\s*|후\s*|이후\s*|한\s*지\s*)?(\d{1,2})\s*년\s*"
+_AGE = re.compile(r"(창업|설립|업력|개업)(?:일|일자)?\s*(?:(?:으로|로)부터\s*|후\s*|이후\s*|한\s*지\s*|기준\s*(?:으로)?\s*)?(\d{1,2})\s*년\s*"
                   r"(?:이\s*)?(이내|이하|미만|이상|초과|경과|지나|지난)")
 # the other bound of a range: "창업 3년 이상 10년 이하", "업력 3년 이상, 7년 미만"
 _AGE_UPPER = re.compile(r"\s*(?:~|∼|-|,|이고|이며|이면서|부터)?\s*(\d{1,2})\s*년\s*(?:이\s*)?(이내|이하|미만|초과)")
@@ -83,7 +83,7 @@ _PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
 _RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
 _YEAR_OF = re.compile(r"(20\d{2})\s*(?=년|[~∼–-]\s*20\d{2}\s*년)")
-_YEAR_RANGE = re.compile(r"(20\d{2})\s*년?\s*[~∼–-]\s*(20\d{2})\s*년")  # "2023년~2025년": the years between too
+_YEAR_RANGE = re.compile(r"(20\d{2})\s*년?\s*(?:[~∼–-]|부터)\s*(20\d{2})\s*년")  # "2023년~2025년": the years between too
 _STOP = set("최근 이내 정부 지자체 또는 지원 사업 지원사업 기업 수혜 수혜기업 받은 지원받은 지원받 등 참여 선정 선정된 년 이상 동일 유사 "
             "구축 도입 중소 제조 제조기업 대상 기업입니다 "
             "해당 경우 신청 제외 불가 중복 본 사업에 사업을 국비 도비 시비".split())
@@ -340,8 +340,8 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
 _LIMITS = {
     "revenue": re.compile(r"매출(?:액)?[^.\n]{0,25}?\d[\d,.]*\s*(?:[천백십]?\s*[억만])?\s*원\s*(?:이상|이하|미만|초과|이내|넘)"),
     "employees": re.compile(r"(?:근로자|종업원|직원|고용)[^.\n]{0,15}?\d+\s*(?:인|명)\s*(?:이상|이하|미만|초과|이내|넘)"),
-    "age": re.compile(r"(?:업력|창업|설립)[^.\n]{0,20}?\d+\s*년\s*(?:이상|이하|미만|이내|초과|경과|이\s*지|을\s*넘|가\s*지)|"
-                      r"\d{4}\s*[.년]\s*\d{1,2}\s*[.월]\s*\d{1,2}\s*[.일]?\s*(?:\([^)]{1,3}\))?\s*(?:이전|이후)[^.\n]{0,6}(?:설립|창업)"),
+    "age": re.compile(r"(?:업력|창업|설립|개업)[^.\n]{0,20}?\d+\s*년\s*(?:이상|이하|미만|이내|초과|경과|이\s*지|을\s*넘|가\s*지)|"
+                      r"\d{4}\s*[.년]\s*\d{1,2}\s*[.월]\s*\d{1,2}\s*[.일]?\s*(?:\([^)]{1,3}\))?\s*(?:이전|이후)[^.\n]{0,6}(?:설립|창업|개업)"),
     "certification": re.compile(r"(?:벤처\s*기업|이노비즈|메인비즈|ISO\s*9001)[^.\n]{0,40}?(?:보유|인증|확인)[^.\n]{0,25}?"
                                 r"(?:기업만|하여야|해야|있어야|필수|이어야|기업이어야|대상)|"
                                 r"(?:벤처\s*기업|이노비즈|메인비즈)[^.\n]{0,30}?중\s*\d+\s*개\s*이상"),
@@ -426,13 +426,13 @@ def track_tables(text: str, home=None) -> tuple[str, list[Condition]]:
     for n, line in enumerate(lines):
         cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.strip().startswith("|") else None
         if cells is None:  # the table ends
-            if columns and any(tracks):
+            if columns and all(tracks):
                 out.append(_track_condition(names, tracks, head))
             columns, tracks = None, []
             continue
         found = [k for k, c in enumerate(cells) if _TRACK_NAME.match(c)]
         if len(found) >= 2:
-            if columns and any(tracks):
+            if columns and all(tracks):
                 out.append(_track_condition(names, tracks, head))
             columns, names, tracks, head = found, [cells[k] for k in found], [[] for _ in found], line.strip()
             lines[n] = ""  # the header names tracks; it states no condition
@@ -454,9 +454,49 @@ def track_tables(text: str, home=None) -> tuple[str, list[Condition]]:
                 tracks[k] += [c for c in (_regions(said, home) + _industry(said, excluding) + _numbers(said, excluding)
                                           + _certifications(said) + _support_and_exclusions(said, excluding))]
         lines[n] = ""
-    if columns and any(tracks):
+    if columns and all(tracks):  # a track with no condition of its own tells nothing
         out.append(_track_condition(names, tracks, head))
     return "\n".join(lines), out
+
+
+_TRACK_CELL = re.compile(r"^(?:[가-힣A-Za-z0-9]{1,6}형|(?:트랙|유형|Track|Type)\s*[A-Z0-9ⅠⅡⅢⅣⅤ]{1,2}|기초|고도화\s*[12]?)$")
+_TRACK_LINE = re.compile(r"^[\s\-·•*○]*([가-힣A-Za-z0-9]{1,6}형|(?:트랙|유형|Track|Type)\s*[A-Z0-9ⅠⅡⅢⅣⅤ]{1,2}|기초|고도화\s*[12]?)"
+                         r"\s*[:：]\s*(.+)$")
+
+
+def track_lines(text: str, home=None) -> tuple[str, list[Condition]]:
+    """One track's conditions written as a row of a table whose first column names the tracks ("| 유형 |
+    상시근로자 | 추가 요건 |" then "| 선도형 | 50인 이상 200인 미만 | 이노비즈 또는 메인비즈 인증 보유 |") or
+    as "name: …" lines ("일반형: 상시근로자 10인 이상 50인 미만", "선도형: 이노비즈 …"). When two or more
+    tracks are named so, one "track" condition (one track's conditions must all hold); else nothing
+    is read from them (they stay one track's lines)."""
+    lines, tracks, header = text.split("\n"), {}, None
+    taken = []
+    for n, line in enumerate(lines):
+        stripped = line.strip()
+        cells = [c.strip() for c in stripped.strip("|").split("|")] if stripped.startswith("|") else None
+        if cells is not None and cells and _TRACK_CELL.match(cells[0]) and header:
+            said = [f"{h} {v}" for h, v in zip(header[1:], cells[1:]) if v and not _NOTHING.match(v)]
+        elif cells is not None:
+            header = cells
+            continue
+        elif (m := _TRACK_LINE.match(stripped)):
+            header, cells = None, [m.group(1)]
+            said = [m.group(2)]
+        else:
+            header = None
+            continue
+        found = tracks.setdefault(re.sub(r"\s+", "", cells[0]), [])
+        for x in said:
+            if not _SCORING.search(x):
+                found += _regions(x, home) + _numbers(x) + _certifications(x) + _support_and_exclusions(x, False)
+        taken.append(n)
+    if len(tracks) < 2 or not all(tracks.values()):  # a track with no condition of its own: any company has one
+        return text, []
+    for n in taken:
+        lines[n] = ""
+    unique = [list({(c.field, c.op, repr(c.value)): c for c in found}.values()) for found in tracks.values()]
+    return "\n".join(lines), [_track_condition(list(tracks), unique, "·".join(tracks) + " 중 하나")]
 
 
 def _track_condition(names, tracks, head) -> Condition:
@@ -468,6 +508,8 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     for "도내"/"관내", and the region condition when the text names none but the programme is a
     local body's (passed by the caller only then)."""
     text, out = track_tables(text.replace("┃", "|").replace("│", "|"), home)
+    text, by_line = track_lines(text, home)
+    out += by_line
     for sentence, excluding, listed in eligibility_sentences(text):
         if _states_nothing(sentence) or sentence.rstrip().endswith(("?", "？")):  # a question asks; it states nothing
             continue
@@ -492,6 +534,12 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
                 and not _states_no_condition(sentence)):
             found = [Condition("other", "unread", None, sentence)]
         out += found
+    # several subsectors read as each required ("조선·해양 기자재 제조업", "금속가공·기계부품 제조업체는 … 신청
+    # 가능") are alternatives: one listed condition (a listed subsector holds; another is 확인 필요)
+    subs = [c for c in out if c.field == "industry" and c.op == "is" and c.value.get("subsector")]
+    if len({c.value["subsector"] for c in subs}) > 1:
+        names = list(dict.fromkeys(n for c in subs for n in c.value["subsector"].split("·")))
+        out = [c for c in out if c not in subs] + [Condition("industry", "sub_in", names, subs[0].text)]
     in_tracks = {d["field"] for c in out if c.field == "track" for t in c.value["conditions"] for d in t}
     out += _unread_limits(text, {c.field for c in out} | in_tracks, home)
     # "제외 대상은 2023년~2025년 지원 수혜 기업입니다" (an FAQ's answer) restates, in fewer words, an exclusion

@@ -22,7 +22,7 @@ _ARTICLE = re.compile(r"^\s*제\s*\d+\s*조\s*\(([^)]{1,20})\)\s*")
 
 _STATES = re.compile(r"(?:기업|업체|자|것|이상|이하|미만|초과|이내|보유|[다음함])\.?\s*\)?$")  # a numbered line that states, not a heading
 
-_ITEM = re.compile(r"^[\s#□■◆◇▣○◦●▶▷►✔✓✖📍▪\-·•*\[\]]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|[①-⑳]\s*)?")
+_ITEM = re.compile(r"^[\s#□■◆◇▣○◦●▶▷►✔✓✖✗📍▪\-·•*\[\]]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|[①-⑳]\s*)?")
 
 _NOT_COMPANIES = r"(?!\s*(?:항목|비용|경비|품목|대상\s*비용))"  # "지원 제외 비용": costs, not companies
 
@@ -31,7 +31,7 @@ _ELIGIBILITY_HEADING = re.compile(r"누가\s*신청|(?:이런|다음|아래)\s*�
 
 _ELIGIBILITY_SENTENCE = re.compile(
     r"지원\s*대상|신청\s*대상|참여\s*대상|모집\s*대상|신청\s*자격|참여\s*자격|대상은|대상으로\s*(?:하며|한다|모집)|"
-    r"기업만|업체만|제외(?:된다|한다|하며|되며|\s*대상)|(?:업|기업|업체)(?:은|는)\s[^.]{0,20}?(?:빠졌|빠진다|빠집니다|제외됐|제외되었)|신청할\s*수\s*(?:있|없)|참여할\s*수\s*(?:있|없)|"
+    r"기업만|업체만|제외(?:된다|한다|하며|되며|되는|됩니다|\s*대상)|(?:업|기업|업체)(?:은|는)\s[^.]{0,20}?(?:빠졌|빠진다|빠집니다|제외됐|제외되었|제외했|제외합니다)|신청할\s*수\s*(?:있|없)|참여할\s*수\s*(?:있|없)|"
     r"(?:개사|곳|개\s*기업)(?:를|을)?\s*(?:선정|모집)|"
     r"(?:도내|관내|시내|군내|지역)\s*(?:\d+\s*개\s*시[·ㆍ]?군\s*)?(?:중소|중견|제조)[^.]{0,20}?(?:기업|업체)(?:의|을|를|에|과)|(?:기업|업체)(?:을|를)?\s*대상|(?:지원|신청|참여)(?:이|은|는)?\s*불가"
 )
@@ -50,6 +50,12 @@ _OTHER_PARTY_HEADING = re.compile(r"수행기관|공급기업|운영기관|인�
 
 _SPACED = re.compile(r"[가-힣](?: [가-힣]){1,5}")  # a table cell spaced out: "소 재 지", "신 청 요 건"
 
+
+
+def _unframed(line: str) -> str:
+    """"ㅡㅡ 신청대상 ㅡㅡㅡㅡ", "── 신청제외 ──": a heading between rules, as its words."""
+    m = re.fullmatch(r"[ㅡ─━=\-~]{2,}\s*(.+?)\s*[ㅡ─━=\-~]{2,}", line)
+    return m.group(1) if m else line
 
 
 def _unspaced(line: str) -> str:
@@ -119,6 +125,7 @@ def _other_part(line: str) -> bool:
 
 _WRAPPED_LIST = re.compile(r"[,·ㆍ]\s*$")  # a line cut inside a list: "… 고성군, 남해군, 하동군,"
 
+_OPEN_END = re.compile(r"[가-힣](?:을|를|의|에|및|와|과|에서|으로)\s*$")  # a line ending on a particle: its clause goes on
 _CONTINUES = re.compile(r"^\s*(?:미만|이하|이상|초과|이내|·)")
 
 _STARTS_ITEM = re.compile(r"^\s*(?:[-·•*▪◦○□■◆◇▣●▶▷►✔✓✖※|#]|\(?\d{1,2}[.)]|[가-하][.)]|[①-⑳]|Q\s*\d|A\s*[.:])")
@@ -139,9 +146,12 @@ def _unwrap(text: str) -> str:
             continue
         if (prev.strip() and not prev.lstrip().startswith("|") and line.strip()
                 and (not _STARTS_ITEM.match(line) or re.match(r"\s*·\S", line))  # "·심사비)을": not a bullet
-                and (prev.count("(") > prev.count(")") or _CONTINUES.match(line))):
-            # "… 5인 이상 300인\n미만인 기업(4대보험 …", "… 비용(컨설팅비\n·심사비)을 …": a line cut inside a bound or a bracket
-            out[-1] = prev.rstrip() + ("" if line.lstrip().startswith("·") else " ") + line.strip()
+                and (prev.count("(") > prev.count(")") or _CONTINUES.match(line) or _OPEN_END.search(prev)
+                     or len(line.strip()) <= 2)):
+            # "… 5인 이상 300인\n미만인 기업(4대보험 …", "… 비용(컨설팅비\n·심사비)을 …", "… 거제시 에 공장을\n보유한
+            # 중소기업", "50인 미\n만": a line cut inside a bound, a bracket, after a particle or inside a word
+            glue = "" if line.lstrip().startswith("·") or len(line.strip()) <= 2 else " "
+            out[-1] = prev.rstrip() + glue + line.strip()
             continue
         if joined:
             out[-1:] = _SENTENCE_END.split(out[-1])
@@ -159,7 +169,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
     the next heading) and whether it is in an eligibility section (not a sentence of free text)."""
     out, in_section, excluding = [], False, False
     listing = None  # (excluding,) while the items under a lead-in sentence of free text run
-    lines = [_unspaced(x.strip()) for x in _unwrap(re.sub(r"[│┃║]", "|", text)).split("\n")]  # box-drawn tables as Markdown's
+    lines = [_unframed(_unspaced(x.strip())) for x in _unwrap(re.sub(r"[│┃║]", "|", text)).split("\n")]  # box-drawn tables as Markdown's
     lines = [x for x in lines if x and not is_contents_line(x)]  # a PDF's table of contents: neither heading nor condition
     before_table = None  # whether the text was excluding before a table: a table's row labels ("신청제외") end with it
     for stripped in lines:
@@ -275,6 +285,6 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
                     listing = negated
             if in_section or excluding or _ELIGIBILITY_SENTENCE.search(sentence):
                 # "국세·지방세 체납 기업 / 휴업·폐업 중인 기업 / 2025년 본 사업 수혜 기업": a list on one line
-                items = [x.strip() for x in re.split(r" / |▲", sentence)] if excluding else [sentence]
+                items = [x.strip() for x in re.split(r" / |▲|✗|✖", sentence)] if excluding else [sentence]
                 out += [(x, excluding, in_section or excluding) for x in items if x]
     return out
