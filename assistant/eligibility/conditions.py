@@ -197,7 +197,7 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
         if others and (excluding or (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence))):
             return [Condition("industry", "not_in", others, sentence)]
         return []
-    main = re.sub(r"\([^)]*\)", "", sentence)
+    main = re.sub(r"\s*제조업\s*(?=[·,])", "", re.sub(r"\([^)]*\)", "", sentence))  # "식료품 제조업·음료 제조업" -> "식료품·음료 제조업"
     out_of = _SUBSECTORS.search(main)
     if out_of and (excluding or (_NEGATED.search(main) and not _ELIGIBLE_VERB.search(main))):
         # "식료품과 음료 제조업은 올해 사업에서 빠졌다": manufacturers of these may not apply
@@ -496,7 +496,8 @@ def track_lines(text: str, home=None) -> tuple[str, list[Condition]]:
     for n in taken:
         lines[n] = ""
     unique = [list({(c.field, c.op, repr(c.value)): c for c in found}.values()) for found in tracks.values()]
-    return "\n".join(lines), [_track_condition(list(tracks), unique, "·".join(tracks) + " 중 하나")]
+    cited = " / ".join(text.split("\n")[n].strip() for n in taken[:3])  # the rows or lines that name the tracks
+    return "\n".join(lines), [_track_condition(list(tracks), unique, cited)]
 
 
 def _track_condition(names, tracks, head) -> Condition:
