@@ -511,3 +511,23 @@ def test_spoken_conditions_ocr_posters_and_tracks_named_in_rows_or_lines():
              for name, n, certs in (("small", 20, []), ("large, certified", 80, ["이노비즈"]), ("large", 80, ["벤처기업"]),
                                     ("tiny", 5, []))}
     assert label == {"small": APPLY, "large, certified": APPLY, "large": NOT, "tiny": NOT}
+
+
+def test_posts_mails_and_remarks_in_brackets():
+    post = ("✅ 이런 기업이 신청할 수 있어요\n👉 경기도 광주시에 공장(사업장)이 있는 제조기업\n"
+            "👉 식료품 제조업체도 신청 가능해요 🍱\n❌ 이런 경우는 신청할 수 없어요\n"
+            "🚫 2025년에 이 사업(폐기물 감량 설비 지원)을 받은 기업\n"
+            "└ official ✔ @plastic_maker 2025년 수혜기업만 제외되고, 2024년 이전 수혜기업은 신청 가능합니다!\n"
+            "└ official ✔ @mold_2019 공고일 기준 개업 1년 이상, 즉 2025. 4. 6. 이전에 개업한 기업만 신청하실 수 있습니다\n")
+    got = _by_field(extract(post, ("경기", "광주", [])))
+    assert [c.value for c in got["region"]] == [[["경기", "광주", []]]]
+    assert all(c.op == "is" and not c.value["subsector"] for c in got["industry"]) and "other" not in got
+    assert [c.value["in"] for c in got["prior_support"]] == [[2025]]
+    assert [(c.op, c.value) for c in got["founded"]] == [("<", "2025-04-06")]  # "신청하실 수 있습니다" permits
+    mail = ("3. 신청 자격\n가. 충청남도 내에 본사와 공장을 모두 둔 기업 (세종특별자치시·대전광역시 소재 기업은 신청 불가)\n"
+            "- 산업단지 입주기업이 아니어도(개별입지 공장) 신청할 수 있습니다.\n4. 신청 제외\n나. 국세·지방세 체납 기업\n"
+            "※ 스마트공장 등 다른 사업의 수혜 이력은 신청에 영향이 없습니다.\n")
+    got = _by_field(extract(mail, ("충남", None, [])))
+    assert sorted((c.op, [p[0] for p in c.value]) for c in got["region"]) == [("in", ["충남"]), ("not_in", ["세종", "대전"])]
+    assert [c.value for c in got["exclusion"]] == ["체납"]
+    assert "prior_support" not in got and "other" not in got

@@ -44,7 +44,7 @@ _NOT_STATING = re.compile(r"→[^→]*→|^(?:접수|신청|모집|진단|교육
 _DECIDED_BY = re.compile(r"(?:위원회|기관|센터|재단|공단)(?:가|이|에서)\s*(?:정한다|정함|정합니다|결정한다|결정합니다|판단한다|판단합니다)")
 # a remark that widens who may apply or says what does not matter ("구축 연도는 묻지 않으며 … 인정합니다",
 # "다른 지원사업 이력은 신청 자격에 영향을 주지 않습니다", "… 충족한 것으로 봄"), sentence by sentence
-_WIDENS = re.compile(r"영향을\s*(?:주지|미치지)\s*않|관계\s*없|상관\s*없|묻지\s*않|따지지\s*않|인정(?:합니다|함|된다|됩니다)|"
+_WIDENS = re.compile(r"영향을\s*(?:주지|미치지)\s*않|영향이\s*없|도\s*(?:신청\s*)?가능(?:해요|합니다|함|하다)|관계\s*없|상관\s*없|묻지\s*않|따지지\s*않|인정(?:합니다|함|된다|됩니다)|"
                      r"충족한\s*것으로\s*(?:봄|본다|봅니다)|(?:것은|것도|경우에도|기업도)\s*(?:신청\s*)?가능(?:합니다|함|하다)")
 # a sentence that says what does NOT exclude ("… 수혜 이력은 제외 사유가 아닙니다") states no condition
 _NOT_EXCLUDING = re.compile(r"만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아니|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관")
@@ -96,11 +96,13 @@ _EXCLUSIONS = {"체납": re.compile(r"체납"), "휴·폐업": re.compile(r"휴�
                "참여제한": re.compile(r"참여\s*제한|부정\s*수급")}
 _ANYONE = re.compile(r"(?:지역|소재지|대상\s*지역)\s*[:：]\s*전국|소재지\s*제한\s*(?:이\s*)?없|전국(?:의)?\s*(?:중소|제조|기업|소재)|전국\s*(?:으로|에|단위)|지역\s*제한\s*없|지역\s*(?:에\s*)?관계\s*없")
 _LOCAL = re.compile(r"도내|관내|시내\s*소재|군내|구내\s*소재|지역\s*내")
-_REGION_CONTEXT = re.compile(r"^\s*(?:\)|\([^()]{0,40}\))?\s*(?:에|의|내|내에|관내|소재|지역|에서)?\s*(?:에\s*)?(?:(?:중|가운데)\s*한\s*곳에\s*)?"
+# after a place: where a company is ("에 소재", "내", "에 본사를 둔"), "… 기업만", or a reason ("본사가 수도권이므로")
+_REGION_CONTEXT = re.compile(r"^\s*(?:\)|\([^()]{0,40}\))?\s*(?:이므로|이라서|이어서|여서|"
+                             r"(?:에|의|내|내에|관내|소재|지역|에서)?\s*(?:에\s*)?(?:(?:중|가운데)\s*한\s*곳에\s*)?"
                              r"(?:소재|내|관내|전역|일원|본사|본점|공장|사업장|사업자\s*등록|위치|주사무소|있는|둔|두고|"
-                             r"(?:중소\s*|제조\s*)*(?:기업|업체)만)")  # "비수도권 기업만 신청할 수 있습니다"
+                             r"(?:중소\s*|제조\s*)*(?:기업|업체)만))")  # "비수도권 기업만 신청할 수 있습니다"
 _LISTED_PLACES = re.compile(r"(?:아래|다음)\s*(?:의\s*)?(?:지역|시[·ㆍ]?\s*군(?:[·ㆍ]\s*구)?)\s*(?:에|중)[^.]{0,30}?(?:소재|둔|두고|있는|위치)[^.]{0,10}?(?:기업|업체)")
-_ALSO = re.compile(r"도\s*(?:가능|신청할\s*수|참여할\s*수)")  # "(김포시 외 지역 기업도 가능)": others too, not only them
+_ALSO = re.compile(r"도\s*(?:(?:신청|참여)\s*)?(?:가능|신청할\s*수|참여할\s*수)")  # "(김포시 외 지역 기업도 가능)": others too, not only them
 _OUTSIDE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:지역\s*)?(?:밖|이외|외)(?:\s*지역|의|에|\s|\(|$)")
 
 
@@ -134,6 +136,13 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
     clauses = [c for c in re.split(r"(?<=[며고])\s*,\s*|(?<=지만)\s*,?\s*", sentence) if c.strip()]
     if len(clauses) > 1:
         return [c for clause in clauses for c in _regions(clause, home)]
+    remark = re.search(r"\(([^()]{4,})\)", sentence)
+    if remark and places_in(remark.group(1)) and _NEGATED.search(remark.group(1)) and not _NEGATED.search(
+            sentence.replace(remark.group(0), "")):
+        # "충청남도 내에 … 둔 기업 (세종특별자치시·대전광역시·충청북도 소재 기업은 신청 불가)": two clauses
+        main = sentence.replace(remark.group(0), " ")
+        return ([Condition(c.field, c.op, c.value, sentence) for c in _regions(main, home)]
+                + [Condition(c.field, c.op, c.value, sentence) for c in _regions(remark.group(1), home)])
     if _ANYONE.search(sentence):
         return [Condition("region", "any", [], sentence)]
     # "수도권(서울특별시·인천광역시·경기도) 밖에 있는 기업", "수도권 외 지역 소재": everywhere but there
@@ -208,6 +217,8 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
         others = sorted(set(_OTHER_INDUSTRIES.findall(main)))
         if others:  # "… 제조업(C10~C34)을 말합니다. 도매 및 소매업, 정보통신업 기업은 신청할 수 없습니다"
             return [Condition("industry", "not_in", others, sentence)]
+    if _ALSO.search(sentence):
+        return []  # "식료품 제조업체도 신청 가능해요": others too, no industry of its own
     sub_match = _SUBSECTOR.search(sentence)
     sub = sub_match.group(1) if sub_match else ""
     generic = ("중소", "중견", "지역", "도내", "관내", "국내", "영위", "소재", "일반", "전체", "모든", "주력", "이상", "이하",
@@ -240,7 +251,8 @@ def _numbers(sentence: str, excluding: bool = False) -> list[Condition]:
         return out
     found = _numbers_stated(sentence)
     main = re.sub(r"\([^)]*\)", "", sentence)  # "80억 원 이하 (매출이 없는 기업은 신청 불가)": the remark does not negate
-    negated = excluding or (bool(_NEGATED.search(main)) and not _ELIGIBLE_VERB.search(main))
+    # in a list of exclusions a sentence that says who may apply ("… 이전에 개업한 기업만 신청하실 수 있습니다") permits
+    negated = (excluding and not _ELIGIBLE_VERB.search(main)) or (bool(_NEGATED.search(main)) and not _ELIGIBLE_VERB.search(main))
     return [Condition(c.field, _FLIP[c.op], c.value, c.text) if negated and c.op in _FLIP else c for c in found]
 
 
@@ -291,8 +303,10 @@ def _certifications(sentence: str) -> list[Condition]:
 
 def _topic(text: str) -> list[str]:
     """The words that say what kind of support a past-support exclusion is about."""
-    words = [re.sub(r"(?:으로|을|를|이|가|은|는|의|에|와|과|로)$", "", w) for w in re.findall(r"[가-힣A-Za-z]{2,}", text)]
-    return sorted({w for w in words if len(w) >= 2 and w not in _STOP and not re.fullmatch(r"[가-힣]{2,4}(?:도|시|군)", w)})
+    text = re.sub(r"@\w+|\w*_\w*", " ", text)  # user names in a post's replies ("└ gwangju_gg_official ✔ @plastic_gonjiam")
+    words = [re.sub(r"(?:으로|을|를|이|가|은|는|의|에|와|과|로|만)$", "", w) for w in re.findall(r"[가-힣A-Za-z]{2,}", text)]
+    return sorted({w for w in words if len(w) >= 2 and w not in _STOP and not re.fullmatch(r"[가-힣]{2,4}(?:도|시|군)", w)
+                   and not re.match(r"(?:제외|가능|신청|이전|이후)", w)})  # "제외되고", "가능합니다": what is said of it
 
 
 def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
@@ -307,16 +321,19 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         out.append(Condition("prior_support", "requires", {"level": need, "since": int(since.group(1))} if since else need, sentence))
     negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)|이력이\s*없는", sentence))
     main = re.sub(r"\([^)]*\)", "", sentence)  # "지원(한국에너지공단 「…」 포함)을 받은": the remark apart
-    if _NO_LIMIT.search(sentence):  # "다른 사업에 참여한 기업은 이번 사업 신청에 제한이 없다"
+    if _NO_LIMIT.search(sentence) or _WIDENS.search(sentence):  # "다른 사업 수혜 이력은 신청에 영향이 없습니다"
         negative = False
     if negative and (_PRIOR_RECEIVED.search(sentence) or _PRIOR_RECEIVED.search(main)) and not level:
         recent = _RECENT.search(sentence)
-        years = {int(y) for y in _YEAR_OF.findall(sentence)}
-        for a, b in _YEAR_RANGE.findall(sentence):
+        # "2025년 수혜기업만 제외되고, 2024년 이전 수혜기업은 신청 가능합니다": the years of the clause that excludes
+        parts = re.split(r"(?<=[고며])\s*,\s*", sentence)
+        said = " ".join(x for x in parts if not _ELIGIBLE_VERB.search(x)) if len(parts) > 1 else sentence
+        years = {int(y) for y in _YEAR_OF.findall(said)}
+        for a, b in _YEAR_RANGE.findall(said):
             years |= set(range(int(a), int(b) + 1))
         years = sorted(years)
         named = re.search(r"[「『\"'‘“]([^」』\"'’”]{2,40})[」』\"'’”]", sentence)
-        topic = _topic(named.group(1) if named else main)  # not a bracket's words
+        topic = _topic(named.group(1) if named else re.sub(r"\([^)]*\)", "", said))  # not a bracket's words
         since = _SINCE.search(sentence)  # "2023년 이후 … 지원사업에 선정된 기업": that year and later
         value = {"years": int(recent.group(1)) if recent else None, "in": years, "topic": topic}
         if re.search(r"이력이\s*없는", sentence):  # "구축 이력이 없는 기업": any such support, whenever
@@ -353,7 +370,7 @@ _FIELD_GROUPS = {"age": ("age", "founded")}
 
 # a definition ("… 지원만 받은 경우는 구축 이력이 없는 것으로 봅니다"): it says how a term reads, no condition
 _DEFINES = re.compile(r"(?:으로|로)\s*(?:봅니다|본다|봄|간주합니다|간주한다|간주함)\s*[.)]?\s*$")
-_NO_LIMIT = re.compile(r"제한\s*(?:이|은|도)?\s*없|없어도\s*(?:신청|참여)할\s*수\s*있|상관\s*없")  # "✔ 업력·매출 제한 없음": no condition a rule did not read
+_NO_LIMIT = re.compile(r"제한\s*(?:이|은|도)?\s*없|(?:없어도|아니어도|않아도)(?:\([^)]*\))?\s*(?:신청|참여)할\s*수\s*있|상관\s*없")  # "✔ 업력·매출 제한 없음": no condition a rule did not read
 _PERMITS = re.compile(r"^\s*※.*(?:신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있)")  # a remark that widens who may apply
 
 

@@ -26,7 +26,7 @@ _ITEM = re.compile(r"^[\s#□■◆◇▣○◦●▶▷►✔✓✖✗📍▪\-
 
 _NOT_COMPANIES = r"(?!\s*(?:항목|비용|경비|품목|대상\s*비용))"  # "지원 제외 비용": costs, not companies
 
-_ELIGIBILITY_HEADING = re.compile(r"누가\s*신청|(?:이런|다음|아래)\s*기업은\s*신청할\s*수\s*없|신청\s*자격|지원\s*대상|대상\s*세부|세부\s*(?:요건|자격)|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건|신청\s*요건|제외\s*대상|제외\s*사유|"
+_ELIGIBILITY_HEADING = re.compile(r"누가\s*신청|(?:이런|다음|아래)\s*(?:기업|업체|경우)(?:은|는|이|가)\s*신청할\s*수\s*(?:없|있)|신청\s*자격|지원\s*대상|대상\s*세부|세부\s*(?:요건|자격)|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건|신청\s*요건|제외\s*대상|제외\s*사유|"
                                   r"지원\s*제외" + _NOT_COMPANIES + r"|참여\s*제한")
 
 _ELIGIBILITY_SENTENCE = re.compile(
@@ -78,7 +78,7 @@ _CHANGED = re.compile(r"^\s*[\[(<]?\s*(?:변경|정정|수정)\s*후\s*[\])>:：
 
 _NUMBERED_HEADING = re.compile(r"^0?\d{1,2}\s+[가-힣A-Za-z&·\s]{2,24}?\s*(?:\([^)]{1,10}\))?$")
 
-_ELIGIBLE_VERB = re.compile(r"신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있")
+_ELIGIBLE_VERB = re.compile(r"신청(?:하실|할)\s*수\s*있|신청\s*가능|참여(?:하실|할)\s*수\s*있")
 
 _NEGATED = re.compile(r"수\s*없|제외|불가|빠졌|빠진다|빠집니다|빠지며|해당하지\s*않|대상\s*(?:이\s*)?(?:아니|아닙)|대상\s*아님|안\s*된다")
 
@@ -180,7 +180,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
         if (len(stripped) <= 30 and unicodedata.category(stripped[0]) == "So" and stripped[0] not in _MARKS
                 and "?" not in stripped and not _STATES.search(stripped)):
             # "📌 공고문 '신청자격' 부분 옮겨요", "🤔 제가 헷갈렸던 것들 (매니저님 답변 정리)": a blog's or card's heading
-            in_section = bool(_ELIGIBILITY_HEADING.search(stripped)) and not _SCORING.search(stripped)
+            in_section = bool(_ELIGIBILITY_HEADING.search(stripped) or _EXCLUSION_HEAD.search(stripped)) and not _SCORING.search(stripped)
             # "⚠ 신청 제외 대상", "❌ 이런 기업은 신청할 수 없어요"
             excluding = (in_section and bool(_EXCLUSION_HEAD.search(stripped) or re.search(r"수\s*없", stripped))
                          and not _WHO_MAY.search(stripped))
@@ -241,9 +241,9 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
                 continue
         elif (len(stripped) <= 40 and _HEADING.match(stripped) and not stripped.startswith(("-", "·", "*"))
               and not _STATES.search(stripped)):
-            in_section = (bool(_ELIGIBILITY_HEADING.search(stripped)) and not _SCORING.search(stripped)
-                          and not _OTHER_PARTY_HEADING.search(stripped))
-            # "3. 지원 제외 대상" (not "Ⅱ. 신청자격 및 제외대상": who may apply comes first)
+            in_section = (bool(_ELIGIBILITY_HEADING.search(stripped) or _EXCLUSION_HEAD.search(stripped))
+                          and not _SCORING.search(stripped) and not _OTHER_PARTY_HEADING.search(stripped))
+            # "3. 지원 제외 대상", "4. 신청 제외" (not "Ⅱ. 신청자격 및 제외대상": who may apply comes first)
             excluding = in_section and bool(_EXCLUSION_HEAD.search(stripped)) and not _WHO_MAY.search(stripped)
             continue
         elif _NUMBERED_HEADING.match(stripped) and not _STATES.search(stripped):
@@ -257,7 +257,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
         elif (len(stripped) <= 20 and body == stripped and not cells and not _STATES.search(stripped)
               and not re.search(r"[.:：,)]|\d", re.sub(r"\([^()]{1,10}\)$", "", stripped))):  # "신청자격(요약)"
             # a bare heading line, as a web page's <h2>/<h3> reads ("신청자격", "지원 분야", "문의처", "누가 신청할 수 있나요? ①")
-            in_section = bool(_ELIGIBILITY_HEADING.search(stripped)) and not _SCORING.search(stripped)
+            in_section = bool(_ELIGIBILITY_HEADING.search(stripped) or _EXCLUSION_HEAD.search(stripped)) and not _SCORING.search(stripped)
             excluding = in_section and bool(re.search(r"제외|제한|수\s*없", stripped))
             continue
         elif re.match(r"^\s*(?:#{1,6}|[□■◆◇▣])\s*[^:：]{1,15}[:：]", stripped):  # "□ 지원내용 : …": a new section, inline
