@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from ..numbers import find_quantities
 from .places import Place, cities_of, places_in
 from .sections import (_CHANGED, _ELIGIBLE_VERB, _NEGATED, _SCORING, _SENTENCE_END, _SUPERSEDED,
-                       _TRACK, eligibility_sentences)
+                       _TRACK, eligibility_sentences, markdown_tables)
 
 # track: the conditions of a table's alternative tracks (one of them must hold); other: a sentence about
 # who may apply that none of the rules reads (so: 확인 필요)
@@ -79,7 +79,7 @@ _EQUIPMENT = re.compile(r"신품|제품|로봇|장비|설비|기기")  # a condi
 _CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정")
 _BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:구축|도입)\s*(?:완료|한|을\s*마친|된)")
 _BUILT_WITH = re.compile(r"사업\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한")  # "스마트공장 구축사업(…)으로 AI 비전검사 시스템을 도입한 기업"
-_PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*받(?:은|았)|사업\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한|지원\s*[」』\"”']?\s*(?:을|를)?\s*받(?:은|았|고)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
+_PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*받(?:은|았)|" + _BUILT_WITH.pattern + r"|지원\s*[」』\"”']?\s*(?:을|를)?\s*받(?:은|았|고)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
 _RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
 _YEAR_OF = re.compile(r"(20\d{2})\s*(?=년|[~∼–-]\s*20\d{2}\s*년)")
@@ -433,7 +433,7 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     local body's (passed by the caller only then)."""
     from .tracks import track_lines, track_tables  # tracks.py reads each track's cells with the rules above
 
-    text, out = track_tables(text.replace("┃", "|").replace("│", "|"), home)
+    text, out = track_tables(markdown_tables(text), home)
     text, by_line = track_lines(text, home)
     out += by_line
     for sentence, excluding, listed in eligibility_sentences(text):

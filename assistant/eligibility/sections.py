@@ -52,6 +52,11 @@ _SPACED = re.compile(r"[가-힣](?: [가-힣]){1,5}")  # a table cell spaced out
 
 
 
+def markdown_tables(text: str) -> str:
+    """Box-drawn tables ("┃ 소 재 지 ┃ 김해시 … ┃") with Markdown's cell bars."""
+    return re.sub(r"[│┃║]", "|", text)
+
+
 def _unframed(line: str) -> str:
     """"ㅡㅡ 신청대상 ㅡㅡㅡㅡ", "── 신청제외 ──": a heading between rules, as its words."""
     m = re.fullmatch(r"[ㅡ─━=\-~]{2,}\s*(.+?)\s*[ㅡ─━=\-~]{2,}", line)
@@ -169,7 +174,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
     the next heading) and whether it is in an eligibility section (not a sentence of free text)."""
     out, in_section, excluding = [], False, False
     listing = None  # (excluding,) while the items under a lead-in sentence of free text run
-    lines = [_unframed(_unspaced(x.strip())) for x in _unwrap(re.sub(r"[│┃║]", "|", text)).split("\n")]  # box-drawn tables as Markdown's
+    lines = [_unframed(_unspaced(x.strip())) for x in _unwrap(markdown_tables(text)).split("\n")]
     lines = [x for x in lines if x and not is_contents_line(x)]  # a PDF's table of contents: neither heading nor condition
     before_table = None  # whether the text was excluding before a table: a table's row labels ("신청제외") end with it
     for stripped in lines:

@@ -50,20 +50,18 @@ def track_tables(text: str, home=None) -> tuple[str, list[Condition]]:
         rest = [c for c in cells[:columns[0]] if c and not _ELIGIBILITY_HEADING.search(c) and not re.search(r"제외", c)]
         for k, v in enumerate(values):
             if v and not _NOTHING.match(v) and not _SCORING.search(v):
-                said = f"{' '.join(rest)} {v}".strip()
-                tracks[k] += [c for c in (_regions(said, home) + _industry(said, excluding) + _numbers(said, excluding)
-                                          + _certifications(said) + _support_and_exclusions(said, excluding))]
+                tracks[k] += _read(f"{' '.join(rest)} {v}".strip(), home, excluding)
         lines[n] = ""
     if columns and all(tracks):  # a track with no condition of its own tells nothing
         out.append(_track_condition(names, tracks, head))
     return "\n".join(lines), out
 
 
-_TRACK_CELL = re.compile(r"^(?:[가-힣A-Za-z0-9]{1,6}형|(?:트랙|유형|Track|Type)\s*[A-Z0-9ⅠⅡⅢⅣⅤ]{1,2}|기초|고도화\s*[12]?)$")
+_NAME = r"[가-힣A-Za-z0-9]{1,6}형|(?:트랙|유형|Track|Type)\s*[A-Z0-9ⅠⅡⅢⅣⅤ]{1,2}|기초|고도화\s*[12]?"  # a track named in a row or line
+_TRACK_CELL = re.compile(rf"^(?:{_NAME})$")
 
 
-_TRACK_LINE = re.compile(r"^[\s\-·•*○]*([가-힣A-Za-z0-9]{1,6}형|(?:트랙|유형|Track|Type)\s*[A-Z0-9ⅠⅡⅢⅣⅤ]{1,2}|기초|고도화\s*[12]?)"
-                         r"\s*[:：]\s*(.+)$")
+_TRACK_LINE = re.compile(rf"^[\s\-·•*○]*({_NAME})\s*[:：]\s*(.+)$")
 
 
 def track_lines(text: str, home=None) -> tuple[str, list[Condition]]:
@@ -91,7 +89,7 @@ def track_lines(text: str, home=None) -> tuple[str, list[Condition]]:
         found = tracks.setdefault(re.sub(r"\s+", "", cells[0]), [])
         for x in said:
             if not _SCORING.search(x):
-                found += _regions(x, home) + _numbers(x) + _certifications(x) + _support_and_exclusions(x, False)
+                found += _read(x, home, industry=False)
         taken.append(n)
     if len(tracks) < 2 or not all(tracks.values()):  # a track with no condition of its own: any company has one
         return text, []
@@ -100,6 +98,12 @@ def track_lines(text: str, home=None) -> tuple[str, list[Condition]]:
     unique = [list({(c.field, c.op, repr(c.value)): c for c in found}.values()) for found in tracks.values()]
     cited = " / ".join(text.split("\n")[n].strip() for n in taken[:3])  # the rows or lines that name the tracks
     return "\n".join(lines), [_track_condition(list(tracks), unique, cited)]
+
+
+def _read(said: str, home, excluding: bool = False, industry: bool = True) -> list[Condition]:
+    """One track's cell or line read by the field rules of conditions.py."""
+    return (_regions(said, home) + (_industry(said, excluding) if industry else []) + _numbers(said, excluding)
+            + _certifications(said) + _support_and_exclusions(said, excluding))
 
 
 def _track_condition(names, tracks, head) -> Condition:
