@@ -231,3 +231,35 @@ def test_an_html_board_page_is_titled_by_its_notice_not_the_sites_logo(tmp_path)
                     f"<h2>「2025 고성군 스마트공장 지원사업」 참여기업 모집 공고</h2>{paragraphs}</article></main></body></html>",
                     encoding="utf-8")
     assert docs_of(page)[0].title == "「2025 고성군 스마트공장 지원사업」 참여기업 모집 공고"
+
+
+FORM_PAGE = """<html><head><title>2026년 고성군 식품 제조업체 인증 지원사업 온라인 신청 | 고성군청</title></head><body>
+<header><nav><a href="/">홈</a><form class="search"><input name="q"><button>검색</button></form></nav></header>
+<main><h2>2026년 고성군 식품 제조업체 인증 지원사업 온라인 신청</h2>
+<p>입력란 옆 ⓘ를 누르면 자격 기준이 표시됩니다. 자격 기준에 맞지 않으면 다음 단계로 넘어갈 수 없습니다.</p>
+<form id="apply" method="post"><fieldset><legend>Ⅰ. 신청기업 정보</legend>
+<label for="emp">상시근로자 수</label> <span class="tip" title="상시근로자 1인 이상 20인 미만인 기업만 신청할 수 있습니다.">ⓘ</span>
+<input id="emp" name="emp">
+<label for="ind">주업종</label><select id="ind"><option value="">업종 선택</option>
+<option value="C10">식료품 제조업(C10)</option><option value="G46" disabled>수산물 도매업(G46) — 신청 불가</option></select>
+</fieldset><fieldset><legend>Ⅱ. 신청 자격 확인 및 서약</legend><ul>
+<li><label><input type="checkbox" required> 2024년 또는 2025년에 이 사업의 지원을 받은 기업이 아닙니다.</label></li>
+<li><label><input type="checkbox" required> 국세 또는 지방세를 체납하고 있지 않습니다.</label></li>
+<li><label><input type="checkbox" required> 개업일이 2025. 5. 4. 이전입니다.</label></li></ul></fieldset>
+<button type="submit">다음 단계</button></form></main><footer>고성군청 | 강원특별자치도 고성군</footer></body></html>"""
+
+
+def test_an_online_application_form_is_read_as_content(tmp_path):
+    """Main-text extraction drops forms; an application form's labels, help texts, options and
+    check items say who may apply, so a long form is kept (a search box is not)."""
+    page = tmp_path / "apply.html"
+    page.write_text(FORM_PAGE, encoding="utf-8")
+    (doc,) = docs_of(page)
+    assert "Ⅱ. 신청 자격 확인 및 서약" in doc.text
+    assert "상시근로자 1인 이상 20인 미만인 기업만 신청할 수 있습니다." in doc.text  # the ⓘ help text
+    assert "수산물 도매업(G46) — 신청 불가" in doc.text and "업종 선택" not in doc.text
+    assert "검색" not in doc.text and "다음 단계" not in doc.text.splitlines()  # the search box and the buttons
+    by = {(c["field"], c["op"]): c["value"] for c in doc.facts["conditions"]}
+    assert by[("employees", "<")] == 20
+    assert by[("founded", "<")] == "2025-05-04"  # "개업일이 2025. 5. 4. 이전입니다"
+    assert by[("prior_support", "excludes")]["in"] == [2024, 2025]  # "… 지원을 받은 기업이 아닙니다"

@@ -531,3 +531,24 @@ def test_posts_mails_and_remarks_in_brackets():
     assert sorted((c.op, [p[0] for p in c.value]) for c in got["region"]) == [("in", ["충남"]), ("not_in", ["세종", "대전"])]
     assert [c.value for c in got["exclusion"]] == ["체납"]
     assert "prior_support" not in got and "other" not in got
+
+
+def test_form_check_items_cafe_posts_and_codes_alone():
+    form = ("Ⅲ. 신청 자격 확인\n- 신청기업은 강원특별자치도 고성군에 공장을 두고 식료품 또는 음료를 직접 제조·가공하는 기업입니다.\n"
+            "- 개업일이 2025. 5. 4. 이전입니다.\n- 2024년 또는 2025년에 이 사업의 지원을 받은 기업이 아닙니다.\n"
+            "- 가공 없이 유통만 하는 경우 신청할 수 없습니다.\n")
+    got = _by_field(extract(form, ("강원", "고성", [])))
+    assert [(c.op, c.value) for c in got["industry"] if c.op == "sub_in"] == [("sub_in", ["식료품", "음료"])]
+    assert [(c.op, c.value) for c in got["industry"] if c.op == "not_in"] == [("not_in", ["도소매업"])]
+    assert [(c.op, c.value) for c in got["founded"]] == [("<", "2025-05-04")]
+    assert [(c.op, c.value["in"]) for c in got["prior_support"]] == [("excludes", [2024, 2025])]
+    assert "other" not in got
+    cafe = ("📌 신청 자격\n🔗 인용: 김포시 공고 제2026-1032호 3. 신청자격 및 4. 신청제외\n"
+            "나. 한국표준산업분류 C22, C25, C29 중 하나를 주업종으로 하는 기업\n"
+            "- 틀린 거 있으면 댓글로 알려주세요. 스크랩은 자유롭게 하셔도 됩니다~\n")
+    got = _by_field(extract(cafe, ("경기", "김포", [])))
+    (codes,) = got["industry"]
+    assert codes.op == "sub_in" and {"플라스틱", "금속가공", "기계"} <= set(codes.value)
+    assert "other" not in got  # a source line and the writer's words to readers state nothing
+    c22 = CompanyProfile.from_dict({"region": "경기도 김포시", "industry": "제조업", "subsector": "플라스틱 제품"})
+    assert verdict(c22, [codes], date(2026, 5, 11)).label == APPLY

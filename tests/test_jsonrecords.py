@@ -244,3 +244,35 @@ def test_records_are_indexed_matched_and_cited(tmp_path):
     assert gimpo.programme.deadline == "2026-03-31" and gimpo.programme.organiser == "김포시"
     ans = qa.ask("김포시 스마트공장 고도화 지원사업 문의처는?")
     assert ans.citations[0].doc_id == "bizinfo.json~0" and ans.citations[0].path == "corpus/bizinfo.json"
+
+
+CHAT = {
+    "export_info": {"system": "김해시 기업지원 챗봇 상담이력", "exported_at": "2026-04-23T10:12:45+09:00"},
+    "messages": [
+        {"turn": 1, "role": "user", "time": "14:03:11", "content": "고효율 설비 교체 지원 신청 자격이 궁금해요."},
+        {"turn": 2, "role": "assistant", "time": "14:03:15",
+         "content": "김해시에 공장이 있는 제조기업이 대상이에요. 상시근로자 5인 이상 50인 미만 기업만 신청할 수 있습니다."},
+        {"turn": 3, "role": "user", "time": "14:04:02", "content": "제외되는 경우는요?"},
+        {"turn": 4, "role": "agent", "time": "14:05:40",
+         "content": "신청 제외는 두 가지입니다. ① 2024년 또는 2025년에 이 사업을 지원받은 기업 ② 국세 체납 기업입니다."},
+    ],
+}
+
+
+def test_a_chat_log_is_one_conversation_not_a_list_of_records(tmp_path):
+    """A chatbot session export: its messages are one document, each speaker on a line of its own
+    before what was said, so a message's own lead-in ("신청 제외는 …") opens its list."""
+    assert find_records(CHAT) == [CHAT]
+    (doc,) = _docs(_write(tmp_path, CHAT, name="chat.json"))
+    lines = doc.text.splitlines()
+    assert lines.index("agent") + 1 == lines.index(CHAT["messages"][3]["content"])
+    said = [m["content"] for m in CHAT["messages"]]
+    assert [lines.index(s) for s in said] == sorted(lines.index(s) for s in said)  # in order
+    conditions = [Condition.from_dict(c) for c in doc.facts["conditions"]]
+    assert {(c.field, c.op, c.value) for c in conditions if c.field == "employees"} == {("employees", ">=", 5),
+                                                                                     ("employees", "<", 50)}
+    excluded = [c for c in conditions if c.field == "prior_support"]
+    assert excluded and excluded[0].op == "excludes" and excluded[0].value["in"] == [2024, 2025]
+    assert "체납" in {c.value for c in conditions if c.field == "exclusion"}
+    # a list of records that only has a "role"-like field now and then is still a list of records
+    assert len(find_records(RECORDS)) == len(RECORDS)

@@ -14,6 +14,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from ..numbers import find_quantities
+from . import ksic
 from .places import Place, cities_of, places_in
 from .sections import (_CHANGED, _ELIGIBLE_VERB, _NEGATED, _SCORING, _SENTENCE_END, _SUPERSEDED,
                        _TRACK, eligibility_sentences, markdown_tables)
@@ -54,7 +55,8 @@ _TRACK_FIRST = re.compile(r"^[가-힣A-Za-z0-9]{1,10}(?:형|트랙|유형)\s")  
 _RESTRICTS = re.compile(r"만\s*(?:신청|지원|참여|해당)|(?:이어야|여야|해야)\s*(?:함|한다|합니다)|제외(?:된다|한다|합니다)|"
                         r"신청할\s*수\s*없|참여할\s*수\s*없|불가(?:하다|합니다|$)")
 _SOME_CITIES = re.compile(r"\d+\s*개\s*(?:시[·ㆍ,]?\s*군|시군|시·군·구|시군구)")
-_OTHER_INDUSTRIES = re.compile(r"정보통신업|도소매업|도매업|소매업|서비스업|건설업|숙박업|음식점업|부동산업|금융업|농업|어업")
+_OTHER_INDUSTRIES = re.compile(r"정보통신업|도소매업|도매업|소매업|서비스업|건설업|숙박업|음식점업|부동산업|금융업|농업|어업|유통(?=만|업)")
+_INDUSTRY_NAMES = {"유통": "도소매업"}  # "유통만 하는 경우": a trader's industry by its profile name
 
 _EMPLOYEES = re.compile(r"(?:상시\s*)?(?:근로자|종업원|직원|고용인원)[^\d.\n]{0,12}?(\d[\d,]*)\s*(?:인|명)\s*(이상|이하|미만|초과)")
 _EMPLOYEES_UPPER = re.compile(r"\s*(?:~|∼|-|,|이고|이며|부터)?\s*(\d[\d,]*)\s*(?:인|명)\s*(이하|미만|초과)")  # "5인 이상 50인 미만"
@@ -65,6 +67,9 @@ _AGE_UPPER = re.compile(r"\s*(?:~|∼|-|,|이고|이며|이면서|부터)?\s*(\d
 # a founding date as the bound: "2021년 1월 1일 이전에 설립된 기업", "(2016. 4. 7. 이후 설립)"
 _FOUNDED = re.compile(r"((?:19|20)\d{2})\s*[.년]\s*(\d{1,2})\s*[.월]\s*(\d{1,2})\s*[.일]?\s*(이전|이후|전|후|까지)\s*(?:에\s*|부터\s*)?"
                       r"(?:설립|창업|개업|사업\s*개시)")
+# the same with the date after its subject: "개업일이 2025. 5. 4. 이전입니다" (a check item of an application form)
+_FOUNDED_AFTER = re.compile(r"(?:설립|창업|개업|사업\s*개시)(?:일|일자|연월일)?\s*(?:이|은|는|가)?\s*"
+                            r"((?:19|20)\d{2})\s*[.년]\s*(\d{1,2})\s*[.월]\s*(\d{1,2})\s*[.일]?\s*(이전|이후|전|후|까지)")
 _FOUNDED_OPS = {"이전": "<", "전": "<", "까지": "<=", "이후": ">=", "후": ">"}
 _REVENUE = re.compile(r"매출(?:액)?")
 _SME = re.compile(r"중소\s*(?:제조)?\s*(?:기업|업체)|중소\s*제조")
@@ -190,19 +195,35 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
 
 
 # subsectors listed with their KSIC codes: "화학·플라스틱(C20·C22), 1차금속·금속가공(C24·C25), 전기장비(C28)"
+_MAKES = re.compile(r"([가-힣]{2,8}(?:\s*(?:·|,|과|와|및|이나|또는)\s*[가-힣]{2,8})*)\s*(?:을|를)\s*(?:직접\s*)?"
+                    r"(?:제조|생산)(?:[·ㆍ]\s*가공|하거나\s*가공)?하는\s*(?:기업|업체|사업자|곳)")
+_KSIC_LIST = re.compile(r"산업\s*분류|업종|주업종|KSIC")
 _CODED = re.compile(r"([가-힣0-9][가-힣0-9·\s]{0,20}?)\s*\(\s*C\s*\d{2}(?:\s*[·,~∼-]\s*C?\s*\d{2})*\s*\)")
 
 
 def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
     sentence = re.sub(r"[「『][^」』]*[」』]", "", sentence)  # a programme's name (「도시제조업 … 사업」) is not its industry
     coded = [m.group(1) for m in _CODED.finditer(sentence)]
+    codes = ksic.codes_in(sentence)
+    if (not coded and len(codes) >= 2 and _KSIC_LIST.search(sentence) and not excluding
+            and not (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence))):
+        # "한국표준산업분류 C22, C24, C25 중 하나를 주업종으로 하는 기업": the divisions by their names
+        return [Condition("industry", "sub_in", [n for c in codes for n in ksic.names(c)], sentence)]
     if len(coded) >= 2 and not excluding and not (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence)):
         names = [re.sub(r"^(?:.*분류상|또는|및|이나)\s*|\s*제조업$", "", n.strip()) for c in coded for n in c.split("·")]
         names = [n for n in names if len(n) >= 2]
         return [Condition("industry", "sub_in", names, sentence)]
+    made = _MAKES.search(sentence)
+    if made and not excluding and not (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence)):
+        # "식료품 또는 음료를 직접 제조·가공하는 기업": manufacturers of these
+        names = [w for w in re.split(r"\s*(?:·|,|과|와|및|이나|또는)\s*", made.group(1)) if len(w) >= 2]
+        if len(names) > 1:
+            return [Condition("industry", "sub_in", names, sentence)]
+        if names:
+            return [Condition("industry", "is", {"industry": "제조업", "subsector": names[0]}, sentence)]
     m = _MANUFACTURING.search(sentence)
     if not m:
-        others = sorted(set(_OTHER_INDUSTRIES.findall(sentence)))
+        others = sorted({_INDUSTRY_NAMES.get(x, x) for x in _OTHER_INDUSTRIES.findall(sentence)})
         if others and (excluding or (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence))):
             return [Condition("industry", "not_in", others, sentence)]
         return []
@@ -270,7 +291,7 @@ def _numbers_stated(sentence: str) -> list[Condition]:
         upper = _AGE_UPPER.match(sentence, m.end())
         if upper:
             out.append(Condition("age", _OPS[upper.group(2)], int(upper.group(1)), sentence))
-    for m in _FOUNDED.finditer(sentence):
+    for m in [*_FOUNDED.finditer(sentence), *_FOUNDED_AFTER.finditer(sentence)]:
         day = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
         out.append(Condition("founded", _FOUNDED_OPS[m.group(4)], day, sentence))
     rev = _REVENUE.search(sentence)
@@ -319,7 +340,9 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         # "2020년 이후(지원연도 기준) … 스마트공장(기초 수준 이상)을 구축 완료한 기업만": built since then
         since = _SINCE.search(sentence)
         out.append(Condition("prior_support", "requires", {"level": need, "since": int(since.group(1))} if since else need, sentence))
-    negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)|이력이\s*없는", sentence))
+    # "… 지원을 받은 기업이 아닙니다" (a pledge of an application form): such companies may not apply
+    negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)|이력이\s*없는|"
+                                           r"(?:기업|업체)(?:이|가)\s*(?:아닙니다|아님|아니다|아니어야)", sentence))
     main = re.sub(r"\([^)]*\)", "", sentence)  # "지원(한국에너지공단 「…」 포함)을 받은": the remark apart
     if _NO_LIMIT.search(sentence) or _WIDENS.search(sentence):  # "다른 사업 수혜 이력은 신청에 영향이 없습니다"
         negative = False
@@ -384,11 +407,22 @@ def _states_nothing(sentence: str) -> bool:
                 or (_PERMITS.match(sentence) and not _NEGATED.search(sentence) and "만" not in sentence))
 
 
+# a line that names where the text below comes from ("🔗 인용: 김포시 공고 제2026-1032호 … 3. 신청자격")
+_AS_BEFORE = re.compile(r"(?:정정|변경|수정)(?:된|한|되는)?\s*(?:사항|내용|부분)\s*(?:외|이외)(?:에는|의|는|에)?[^.\n]{0,25}?"
+                        r"(?:당초|기존|원|최초)\s*공고(?:문)?(?:와|과|에|의\s*내용과)?\s*(?:같|동일|따름|따릅|따른)")
+_SOURCE_LINE = re.compile(r"^\W*(?:인용|출처|원문|자료|링크|참고\s*자료|원본)\s*[:：]")
+_NUMBERED_LIMIT = re.compile(r"\d\s*(?:인|명|년|원|억|만)\s*(?:이상|이하|미만|초과|이내)")
+# a post's words to its readers ("틀린 거 있으면 댓글로 알려주세요. 스크랩은 자유롭게 하셔도 됩니다~")
+_TO_READERS = re.compile(r"댓글|스크랩|공유\s*(?:해|하)|구독|좋아요|알려\s*주세요")
+
+
 def _states_no_condition(sentence: str) -> bool:
     """A line no rule read that is no condition either (so it does not make the label 확인 필요): a
     remark that widens or says what does not matter, a flow of steps, a schedule, where to apply,
-    what the support pays."""
-    return _no_limit_here(sentence) or bool(_NOT_A_CONDITION.search(sentence) or _NO_LIMIT.search(sentence))
+    what the support pays, where a quoted text comes from."""
+    return _no_limit_here(sentence) or bool(_NOT_A_CONDITION.search(sentence) or _NO_LIMIT.search(sentence)
+                                            or _SOURCE_LINE.match(sentence)
+                                            or (_TO_READERS.search(sentence) and not _NUMBERED_LIMIT.search(sentence)))
 
 
 def _no_limit_here(sentence: str) -> bool:
@@ -466,6 +500,13 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     if len({c.value["subsector"] for c in subs}) > 1:
         names = list(dict.fromkeys(n for c in subs for n in c.value["subsector"].split("·")))
         out = [c for c in out if c not in subs] + [Condition("industry", "sub_in", names, subs[0].text)]
+    # a correction that states only what changed ("정정된 사항 외에는 당초 공고와 같습니다"): the other
+    # conditions are in the first notice, so no company is 신청 가능 from this text alone
+    rest = _AS_BEFORE.search(text)
+    if rest:
+        start = max(text.rfind("\n", 0, rest.start()), text.rfind(". ", 0, rest.start()) + 1, 0)
+        end = text.find("\n", rest.end())
+        out.append(Condition("other", "unread", None, text[start:end if end > 0 else len(text)].strip()))
     in_tracks = {d["field"] for c in out if c.field == "track" for t in c.value["conditions"] for d in t}
     out += _unread_limits(text, {c.field for c in out} | in_tracks, home)
     # "제외 대상은 2023년~2025년 지원 수혜 기업입니다" (an FAQ's answer) restates, in fewer words, an exclusion

@@ -22,16 +22,17 @@ from .. import korean
 from ..config import MAX_DOCUMENT_BYTES
 from ..documents import Document
 from ..errors import IngestError
-from . import blocks as B
+from . import blocks as B, feeds
+from .forms import forms_as_content
 from .notice import notice_facts
 from .page import HEADLINE_MIN_WORDS, Page, is_number_line, parse_page, shared_score
 from .textio import decode_bytes
 
-PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xml")  # .xml: an RSS/Atom feed (feeds.py)
 READERS = {".pdf": "pdf", ".docx": "docx", ".hwpx": "hwpx", ".hwp": "hwp", ".json": "jsonrecords", ".csv": "csvrecords"}  # suffix -> reader module
 SUFFIXES = PAGE_SUFFIXES + tuple(READERS)
 REGION_READ = 200  # characters of a document's start read for its region when its title names none
-SUPPORTED = "지원 형식: .txt, .md, .html, .pdf, .hwp, .hwpx, .docx, .json, .csv"
+SUPPORTED = "지원 형식: .txt, .md, .html, .pdf, .hwp, .hwpx, .docx, .json, .csv, .xml(RSS/Atom 피드)"
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def _html_title(html: str, found: str | None, text: str) -> str | None:
 def _html_page(html: str, source: str) -> Page:
     import trafilatura  # heavy import, only when an HTML page is read
 
+    html = forms_as_content(html)  # an application form's labels and options say who may apply
     doc = trafilatura.bare_extraction(
         html, include_comments=False, include_tables=True, with_metadata=True, favor_precision=True
     )
@@ -120,6 +122,10 @@ def _html_page(html: str, source: str) -> Page:
 
 def documents_from_text(text: str, cf: CorpusFile) -> list[Document]:
     suffix = cf.path.suffix.lower()
+    if feeds.is_feed(text):  # an RSS/Atom feed, saved as .xml or .txt: each item a document
+        return [document_from_blocks(ex, cf, k) for k, ex in feeds.read_items(text, cf.shown)]
+    if suffix == ".xml":
+        raise IngestError(cf.shown, "XML 파일은 RSS/Atom 피드만 읽습니다 (an .xml file is read only as an RSS or Atom feed)")
     if suffix in (".html", ".htm"):
         page = _html_page(text, cf.shown)
     elif suffix == ".md":

@@ -190,8 +190,34 @@ def _all_text(node, depth: int = 0) -> int:
     return sum(_all_text(v, depth + 1) for v in values)
 
 
+# a chat log's messages: each names who speaks and what is said ({"role": "user", "content": "…"})
+_SPEAKER_KEY = re.compile(r"^(?:role|speaker|sender|from|author|who|user_type|화자|발신자|작성자)$", re.IGNORECASE)
+_SAID_KEY = re.compile(r"^(?:content|text|message|msg|body|utterance|내용|메시지|발화)$", re.IGNORECASE)
+
+
+def is_messages(items) -> bool:
+    """A list of at least two chat messages (most items name a speaker and hold what was said)."""
+    objects = [x for x in items if isinstance(x, dict)] if isinstance(items, list) else []
+    said = [o for o in objects if any(_SPEAKER_KEY.match(str(k)) and isinstance(v, str) for k, v in o.items())
+            and any(_SAID_KEY.match(str(k)) and isinstance(v, str) for k, v in o.items())]
+    return len(said) >= 2 and len(said) >= 0.8 * len(objects)
+
+
+def _holds_messages(node, depth: int = 0) -> bool:
+    if depth > MAX_DEPTH:
+        return False
+    if is_messages(node):
+        return True
+    values = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+    return any(_holds_messages(v, depth + 1) for v in values if isinstance(v, (dict, list)))
+
+
 def find_records(data) -> list[dict]:
-    """The records of a parsed JSON document (see the module's docstring); [] when none holds text."""
+    """The records of a parsed JSON document (see the module's docstring); [] when none holds text.
+    A chat log (a list of messages anywhere in it) is one record, the whole file: its messages are
+    one conversation, not a list of notices."""
+    if _holds_messages(data):
+        return [data if isinstance(data, dict) else {"messages": data}]
     best, best_score = [], 0
     stack = [(data, 0)]
     while stack:
@@ -284,6 +310,16 @@ def _field(key: str, value, depth: int) -> list[Block]:
         if len(inner) == 1 and inner[0].kind == PARAGRAPH:  # {"tel": "…"}: one line under the label
             return [Block(f"{label} {inner[0].text}")]
         return [Block(label, HEADING)] + inner if inner else []
+    if isinstance(value, list) and is_messages(value):
+        # a conversation, in order: who speaks on a line of its own, then what was said (a "speaker:"
+        # prefix would hide a message's own lead-in, "신청 제외는 세 가지입니다. ① …", from the readers)
+        lines = []
+        for m in value:
+            speaker = next((v for k, v in m.items() if _SPEAKER_KEY.match(str(k)) and isinstance(v, str)), "")
+            said = text_lines(next((v for k, v in m.items() if _SAID_KEY.match(str(k)) and isinstance(v, str)), ""))
+            if said:
+                lines += ([Block(speaker)] if speaker else []) + [Block(ln) for ln in said]
+        return [Block(label, HEADING)] + lines if lines else []
     if isinstance(value, list):
         lines: list[Block] = []
         for item in _flat(value):
