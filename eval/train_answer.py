@@ -107,6 +107,16 @@ RANKER_ROUNDS = 600
 # (the most likely kind the sentence states), the spans (their own kind's) and the answerable model.
 # 5-fold CV on the train split, EM / F1 of the top span: KorQuAD-A 0.497 / 0.625 -> 0.497 / 0.628,
 # domain 0.617 / 0.758 -> 0.565 / 0.743; sentence top-1 0.844 -> 0.840 and 0.761 -> 0.757.
+# Question types from the noun a question ends on ("창간된 해는?", "개설 연도는?", "출생일은?" -> date; "평균 고도는?",
+# "당시 나이는?" -> a measured number; English "support limit" -> amount) with span features "the span ends with
+# the question's head noun" (출신 대학교는? -> 이화여자대학교) and "… with the noun whose name is asked" (폭포의 이름은?
+# -> 비봉폭포), and date words (일, 연도, 해) left out of the question's focus, were measured and left out (2026-12-03).
+# 5-fold CV on the train split: KorQuAD-A EM / F1 0.497 / 0.625 -> 0.504 / 0.633, domain 0.617 / 0.758 -> 0.609 /
+# 0.766, chat follow-ups 0.586 / 0.707 -> 0.557 / 0.676. End to end on the held-out sets: KorQuAD-A test Hit@1
+# 0.883 -> 0.879, answer accuracy 0.818 -> 0.806, EM / F1 0.473 / 0.606 -> 0.491 / 0.618; domain test accuracy
+# 0.819 -> 0.838 but unanswerable abstained 8 -> 7 of 12; eval/heldout2 0.722 -> 0.736; held-out conversations'
+# follow-ups 0.709 -> 0.673. Better short answers, no better passages, and the chat worse: a wash on every target
+# still unmet.
 # A sentence-year feature was measured and left out (2026-12-02): when the question names a year,
 # whether the sentence speaks of it (its own years, or 올해/작년/내년 read against the page's date).
 # 5-fold CV on the train split: KorQuAD-A EM / F1 0.497 / 0.625 -> 0.499 / 0.625, domain
