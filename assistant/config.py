@@ -27,7 +27,8 @@ PIPELINE_VERSION = 20  # 2: documents (PDF, HWP, HWPX, DOCX), section-bounded ch
 # 18: eligibility: tracks named in a table's first column or in 'name: …' lines, rule-framed headings, OCR wraps
 # 19: eligibility: '4. 신청 제외' and '❌ 이런 경우는 신청할 수 없어요' head exclusion lists, bracketed region remarks
 # 20: an HTML application form's labels, help texts and check items are text (ingest/forms.py); a JSON chat
-#     log is one document; application-form check items and pledges read as conditions
+#     log is one document; application-form check items and pledges read as conditions; RSS/Atom items are
+#     documents; a programme of which only the region was read gets an 'unstated' condition (확인 필요)
 
 # Kiwi user-word score of region names (korean._add_place_names): at 0 Kiwi reads 고양이 as
 # 고양 + 이 and 김포시 as 김포 + 시; from -2 down 설명회 진천 일정 keeps 진천 whole. Measured over

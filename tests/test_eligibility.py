@@ -552,3 +552,35 @@ def test_form_check_items_cafe_posts_and_codes_alone():
     assert "other" not in got  # a source line and the writer's words to readers state nothing
     c22 = CompanyProfile.from_dict({"region": "경기도 김포시", "industry": "제조업", "subsector": "플라스틱 제품"})
     assert verdict(c22, [codes], date(2026, 5, 11)).label == APPLY
+
+
+def test_a_programme_of_which_only_the_place_was_read_is_never_apply(tmp_path):
+    """Only the region (from the title) was read: the rest of who may apply was not found — a layout
+    the reader does not take must not make every company in the region 신청 가능."""
+    from assistant.eligibility import Condition
+    from assistant.ingest import CorpusFile, read_documents
+
+    page = tmp_path / "notice.txt"
+    page.write_text("2026년 김포시 공정 개선 지원사업 안내\n\n김포시는 공정 개선 지원사업을 추진합니다. "
+                    "자세한 내용은 첨부한 공고문을 참고하시기 바랍니다.\n", encoding="utf-8")
+    (doc,) = read_documents(CorpusFile(rel=page.name, path=page, shown=f"corpus/{page.name}"))
+    conditions = [Condition.from_dict(c) for c in doc.facts["conditions"]]
+    assert [c.field for c in conditions] == ["region", "other"]
+    gimpo = CompanyProfile.from_dict({"region": "경기도 김포시", "industry": "제조업", "employees": 20})
+    v = verdict(gimpo, conditions, date(2026, 3, 1))
+    assert v.label == CHECK and "찾지 못했습니다" in v.reasons[-1].says
+    gimhae = CompanyProfile.from_dict({"region": "경상남도 김해시", "industry": "제조업"})
+    assert verdict(gimhae, conditions, date(2026, 3, 1)).label == NOT  # the region still decides
+
+
+def test_an_erratum_stated_elsewhere_and_a_proviso_that_excludes():
+    letter = ("나. 신청자격\n 1) 김천시에 공장을 둔 기업\n 2) 한국표준산업분류상 제조업(C)을 주업종으로 하는 기업. "
+              "다만, 식료품 제조업(C10)과 음료 제조업(C11)은 제외\n 3) 상시근로자 수 10인 이상 100인 미만인 기업\n"
+              "4. 아울러, 붙임 공고문 3)의 \"상시근로자 수 10인 이상\"은 \"5인 이상\"의 오기임을 알려드리며, "
+              "정정된 기준으로 접수합니다.\n")
+    got = _by_field(extract(letter, ("경북", "김천", [])))
+    assert sorted((c.op, c.value) for c in got["employees"]) == [("<", 100), (">=", 5)]  # the erratum applied, not read
+    assert [(c.op, c.value) for c in got["industry"] if c.op == "not_sub"] == [("not_sub", ["식료품", "음료"])]
+    food = CompanyProfile.from_dict({"region": "경상북도 김천시", "industry": "제조업", "subsector": "식료품 제조업",
+                                     "employees": 7})
+    assert verdict(food, [c for cs in got.values() for c in cs], date(2026, 3, 16)).label == NOT

@@ -20,7 +20,8 @@ from .sections import (_CHANGED, _ELIGIBLE_VERB, _NEGATED, _SCORING, _SENTENCE_E
                        _TRACK, eligibility_sentences, markdown_tables)
 
 # track: the conditions of a table's alternative tracks (one of them must hold); other: a sentence about
-# who may apply that none of the rules reads (so: 확인 필요)
+# who may apply that none of the rules reads ("unread"), or, when only the region was read, the rest of who
+# may apply ("unstated"; ingest adds it) (so: 확인 필요)
 FIELDS = ("region", "industry", "size", "employees", "age", "founded", "revenue", "certification", "prior_support", "exclusion",
           "track", "other")
 _OPS = {"이상": ">=", "이하": "<=", "미만": "<", "초과": ">", "이내": "<=", "넘는": ">", "넘지 않는": "<=", "경과": ">=", "지나": ">=", "지난": ">="}
@@ -201,7 +202,15 @@ _KSIC_LIST = re.compile(r"산업\s*분류|업종|주업종|KSIC")
 _CODED = re.compile(r"([가-힣0-9][가-힣0-9·\s]{0,20}?)\s*\(\s*C\s*\d{2}(?:\s*[·,~∼-]\s*C?\s*\d{2})*\s*\)")
 
 
+_PROVISO = re.compile(r"(?:^|(?<=[.\s]))(?:다만|단)\s*,\s*")  # "… 기업. 다만, 식료품 제조업은 제외": a clause of its own
+
+
 def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
+    proviso = _PROVISO.search(sentence)
+    if proviso:
+        head, tail = sentence[:proviso.start()], sentence[proviso.end():]
+        found = (_industry(head, excluding) if head.strip() else []) + _industry(tail, excluding)
+        return [Condition(c.field, c.op, c.value, sentence) for c in found]
     sentence = re.sub(r"[「『][^」』]*[」』]", "", sentence)  # a programme's name (「도시제조업 … 사업」) is not its industry
     coded = [m.group(1) for m in _CODED.finditer(sentence)]
     codes = ksic.codes_in(sentence)
@@ -227,7 +236,8 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
         if others and (excluding or (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence))):
             return [Condition("industry", "not_in", others, sentence)]
         return []
-    main = re.sub(r"\s*제조업\s*(?=[·,])", "", re.sub(r"\([^)]*\)", "", sentence))  # "식료품 제조업·음료 제조업" -> "식료품·음료 제조업"
+    # "식료품 제조업·음료 제조업", "식료품 제조업과 음료 제조업" -> "식료품·음료 제조업", "식료품과 음료 제조업"
+    main = re.sub(r"\s*제조업\s*(?=[·,]|(?:과|와|및|이나|또는)\s)", "", re.sub(r"\([^)]*\)", "", sentence))
     out_of = _SUBSECTORS.search(main)
     if out_of and (excluding or (_NEGATED.search(main) and not _ELIGIBLE_VERB.search(main))):
         # "식료품과 음료 제조업은 올해 사업에서 빠졌다": manufacturers of these may not apply
@@ -400,9 +410,10 @@ _PERMITS = re.compile(r"^\s*※.*(?:신청할\s*수\s*있|신청\s*가능|참여
 def _states_nothing(sentence: str) -> bool:
     """A sentence that states no condition of the programme: what does not exclude, a remark that
     widens who may apply, an FAQ's question (its answer states), a
-    correction's old wording, one track's line ("[변경 후] 고도화형 …")."""
+    correction's old wording or an erratum, one track's line ("[변경 후] 고도화형 …")."""
     main = re.sub(r"\([^()]*\)", "", sentence)  # "(인증 종류 무관)" qualifies the exclusion; it does not undo it
     return bool(_NOT_EXCLUDING.search(main) or _QUESTION.match(sentence) or _DEFINES.search(main)
+                or _ERRATUM.search(sentence)  # an erratum: applied to the text (apply_errata), it states nothing itself
                 or _SUPERSEDED.match(sentence) or _TRACK_FIRST.match(_CHANGED.sub("", sentence))
                 or (_PERMITS.match(sentence) and not _NEGATED.search(sentence) and "만" not in sentence))
 
@@ -461,12 +472,38 @@ def _unread_limits(text: str, read: set, home=None) -> list[Condition]:
     return out
 
 
+# an erratum stated elsewhere in the text: '"상시근로자 수 10인 이상"은 "5인 이상"의 오기', '"…"를 "…"로 정정'
+_QUOTE_OPEN, _QUOTE_CLOSE = "\"“'‘「", "\"”'’」"
+_ERRATUM = re.compile(rf"[{_QUOTE_OPEN}]([^{_QUOTE_CLOSE}\n]{{2,60}})[{_QUOTE_CLOSE}]\s*(?:은|는|을|를)\s*"
+                      rf"[{_QUOTE_OPEN}]([^{_QUOTE_CLOSE}\n]{{1,60}})[{_QUOTE_CLOSE}]\s*"
+                      r"(?:의\s*오기|(?:으로|로)\s*(?:정정|수정|바로잡|고쳐|변경))")
+
+
+def apply_errata(text: str) -> str:
+    """The text with each erratum it states applied everywhere but in the erratum's own sentence. A
+    shorter correction replaces the end of what it corrects ("상시근로자 수 10인 이상" -> "5인 이상"
+    reads "상시근로자 수 5인 이상")."""
+    for m in list(_ERRATUM.finditer(text)):
+        old, new = m.group(1).strip(), m.group(2).strip()
+        old_words, new_words = old.split(), new.split()
+        if len(new_words) < len(old_words):
+            new = " ".join(old_words[:len(old_words) - len(new_words)] + new_words)
+        if old == new:
+            continue
+        start = max(text.rfind("\n", 0, m.start()), 0)
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        text = text[:start].replace(old, new) + text[start:end] + text[end:].replace(old, new)
+    return text
+
+
 def extract(text: str, home: tuple[str | None, str | None, list] | None = None) -> list[Condition]:
     """Every condition the text states. `home`: the document's own place ([province, city, group])
     for "도내"/"관내", and the region condition when the text names none but the programme is a
     local body's (passed by the caller only then)."""
     from .tracks import track_lines, track_tables  # tracks.py reads each track's cells with the rules above
 
+    text = apply_errata(text)
     text, out = track_tables(markdown_tables(text), home)
     text, by_line = track_lines(text, home)
     out += by_line

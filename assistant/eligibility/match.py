@@ -221,6 +221,8 @@ def judge(c: Condition, profile, on: date) -> Reason:
             says = f"지원 이력: {want} (회사: {', '.join(profile.past_support)})"
     elif c.field == "track":  # one of a table's tracks must hold all its conditions
         status, says = _tracks(c, profile, on)
+    elif c.field == "other" and c.op == "unstated":
+        status, says = UNKNOWN, "신청 자격: 지역 외의 조건(업종·규모 등)을 문서에서 찾지 못했습니다 — 공고문 원문을 확인하세요"
     elif c.field == "other":
         status, says = UNKNOWN, f"기타 조건: 문장을 읽고 확인하세요 — “{c.text[:60]}”"
     else:  # exclusion

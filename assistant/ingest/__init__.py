@@ -193,6 +193,10 @@ def _home_and_eligibility(title: str, text: str) -> dict:
         where = next((s.strip() for s in re.split(r"(?<=다\.)\s+|\n", title + "\n" + text)
                       if any(w in s for w in words)), title)
         conditions.insert(0, Condition("region", "in", [home], where))
+    if conditions and all(c.field == "region" for c in conditions):
+        # only where the programme is was read: who may apply (업종, 규모 …) was not found, so no company
+        # is 신청 가능 from this text (a dropped form or an unread layout must not look like "anyone")
+        conditions.append(Condition("other", "unstated", None, title))
     return out | ({"conditions": [c.to_dict() for c in conditions]} if conditions else {})
 
 
