@@ -584,3 +584,27 @@ def test_an_erratum_stated_elsewhere_and_a_proviso_that_excludes():
     food = CompanyProfile.from_dict({"region": "경상북도 김천시", "industry": "제조업", "subsector": "식료품 제조업",
                                      "employees": 7})
     assert verdict(food, [c for cs in got.values() for c in cs], date(2026, 3, 16)).label == NOT
+
+
+def test_other_programmes_headings_checklists_and_this_programme():
+    table = ("| 신청제외 (공통) | ① 2024~2025년에 이 사업의 같은 유형을 지원받은 기업 ② 국세·지방세 체납 기업 |\n"
+             "| 참고: 같은 시기 다른 기관 ESG 사업 (충남경제진흥원 사업 아님) | |\n"
+             "| 전국 | 「2026 중소기업 ESG 종합진단」 — 상시근로자 10인 이상 (진단형은 신청 불가) |\n")
+    from assistant.eligibility.conditions import _regions
+    (hq,) = _regions("본사가 충남 밖에 있고 공장만 충남에 있는 경우도 신청할 수 없습니다.", ("충남", None, []))
+    assert (hq.op, hq.value) == ("in", [["충남", None, []]])  # "… 경우도 신청할 수 없습니다" negates: not "충남 제외"
+    got = _by_field(extract(table, ("충남", None, [])))
+    assert "employees" not in got  # another agency's programme, under a heading that says so
+    (this,) = got["prior_support"]
+    assert this.value["in"] == [2024, 2025] and [c.value for c in got["exclusion"]] == ["체납"]  # ① and ② apart
+    from assistant.eligibility.conditions import own_programme
+    named = own_programme(this, "2026 충남 ESG 경영 전환 지원사업")
+    assert {"ESG", "경영", "전환"} <= set(named.value["topic"])  # "이 사업": the document's own programme
+    had = CompanyProfile.from_dict({"region": "충청남도 천안시", "industry": "제조업",
+                                    "past_support": ["2025 충청남도 ESG 경영 전환 지원사업(진단형)"]})
+    assert verdict(had, [named], date(2026, 4, 8)).label == NOT
+    checklist = ("## 신청 자격 체크리스트\n- [ ] 2024년 또는 2025년에 「고성군 신제품 개발 지원사업」을 지원받지 않았다\n"
+                 "- [ ] 「지방보조금 관리에 관한 법률」 제31조에 따라 지방보조금 교부가 제한된 자가 아니다\n")
+    got = _by_field(extract(checklist, ("강원", "고성", [])))
+    assert [c.value["in"] for c in got["prior_support"]] == [[2024, 2025]]
+    assert [c.value for c in got["exclusion"]] == ["참여제한"] and "other" not in got

@@ -16,7 +16,8 @@ from dataclasses import asdict, dataclass
 from ..numbers import find_quantities
 from . import ksic
 from .places import Place, cities_of, places_in
-from .sections import (_CHANGED, _ELIGIBLE_VERB, _NEGATED, _SCORING, _SENTENCE_END, _SUPERSEDED,
+from .sections import (_CHANGED, _ELIGIBILITY_HEADING, _ELIGIBLE_VERB, _ELSEWHERE, _HEADING, _NEGATED, _SCORING,
+                       _SENTENCE_END, _SUPERSEDED,
                        _TRACK, eligibility_sentences, markdown_tables)
 
 # track: the conditions of a table's alternative tracks (one of them must hold); other: a sentence about
@@ -85,7 +86,7 @@ _EQUIPMENT = re.compile(r"신품|제품|로봇|장비|설비|기기")  # a condi
 _CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정")
 _BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:구축|도입)\s*(?:완료|한|을\s*마친|된)")
 _BUILT_WITH = re.compile(r"사업\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한")  # "스마트공장 구축사업(…)으로 AI 비전검사 시스템을 도입한 기업"
-_PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*받(?:은|았)|" + _BUILT_WITH.pattern + r"|지원\s*[」』\"”']?\s*(?:을|를)?\s*받(?:은|았|고)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
+_PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*받(?:은|았)|" + _BUILT_WITH.pattern + r"|지원\s*[」』\"”']?\s*(?:을|를)?\s*받(?:은|았|고|지\s*않)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
 _RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
 _YEAR_OF = re.compile(r"(20\d{2})\s*(?=년|[~∼–-]\s*20\d{2}\s*년)")
@@ -99,7 +100,7 @@ _LEVEL_DONE = re.compile(r"(기초|고도화\s*[12]?)\s*(?:수준|단계)?\s*이
                          r"(?:구축|도입|수준\s*확인|확인을?\s*받)")
 _EXCLUSIONS = {"체납": re.compile(r"체납"), "휴·폐업": re.compile(r"휴업|폐업|휴·폐업|휴폐업"),
                "채무불이행": re.compile(r"채무\s*불이행|부도|회생|파산|신용\s*관리\s*대상"),
-               "참여제한": re.compile(r"참여\s*제한|부정\s*수급")}
+               "참여제한": re.compile(r"참여\s*제한|부정\s*수급|(?:교부|지원)(?:가|이)?\s*제한된")}
 _ANYONE = re.compile(r"(?:지역|소재지|대상\s*지역)\s*[:：]\s*전국|소재지\s*제한\s*(?:이\s*)?없|전국(?:의)?\s*(?:중소|제조|기업|소재)|전국\s*(?:으로|에|단위)|지역\s*제한\s*없|지역\s*(?:에\s*)?관계\s*없")
 _LOCAL = re.compile(r"도내|관내|시내\s*소재|군내|구내\s*소재|지역\s*내")
 # after a place: where a company is ("에 소재", "내", "에 본사를 둔"), "… 기업만", or a reason ("본사가 수도권이므로")
@@ -153,7 +154,7 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
         return [Condition("region", "any", [], sentence)]
     # "수도권(서울특별시·인천광역시·경기도) 밖에 있는 기업", "수도권 외 지역 소재": everywhere but there
     outside = [[p.province, p.city, list(p.group)] for p, _, end in places_in(sentence) if _OUTSIDE.match(sentence[end:end + 50])]
-    if outside and not _ALSO.search(sentence):
+    if outside and not (_ALSO.search(sentence) and not _NEGATED.search(sentence)):  # "…인 경우도 신청할 수 없습니다" negates
         # "경상북도 밖(대구광역시 포함)에 있는 경우에는 신청할 수 없습니다": there, and nowhere else
         negated = _NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence)
         return [Condition("region", "in" if negated else "not_in", outside, sentence)]
@@ -332,6 +333,21 @@ def _certifications(sentence: str) -> list[Condition]:
     return out
 
 
+_THIS_PROGRAMME = re.compile(r"(?:이|본|동일|같은|해당)\s*사업")  # "이 사업의 같은 유형을 지원받은 기업"
+_NOT_A_NAME = re.compile(r"공고|모집|안내|요약|참여|신청|추진|계획|시행|변경|정정")  # a title's words that name no programme
+
+
+def own_programme(c: Condition, title: str) -> Condition:
+    """A past-support exclusion of "이 사업" / "본 사업" / "동일 사업" read with a topic of its own
+    ("같은 유형"): a support of the programme the document is about too, by the words of its title (the
+    condition alone cannot name it)."""
+    if not (c.field == "prior_support" and c.op == "excludes" and _THIS_PROGRAMME.search(c.text)
+            and isinstance(c.value, dict) and not c.value.get("programme") and c.value.get("topic")):
+        return c  # no topic: any support in those years excludes already (the title would only narrow it)
+    words = [w for w in _topic(title) if not _NOT_A_NAME.search(w) and not places_in(w)]
+    return Condition(c.field, c.op, c.value | {"topic": sorted(set(c.value.get("topic", [])) | set(words))}, c.text) if words else c
+
+
 def _topic(text: str) -> list[str]:
     """The words that say what kind of support a past-support exclusion is about."""
     text = re.sub(r"@\w+|\w*_\w*", " ", text)  # user names in a post's replies ("└ gwangju_gg_official ✔ @plastic_gonjiam")
@@ -352,7 +368,7 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         out.append(Condition("prior_support", "requires", {"level": need, "since": int(since.group(1))} if since else need, sentence))
     # "… 지원을 받은 기업이 아닙니다" (a pledge of an application form): such companies may not apply
     negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)|이력이\s*없는|"
-                                           r"(?:기업|업체)(?:이|가)\s*(?:아닙니다|아님|아니다|아니어야)", sentence))
+                                           r"(?:기업|업체)(?:이|가)\s*(?:아닙니다|아님|아니다|아니어야)|받지\s*않(?:았|은|았다|음)", sentence))
     main = re.sub(r"\([^)]*\)", "", sentence)  # "지원(한국에너지공단 「…」 포함)을 받은": the remark apart
     if _NO_LIMIT.search(sentence) or _WIDENS.search(sentence):  # "다른 사업 수혜 이력은 신청에 영향이 없습니다"
         negative = False
@@ -450,7 +466,17 @@ _LISTED_POST = re.compile(r"(?:19|20)\d{2}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}
 
 def _unread_limits(text: str, read: set, home=None) -> list[Condition]:
     out = []
-    sentences = [x.strip() for line in text.split("\n") for x in _SENTENCE_END.split(line)]
+    lines, elsewhere = [], False
+    for line in text.split("\n"):  # not another programme's lines (under "참고: 다른 기관 사업 …", sections._ELSEWHERE)
+        cells = [c for c in line.strip().strip("|").split("|") if c.strip()]
+        heading = len(line) <= 60 or len(cells) == 1
+        if heading and _ELSEWHERE.search(line):
+            elsewhere = True
+        elif elsewhere and heading and (_HEADING.match(line.strip()) or _ELIGIBILITY_HEADING.search(line)):
+            elsewhere = False
+        if not elsewhere:
+            lines.append(line)
+    sentences = [x.strip() for line in lines for x in _SENTENCE_END.split(line)]
     for field, pattern in _LIMITS.items():
         fields = _FIELD_GROUPS.get(field, (field,))
         if read & set(fields):

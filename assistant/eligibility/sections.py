@@ -46,6 +46,10 @@ _OTHER_PART = re.compile(r"(?:(?:접수|신청|모집|공모|제출|지원|사�
 
 # a heading about another party ("[별첨 1] 인증기관(수행기관) 요건 ※ 신청기업의 자격 요건이 아님") or that says
 # it is not about who may apply
+# a heading over other programmes ("참고: 같은 시기 다른 기관 사업 (…사업 아님)", "같이 보면 좋은 글",
+# "관련 사업"): their conditions are theirs, not this programme's, up to the next heading
+_ELSEWHERE = re.compile(r"(?:다른|타)\s*기관(?:의)?\s*[^|]{0,30}사업|사업\s*(?:이\s*)?아님|(?:관련|유사|연계)\s*(?:지원\s*)?사업|"
+                        r"(?:같이|함께)\s*보면|다른\s*지원\s*사업|(?:다른|타)\s*(?:지역|시[·ㆍ]?\s*군)\s*(?:의\s*)?(?:지원\s*)?사업")
 _OTHER_PARTY_HEADING = re.compile(r"수행기관|공급기업|운영기관|인증기관|전문기관|(?:자격|요건)\s*(?:이|은)?\s*(?:아님|아닙|아니)")
 
 _SPACED = re.compile(r"[가-힣](?: [가-힣]){1,5}")  # a table cell spaced out: "소 재 지", "신 청 요 건"
@@ -173,6 +177,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
     each with whether it is in a list of exclusions ("신청 제외 대상" and the lines under it, up to
     the next heading) and whether it is in an eligibility section (not a sentence of free text)."""
     out, in_section, excluding = [], False, False
+    elsewhere = False  # under a heading over other programmes (_ELSEWHERE)
     listing = None  # (excluding,) while the items under a lead-in sentence of free text run
     lines = [_unframed(_unspaced(x.strip())) for x in _unwrap(markdown_tables(text)).split("\n")]
     lines = [x for x in lines if x and not is_contents_line(x)]  # a PDF's table of contents: neither heading nor condition
@@ -186,6 +191,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
                 and "?" not in stripped and not _STATES.search(stripped)):
             # "📌 공고문 '신청자격' 부분 옮겨요", "🤔 제가 헷갈렸던 것들 (매니저님 답변 정리)": a blog's or card's heading
             in_section = bool(_ELIGIBILITY_HEADING.search(stripped) or _EXCLUSION_HEAD.search(stripped)) and not _SCORING.search(stripped)
+            elsewhere = bool(_ELSEWHERE.search(stripped))
             # "⚠ 신청 제외 대상", "❌ 이런 기업은 신청할 수 없어요"
             excluding = (in_section and bool(_EXCLUSION_HEAD.search(stripped) or re.search(r"수\s*없", stripped))
                          and not _WHO_MAY.search(stripped))
@@ -219,6 +225,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
         filled = [c for c in cells if c]
         if cells and len(filled) == 1 and cells[0] and len(cells[0]) <= 60:  # "| 신청 자격 | |": a heading row (or a caption)
             in_section = bool(_ELIGIBILITY_HEADING.search(cells[0])) and not _SCORING.search(cells[0])
+            elsewhere = bool(_ELSEWHERE.search(cells[0]))
             excluding = in_section and bool(re.search(r"제외|제한", cells[0]))
             continue
         if _other_part(stripped):  # "| 제출서류 | 사업신청서, … |", "접수방법 : 진흥원 누리집 …"
@@ -248,6 +255,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
               and not _STATES.search(stripped)):
             in_section = (bool(_ELIGIBILITY_HEADING.search(stripped) or _EXCLUSION_HEAD.search(stripped))
                           and not _SCORING.search(stripped) and not _OTHER_PARTY_HEADING.search(stripped))
+            elsewhere = bool(_ELSEWHERE.search(stripped))
             # "3. 지원 제외 대상", "4. 신청 제외" (not "Ⅱ. 신청자격 및 제외대상": who may apply comes first)
             excluding = in_section and bool(_EXCLUSION_HEAD.search(stripped)) and not _WHO_MAY.search(stripped)
             continue
@@ -255,6 +263,9 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             # a slide's or brochure's numbered heading: "03 지원 대상 및 신청 요건 (1/2)", "06 Q&A (사전 질문)"
             in_section = bool(_ELIGIBILITY_HEADING.search(stripped) or _EXCLUSION_HEAD.search(stripped)) and not _SCORING.search(stripped)
             excluding = in_section and bool(re.search(r"제외|제한", stripped))
+            continue
+        elif len(stripped) <= 60 and _ELSEWHERE.search(stripped) and not _STATES.search(stripped) and not cells:
+            in_section, excluding, elsewhere = False, False, True  # "참고: 같은 시기 다른 기관 사업 (… 사업 아님)"
             continue
         elif len(stripped) <= 30 and _OTHER_PARTY_HEADING.search(stripped) and not _STATES.search(stripped):
             in_section, excluding = False, False  # "▷ 참고 (신청 요건 아님)", "4. 설비 및 공급기업 요건 (신청기업 자격 아님)"
@@ -264,6 +275,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             # a bare heading line, as a web page's <h2>/<h3> reads ("신청자격", "지원 분야", "문의처", "누가 신청할 수 있나요? ①")
             in_section = bool(_ELIGIBILITY_HEADING.search(stripped) or _EXCLUSION_HEAD.search(stripped)) and not _SCORING.search(stripped)
             excluding = in_section and bool(re.search(r"제외|제한|수\s*없", stripped))
+            elsewhere = bool(_ELSEWHERE.search(stripped))
             continue
         elif re.match(r"^\s*(?:#{1,6}|[□■◆◇▣])\s*[^:：]{1,15}[:：]", stripped):  # "□ 지원내용 : …": a new section, inline
             label = re.split(r"[:：]", stripped, maxsplit=1)[0]
@@ -276,6 +288,8 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             if re.search(r"유형|트랙|분야별", body):
                 in_section, excluding = False, False
             continue
+        if elsewhere and not in_section:
+            continue  # another programme's lines, under a heading that says so
         # a "※ …" remark in a line is a sentence of its own
         parts = [p for p in re.split(r"\s+(?=※)", stripped) if p.strip()]
         for sentence in (parts if in_section else [x for p in parts for x in _SENTENCE_END.split(p)]):
@@ -290,6 +304,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
                     listing = negated
             if in_section or excluding or _ELIGIBILITY_SENTENCE.search(sentence):
                 # "국세·지방세 체납 기업 / 휴업·폐업 중인 기업 / 2025년 본 사업 수혜 기업": a list on one line
-                items = [x.strip() for x in re.split(r" / |▲|✗|✖", sentence)] if excluding else [sentence]
+                # "① … ② … ③ …" in one cell: an item each
+                items = [x.strip() for x in re.split(r" / |▲|✗|✖|\s(?=[②-⑳]\s*\S)", sentence)] if excluding else [sentence]
                 out += [(x, excluding, in_section or excluding) for x in items if x]
     return out

@@ -173,7 +173,7 @@ def _home_and_eligibility(title: str, text: str) -> dict:
     cites the first sentence that names it."""
     from collections import Counter
 
-    from ..eligibility.conditions import Condition, extract
+    from ..eligibility.conditions import Condition, extract, own_programme
     from ..eligibility.places import Place, places_in
 
     named = places_in(title)
@@ -193,6 +193,7 @@ def _home_and_eligibility(title: str, text: str) -> dict:
         where = next((s.strip() for s in re.split(r"(?<=다\.)\s+|\n", title + "\n" + text)
                       if any(w in s for w in words)), title)
         conditions.insert(0, Condition("region", "in", [home], where))
+    conditions = [own_programme(c, title) for c in conditions]
     if conditions and all(c.field == "region" for c in conditions):
         # only where the programme is was read: who may apply (업종, 규모 …) was not found, so no company
         # is 신청 가능 from this text (a dropped form or an unread layout must not look like "anyone")
