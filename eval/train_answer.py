@@ -117,6 +117,11 @@ RANKER_ROUNDS = 600
 # 0.819 -> 0.838 but unanswerable abstained 8 -> 7 of 12; eval/heldout2 0.722 -> 0.736; held-out conversations'
 # follow-ups 0.709 -> 0.673. Better short answers, no better passages, and the chat worse: a wash on every target
 # still unmet.
+# What a sentence says beyond the question (its terms not in the question: count and share, so a sentence that
+# only restates the question ranks lower) was measured and left out (2026-12-03). 5-fold CV on the train split:
+# sentence top-1 KorQuAD-A 0.8435 -> 0.8435, domain 0.761 -> 0.752; EM / F1 KorQuAD-A 0.497 / 0.625 -> 0.507 /
+# 0.628, domain 0.617 / 0.758 -> 0.596 / 0.759; unanswerable abstained domain 0.553 -> 0.520 and on the KorQuAD-A
+# test split 0.978 -> 0.963. It ranks no passage better, and abstains less.
 # A sentence-year feature was measured and left out (2026-12-02): when the question names a year,
 # whether the sentence speaks of it (its own years, or 올해/작년/내년 read against the page's date).
 # 5-fold CV on the train split: KorQuAD-A EM / F1 0.497 / 0.625 -> 0.499 / 0.625, domain
