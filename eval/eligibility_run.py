@@ -142,7 +142,12 @@ def markdown(scores: dict, rows: list[dict]) -> str:
          "types, a newspaper PDF-to-text with two articles interleaved, a 사업계획서 guide with a final checklist, a mobile "
          "app inbox as JSON, a 지방보조금 공모 with 별지 forms) written the same way, scored once as held-out with the "
          "reader after the test10 fixes: 0.592 decided accuracy (71 decided), 26.0% 확인 필요, wrong 신청 가능 3.1% "
-         "(3 of 96); then read while fixing the reader, so it is held out no longer.", "",
+         "(3 of 96); then read while fixing the reader, so it is held out no longer; "
+         "test12: pairs on 4 more pages (r01-r04: a 구청 page with popups and banners, a radio interview transcript "
+         "with a spoken correction, a guidebook chapter as PDF-to-text, a Slack export with a colleague's correction) "
+         "written the same way, scored once as held-out with the reader after the test11 fixes: 0.469 decided "
+         "accuracy (49 decided), 14.0% 확인 필요, wrong 신청 가능 21.1% (12 of 57: exclusions and corrected figures "
+         "spoken or chatted in prose were not read); not yet read while fixing the reader: still held out.", "",
          "확인 필요 share: of all pairs (hand labels' own share beside it: a profile that leaves out a field the "
          "programme asks is 확인 필요 by hand too); 확인 필요 where decidable: the matcher's 확인 필요 among the "
          "pairs whose hand label is 신청 가능 or 해당 없음.", "",

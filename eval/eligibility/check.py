@@ -25,7 +25,8 @@ LABELS = ("신청 가능", "확인 필요", "해당 없음")
 # test9: n01-n06 (pairs_test9.jsonl), written by someone who had not read the matcher (n03 is a Word HTML export)
 # test10: o01-o06 (pairs_test10.jsonl), written by someone who had not read the matcher (o03 is a chatbot log in JSON)
 # test11: q01-q06 (pairs_test11.jsonl), written by someone who had not read the matcher (q05 is a mobile-app inbox export in JSON)
-SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11")
+# test12: r01-r04 (pairs_test12.jsonl), written by someone who had not read the matcher (r04 is a Slack channel export in JSON)
+SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12")
 # Documents are UTF-8 except these, which are kept in a legacy encoding on purpose (the system must read them).
 LEGACY_ENCODINGS = {
     "eval/eligibility/corpus/i06_gyeongnam_process_innovation_rules_2026.txt": "cp949",
