@@ -16,9 +16,8 @@ from dataclasses import asdict, dataclass
 from ..numbers import find_quantities
 from . import ksic
 from .places import Place, cities_of, places_in
-from .sections import (_CHANGED, _ELIGIBILITY_HEADING, _ELIGIBLE_VERB, _ELSEWHERE, _HEADING, _NEGATED, _SCORING,
-                       _SENTENCE_END, _SUPERSEDED,
-                       _TRACK, eligibility_sentences, markdown_tables)
+from .sections import (_CHANGED, _ELIGIBLE_VERB, _NEGATED, _SCORING, _SENTENCE_END, _SUPERSEDED,
+                       _TRACK, eligibility_sentences, markdown_tables, own_lines)
 
 # track: the conditions of a table's alternative tracks (one of them must hold); other: a sentence about
 # who may apply that none of the rules reads ("unread"), or, when only the region was read, the rest of who
@@ -466,17 +465,7 @@ _LISTED_POST = re.compile(r"(?:19|20)\d{2}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}
 
 def _unread_limits(text: str, read: set, home=None) -> list[Condition]:
     out = []
-    lines, elsewhere = [], False
-    for line in text.split("\n"):  # not another programme's lines (under "참고: 다른 기관 사업 …", sections._ELSEWHERE)
-        cells = [c for c in line.strip().strip("|").split("|") if c.strip()]
-        heading = len(line) <= 60 or len(cells) == 1
-        if heading and _ELSEWHERE.search(line):
-            elsewhere = True
-        elif elsewhere and heading and (_HEADING.match(line.strip()) or _ELIGIBILITY_HEADING.search(line)):
-            elsewhere = False
-        if not elsewhere:
-            lines.append(line)
-    sentences = [x.strip() for line in lines for x in _SENTENCE_END.split(line)]
+    sentences = [x.strip() for line in own_lines(text) for x in _SENTENCE_END.split(line)]
     for field, pattern in _LIMITS.items():
         fields = _FIELD_GROUPS.get(field, (field,))
         if read & set(fields):

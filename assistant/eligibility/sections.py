@@ -126,6 +126,22 @@ def _label(line: str) -> str:
 
 
 
+def own_lines(text: str) -> list[str]:
+    """The text's lines but those of other programmes (under "참고: 같은 시기 다른 기관 사업 …", _ELSEWHERE,
+    up to the next heading): what the whole-text reads see."""
+    out, elsewhere = [], False
+    for line in text.split("\n"):
+        cells = [c for c in line.strip().strip("|").split("|") if c.strip()]
+        heading = len(line) <= 60 or len(cells) == 1
+        if heading and _ELSEWHERE.search(line):
+            elsewhere = True
+        elif elsewhere and heading and (_HEADING.match(line.strip()) or _ELIGIBILITY_HEADING.search(line)):
+            elsewhere = False
+        if not elsewhere:
+            out.append(line)
+    return out
+
+
 def _other_part(line: str) -> bool:
     """A labelled line of another part of a notice (a summary table's 제출서류 row, "접수방법 : …")."""
     return bool(_OTHER_PART.fullmatch(re.sub(r"\s+", "", _label(line))))
