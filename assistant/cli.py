@@ -19,6 +19,26 @@ def _tqdm_progress(total: int, desc: str):
     return tqdm(total=total, desc=desc, unit=unit, file=sys.stderr, leave=False, disable=None)  # shows unit/s
 
 
+def load_or_build(index: str | None, store_spec: str | None = None):
+    """The QA over `index`. On a fresh checkout (no index given and none built yet) the shipped corpus
+    (./corpus) is indexed first, with a progress bar, as the chat does on its first run."""
+    from pathlib import Path
+
+    from .errors import IndexNotFoundError
+    from .indexer import build
+    from .qa import load
+
+    try:
+        return load(index, store_spec=store_spec)
+    except IndexNotFoundError:
+        if index is not None or not Path(DEFAULT_CORPUS_DIR).is_dir():
+            raise
+    print(f"색인이 아직 없어 {DEFAULT_CORPUS_DIR}/ 를 먼저 색인합니다 (no index yet: indexing {DEFAULT_CORPUS_DIR}/ first)",
+          file=sys.stderr)
+    build(DEFAULT_CORPUS_DIR, index_dir(None), progress=_tqdm_progress, store_spec=store_spec)
+    return load(index, store_spec=store_spec)
+
+
 def _cmd_index(args) -> int:
     from .indexer import build
 
@@ -43,9 +63,8 @@ def _cmd_index(args) -> int:
 def _cmd_ask(args) -> int:
     import json
 
-    from .qa import load
 
-    answer = load(args.index, store_spec=args.store).ask(args.question, k=args.k)
+    answer = load_or_build(args.index, args.store).ask(args.question, k=args.k)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -65,9 +84,8 @@ def _print_answer(answer, passages: bool = True) -> None:
 def _cmd_chat(args) -> int:
     """Questions from the terminal, one a line; follow-ups are read in the conversation's context."""
     from .errors import QuestionError
-    from .qa import load
 
-    conv = load(args.index, store_spec=args.store).conversation()
+    conv = load_or_build(args.index, args.store).conversation()
     interactive = sys.stdin.isatty()
     if interactive:
         print("질문을 입력하세요 (빈 줄이나 Ctrl-D로 끝냅니다). 이어지는 질문은 앞의 대화를 이어서 답합니다.")
@@ -98,13 +116,12 @@ def _cmd_match(args) -> int:
     import json
 
     from .eligibility import CompanyProfile
-    from .qa import load
 
     fields = {"region": args.region, "industry": args.industry, "subsector": args.subsector, "founded": args.founded,
               "employees": args.employees, "revenue_won": args.revenue, "certifications": args.certifications,
               "past_support": args.past_support, "exclusions": args.exclusions}
     profile = CompanyProfile.from_dict({k: v for k, v in fields.items() if v is not None})
-    matches = load(args.index, store_spec=args.store).match(profile)
+    matches = load_or_build(args.index, args.store).match(profile)
     if args.json:
         print(json.dumps({"profile": profile.to_dict(), "programmes": [m.to_dict() for m in matches]},
                          ensure_ascii=False, indent=2))

@@ -25,6 +25,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 HERE = Path(__file__).resolve().parent
 
 import assistant  # noqa: E402
+from assistant.cli import load_or_build  # noqa: E402
 from assistant.evaluation import (  # noqa: E402
     CONVERSATION_SYSTEMS,
     SYSTEMS,
@@ -109,7 +110,7 @@ def main(argv=None) -> int:
             ensure_index(corpus, index_dir, progress=bar, on_wait=waiting)
             qa = assistant.load(index_dir)
         else:
-            qa = assistant.load(args.index)
+            qa = load_or_build(args.index)  # a fresh checkout: the shipped corpus is indexed first
             corpus = Path(qa.index.manifest.corpus_dir)
             folders, slug = [corpus], folder_slug(corpus)
             if not corpus.is_dir():

@@ -26,3 +26,15 @@ def test_missing_corpus_is_a_message_not_a_traceback(tmp_path, capsys):
     assert main(["index", "--corpus", str(tmp_path / "nope")]) == 2
     err = capsys.readouterr().err
     assert "--corpus" in err and "Traceback" not in err
+
+
+def test_ask_on_a_fresh_checkout_indexes_the_corpus_first(tmp_path, capsys):
+    """No index yet and none given: ./corpus is indexed first (as the chat's first run does), then answered."""
+    copy_pages(tmp_path / "corpus", "sidebar_portal.txt")
+    assert not (tmp_path / "index").exists() or not any((tmp_path / "index").iterdir())
+    assert main(["ask", "스마트공장 지원사업은 누가 하나요?"]) == 0
+    captured = capsys.readouterr()
+    assert "먼저 색인합니다" in captured.err and captured.out.strip()
+    assert (store.resolve(tmp_path / "index") / "manifest.json").exists()
+    assert main(["ask", "스마트공장 지원사업은 누가 하나요?"]) == 0  # the second time it is there
+    assert "먼저 색인합니다" not in capsys.readouterr().err
