@@ -26,7 +26,15 @@ LABELS = ("신청 가능", "확인 필요", "해당 없음")
 # test10: o01-o06 (pairs_test10.jsonl), written by someone who had not read the matcher (o03 is a chatbot log in JSON)
 # test11: q01-q06 (pairs_test11.jsonl), written by someone who had not read the matcher (q05 is a mobile-app inbox export in JSON)
 # test12: r01-r04 (pairs_test12.jsonl), written by someone who had not read the matcher (r04 is a Slack channel export in JSON)
-SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12")
+# test13: s01-s05 (pairs_test13.jsonl), written by someone who had not read the matcher (s01 is a KakaoTalk open-chat export,
+# s03 an iCalendar export with folded lines, s04 a Next.js page whose second programme is only in __NEXT_DATA__, s05 English)
+SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13")
+# Which pages of eval/eligibility/corpus/ each split may use (file-name prefixes); dev uses the shipped and domain pages.
+SPLIT_PAGES = {
+    "dev2": ("f0",), "dev3": ("e02", "e05", "e06"), "dev4": ("g0",), "test": ("e01", "e03", "e04"),
+    "test3": ("h0",), "test4": ("i0",), "test5": ("j0",), "test6": ("k0",), "test7": ("l0",), "test8": ("m0",),
+    "test9": ("n0",), "test10": ("o0",), "test11": ("q0",), "test12": ("r0",), "test13": ("s0",),
+}
 # Documents are UTF-8 except these, which are kept in a legacy encoding on purpose (the system must read them).
 LEGACY_ENCODINGS = {
     "eval/eligibility/corpus/i06_gyeongnam_process_innovation_rules_2026.txt": "cp949",
@@ -96,6 +104,8 @@ def main():
         new_doc = doc.startswith("eval/eligibility/corpus/")
         if (q.get("split") != "dev") != new_doc:
             errors.append(f"{qid}: split {q.get('split')} does not match document {doc}")
+        elif q.get("split") in SPLIT_PAGES and not Path(doc).name.startswith(SPLIT_PAGES[q.get("split")]):
+            errors.append(f"{qid}: document {doc} is not one of split {q.get('split')}'s pages")
         key = (q.get("profile"), doc, q.get("title"))
         if key in seen:
             errors.append(f"{qid}: duplicate (profile, document, title)")
