@@ -39,7 +39,12 @@ def _by_field(conditions):
 
 def test_places_keep_look_alikes_apart():
     assert place_of("경기도 김포시") == Place("경기", "김포")
-    assert place_of("광주광역시 북구") == Place("광주")
+    assert place_of("광주광역시 북구") == Place("광주", "북구")  # a district of the metropolitan city
+    assert covers(Place("광주"), place_of("광주광역시 북구")) is True
+    assert covers(Place("광주", "광산구"), place_of("광주광역시 북구")) is False
+    assert covers(Place("광주", "광산구"), place_of("광주광역시")) is None  # which district is not known
+    assert covers(Place("서울", "강서구"), place_of("부산광역시 강서구")) is False  # a district name two cities share
+    assert [p.label() for p, _, _ in places_in("광주광역시(광산구·북구 등) 소재")][0] == "광주"  # a remark, not one district
     assert place_of("경기도 광주시") == Place("경기", "광주")
     assert [p.label() for p, _, _ in places_in("경남 고성군과 강원도 고성군")] == ["경남 고성", "강원 고성"]
     gimpo = place_of("김포시")
@@ -608,3 +613,51 @@ def test_other_programmes_headings_checklists_and_this_programme():
     got = _by_field(extract(checklist, ("강원", "고성", [])))
     assert [c.value["in"] for c in got["prior_support"]] == [[2024, 2025]]
     assert [c.value for c in got["exclusion"]] == ["참여제한"] and "other" not in got
+
+
+def test_conditions_said_in_an_interview_with_a_spoken_correction():
+    """A radio interview: who may not apply is said, not listed ("… 업체는 대상이 아닙니다", "… 곳은 안
+    됩니다"), and a figure said wrongly is corrected later in the talk: the corrected bound holds."""
+    talk = ("[07:41:06] 김태훈: 먼저 고성군 안에 공장이 있으셔야 합니다.\n"
+            "[07:41:33] 김태훈: 네, 아쉽지만 이번 사업은 용접 공정 때문에 만든 거라서 식료품 제조업체는 대상이 아닙니다.\n"
+            "[07:41:48] 김태훈: 상시근로자 5인 이상인 중소기업이면 됩니다. 매출은 2025년 매출액이 3억 원 이상이면 됩니다.\n"
+            "[07:42:30] 김태훈: 저희는 경상남도 고성군이라서요, 강원특별자치도 고성군에 있는 공장은 이 사업 대상이 아닙니다.\n"
+            "[07:42:50] 김태훈: 2023년부터 2025년 사이에 이 집진설비 지원을 받으신 곳은 안 됩니다.\n"
+            "[07:44:08] 김태훈: 국세나 지방세 체납하신 곳, 휴업이나 폐업 중인 곳은 안 됩니다. 그 외에는 없습니다.\n"
+            "[07:47:26] 김태훈: 네, 그 전에 하나 바로잡겠습니다. 제가 아까 매출이 3억 원 이상이면 된다고 말씀드렸는데 "
+            "잘못 말씀드렸습니다. 공고문에는 2025년 매출액 5억 원 이상으로 돼 있습니다. 정정하겠습니다.\n")
+    got = _by_field(extract(talk, ("경남", "고성", [])))
+    assert [(c.op, c.value) for c in got["revenue"]] == [(">=", 500_000_000)]  # the correction, not the slip
+    assert [(c.op, c.value) for c in got["industry"] if c.op == "not_sub"] == [("not_sub", ["식료품"])]
+    assert ("not_in", [["강원", "고성", []]]) in [(c.op, c.value) for c in got["region"]]
+    assert ("in", [["경남", "고성", []]]) in [(c.op, c.value) for c in got["region"]]
+    assert {c.value for c in got["exclusion"]} == {"체납", "휴·폐업"}
+    assert got["prior_support"][0].value["in"] == [2023, 2024, 2025]
+    conditions = [c for cs in got.values() for c in cs]
+    small = {"region": "경상남도 고성군", "industry": "제조업", "subsector": "금속가공", "employees": 6,
+             "revenue_won": 450_000_000, "founded": "2020-10", "past_support": [], "exclusions": []}
+    assert verdict(CompanyProfile.from_dict(small), conditions, date(2026, 4, 22)).label == NOT  # 4.5억 < 5억
+    food = small | {"subsector": "식료품", "revenue_won": 900_000_000}
+    assert verdict(CompanyProfile.from_dict(food), conditions, date(2026, 4, 22)).label == NOT
+
+
+def test_a_district_programme_a_digest_of_stories_and_negations_of_other_places():
+    """A 구 programme reads its district; a remark that widens the region ("… 소재 기업 포함") excludes no
+    one; a newsletter's later stories are other programmes."""
+    notice = ("□ 신청자격\n - 소재지: 공고일 현재 광주광역시 광산구에 공장(사업장)을 두고 있는 기업 (본사 소재지는 무관)\n"
+              " ※ 북구·남구 등 광산구 외 지역 사업장 및 경기도 광주시 소재 기업은 해당되지 않음\n")
+    regions = [(c.op, c.value) for c in _by_field(extract(notice, ("광주", "광산구", [])))["region"]]
+    assert ("in", [["광주", "광산구", []]]) in regions and all(op == "in" for op, _ in regions)
+    northern = CompanyProfile.from_dict({"region": "광주광역시 북구", "industry": "제조업"})
+    assert verdict(northern, extract(notice, ("광주", "광산구", [])), date(2026, 4, 1)).label == NOT
+    widened = "□ 신청자격\n - 대구광역시에 공장을 둔 제조기업\n ※ 군위군(2023. 7. 1. 대구광역시 편입) 소재 기업 포함\n"
+    assert [(c.op, c.value) for c in extract(widened, ("대구", None, [])) if c.field == "region"] == [
+        ("in", [["대구", None, []]])]
+    digest = (" [1] (공고) 2026 대전·세종·충남 AI 비전검사 실증 지원사업\n [2] (대덕구) 대덕산단 뿌리기업 작업환경 개선 2차 모집\n"
+              "[1] (공고) 2026 대전·세종·충남 AI 비전검사 실증 지원사업\n▷ 신청 대상\n"
+              "   - 대전광역시·세종특별자치시·충청남도에 본사와 공장을 모두 둔 중소 제조기업\n"
+              "[2] (대덕구) 대덕산단 뿌리기업 작업환경 개선 2차 모집\n"
+              "▷ 대상 : 대전광역시 대덕구에 공장을 둔 뿌리기업\n▷ 요건 : 상시근로자 50인 미만\n")
+    got = _by_field(extract(digest, ("대전", None, [])))
+    assert [c.value for c in got["region"]] == [[["대전", None, []], ["세종", None, []], ["충남", None, []]]]
+    assert "employees" not in got  # the second story's limit is another programme's

@@ -276,3 +276,24 @@ def test_a_chat_log_is_one_conversation_not_a_list_of_records(tmp_path):
     assert "체납" in {c.value for c in conditions if c.field == "exclusion"}
     # a list of records that only has a "role"-like field now and then is still a list of records
     assert len(find_records(RECORDS)) == len(RECORDS)
+
+
+def test_a_messenger_export_is_one_conversation_named_by_its_speakers(tmp_path):
+    """A Slack-style export ({"user": id, "user_name": name, "text": …}): one document, each message
+    under its speaker's name (not the id), and a colleague's correction of a summary's bound holds."""
+    export = {"channel": {"name": "정부지원사업-공유"}, "messages": [
+        {"user": "U07HJK2", "user_name": "정하은 (경영지원팀)", "text":
+            "경북TP 로봇 도입 지원사업 공고 요약했어요.\n• 대상: 경상북도에 본사와 공장이 모두 있는 제조 중소기업\n"
+            "• 2025년 매출 20억 원 이상 200억 원 이하\n• 제외: 국세·지방세 체납, 휴·폐업"},
+        {"user": "U05MNB8", "user_name": "최민수 (생산기술팀)", "text":
+            "근데 매출 상한 하나만 정정할게요. 공고문 3쪽 다시 보니까 200억이 아니라 2025년 매출액 20억 원 이상 "
+            "150억 원 이하로 돼 있어요."}]}
+    (doc,) = _docs(_write(tmp_path, export, name="slack.json"))
+    lines = doc.text.splitlines()
+    assert "정하은 (경영지원팀)" in lines and "U07HJK2" not in lines
+    conditions = [Condition.from_dict(c) for c in doc.facts["conditions"]]
+    assert sorted((c.op, c.value) for c in conditions if c.field == "revenue") == [("<=", 15_000_000_000),
+                                                                                  (">=", 2_000_000_000)]
+    assert {c.value for c in conditions if c.field == "exclusion"} == {"체납", "휴·폐업"}
+    big = CompanyProfile.from_dict({"region": "경상북도 구미시", "industry": "제조업", "revenue_won": 19_000_000_000})
+    assert verdict(big, conditions, date(2026, 5, 18)).label == NOT

@@ -46,7 +46,7 @@ _NOT_STATING = re.compile(r"→[^→]*→|^(?:접수|신청|모집|진단|교육
 _DECIDED_BY = re.compile(r"(?:위원회|기관|센터|재단|공단)(?:가|이|에서)\s*(?:정한다|정함|정합니다|결정한다|결정합니다|판단한다|판단합니다)")
 # a remark that widens who may apply or says what does not matter ("구축 연도는 묻지 않으며 … 인정합니다",
 # "다른 지원사업 이력은 신청 자격에 영향을 주지 않습니다", "… 충족한 것으로 봄"), sentence by sentence
-_WIDENS = re.compile(r"영향을\s*(?:주지|미치지)\s*않|영향이\s*없|도\s*(?:신청\s*)?가능(?:해요|합니다|함|하다)|관계\s*없|상관\s*없|묻지\s*않|따지지\s*않|인정(?:합니다|함|된다|됩니다)|"
+_WIDENS = re.compile(r"영향을\s*(?:주지|미치지)\s*않|영향이\s*없|괜찮(?:아요|습니다|다|음)|도\s*(?:신청\s*)?가능(?:해요|합니다|함|하다)|관계\s*없|상관\s*없|묻지\s*않|따지지\s*않|인정(?:합니다|함|된다|됩니다)|"
                      r"충족한\s*것으로\s*(?:봄|본다|봅니다)|(?:것은|것도|경우에도|기업도)\s*(?:신청\s*)?가능(?:합니다|함|하다)")
 # a sentence that says what does NOT exclude ("… 수혜 이력은 제외 사유가 아닙니다") states no condition
 _NOT_EXCLUDING = re.compile(r"만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아니|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관")
@@ -76,7 +76,7 @@ _REVENUE = re.compile(r"매출(?:액)?")
 _SME = re.compile(r"중소\s*(?:제조)?\s*(?:기업|업체)|중소\s*제조")
 _MIDSIZE = re.compile(r"중견\s*기업|중소\s*[·ㆍ및]\s*중견")
 _MANUFACTURING = re.compile(r"제조(?:업|기업|업체|\s*중소기업|\s*기업)|C\s*1\d\s*[~-]\s*C?\s*3\d")
-_SUBSECTORS = re.compile(r"([가-힣]{2,8}(?:\s*(?:·|,|과|와|및|이나|또는)\s*[가-힣]{2,8})*)\s*제조(?:업|기업)(?:은|는|을|를|이|가|\s|$)")
+_SUBSECTORS = re.compile(r"([가-힣]{2,8}(?:\s*(?:·|,|과|와|및|이나|또는)\s*[가-힣]{2,8})*)\s*제조(?:업|기업|업체|업자)(?:은|는|을|를|이|가|\s|$)")
 _SUBSECTOR = re.compile(r"([가-힣]{2,8}(?:·[가-힣]{2,8})*)\s*제조업")
 _CERTS = {"벤처기업": re.compile(r"벤처\s*기업\s*(?:인증|확인)|벤처기업"),
           "이노비즈": re.compile(r"이노비즈|기술혁신형|inno-?biz", re.IGNORECASE),
@@ -85,7 +85,7 @@ _EQUIPMENT = re.compile(r"신품|제품|로봇|장비|설비|기기")  # a condi
 _CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정")
 _BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:구축|도입)\s*(?:완료|한|을\s*마친|된)")
 _BUILT_WITH = re.compile(r"사업\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한")  # "스마트공장 구축사업(…)으로 AI 비전검사 시스템을 도입한 기업"
-_PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*받(?:은|았)|" + _BUILT_WITH.pattern + r"|지원\s*[」』\"”']?\s*(?:을|를)?\s*받(?:은|았|고|지\s*않)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
+_PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*(?:[^.,]{0,20}\s)?받(?:은|았|으신|으셨)|" + _BUILT_WITH.pattern + r"|지원\s*[」』\"”']?\s*(?:을|를)?\s*받(?:은|았|고|지\s*않|으신|으셨)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
 _RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
 _YEAR_OF = re.compile(r"(20\d{2})\s*(?=년|[~∼–-]\s*20\d{2}\s*년)")
@@ -109,6 +109,9 @@ _REGION_CONTEXT = re.compile(r"^\s*(?:\)|\([^()]{0,40}\))?\s*(?:이므로|이라
                              r"(?:중소\s*|제조\s*)*(?:기업|업체)만))")  # "비수도권 기업만 신청할 수 있습니다"
 _LISTED_PLACES = re.compile(r"(?:아래|다음)\s*(?:의\s*)?(?:지역|시[·ㆍ]?\s*군(?:[·ㆍ]\s*구)?)\s*(?:에|중)[^.]{0,30}?(?:소재|둔|두고|있는|위치)[^.]{0,10}?(?:기업|업체)")
 _ALSO = re.compile(r"도\s*(?:(?:신청|참여)\s*)?(?:가능|신청할\s*수|참여할\s*수)")  # "(김포시 외 지역 기업도 가능)": others too, not only them
+# who is excluded by where only one of its sites is ("본사만 …", "본사가 …에 있어도"): a qualification of the region, not its exclusion
+_QUALIFIES = re.compile(r"(?:본사|공장|사업장|본점)(?:만|이|가)?\s*[^.]{0,20}?(?:있어도|있더라도|이어도|이더라도|두어도)|(?:본사|공장|사업장|본점)만\s")
+_INCLUDED = re.compile(r"(?:기업|업체|사업장|공장)\s*(?:도\s*)?포함(?:$|\s*\)|합니다|함|된다|됩니다)")
 _OUTSIDE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:지역\s*)?(?:밖|이외|외)(?:\s*지역|의|에|\s|\(|$)")
 
 
@@ -139,7 +142,8 @@ def _op_after(sentence: str, end: int) -> str | None:
 def _regions(sentence: str, home: str | None) -> list[Condition]:
     """Region conditions, clause by clause: "도내 어디에 있든 신청할 수 있으며, 충청남도·대전에 있는
     기업은 대상이 아니다" allows one place and excludes others."""
-    clauses = [c for c in re.split(r"(?<=[며고])\s*,\s*|(?<=지만)\s*,?\s*", sentence) if c.strip()]
+    # (a spoken reason ends a clause too: "저희는 경상남도 고성군이라서요, 강원 고성군에 있는 공장은 … 아닙니다")
+    clauses = [c for c in re.split(r"(?<=[며고])\s*,\s*|(?<=지만)\s*,?\s*|(?<=라서|서요|까요)\s*,\s*", sentence) if c.strip()]
     if len(clauses) > 1:
         return [c for clause in clauses for c in _regions(clause, home)]
     remark = re.search(r"\(([^()]{4,})\)", sentence)
@@ -189,8 +193,10 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
         found = [[p, c, g, "some"] if c is None and not g and n < len(cities_of(p)) else [p, c, g] for p, c, g, *_ in found]
     if found:
         negated = (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence)) or _REDIRECT.search(sentence)
-        if not negated and _ALSO.search(sentence) and "만" not in sentence:
-            return []  # "수도권 소재 기업도 신청할 수 있음": others too, not only them
+        if negated and _QUALIFIES.search(sentence):
+            return []  # "본사가 광주시에 있어도 공장이 …에 있으면 안 되고, 공장만 광주에 있는 경우도 대상이 아니다": both must be there
+        if not negated and (_ALSO.search(sentence) or _INCLUDED.search(sentence)) and "만" not in sentence:
+            return []  # "수도권 소재 기업도 신청할 수 있음", "※ 군위군 소재 기업 포함": others too, not only them
         return [Condition("region", "not_in" if negated else "in", found, sentence)]
     return []
 
@@ -211,7 +217,8 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
         head, tail = sentence[:proviso.start()], sentence[proviso.end():]
         found = (_industry(head, excluding) if head.strip() else []) + _industry(tail, excluding)
         return [Condition(c.field, c.op, c.value, sentence) for c in found]
-    sentence = re.sub(r"[「『][^」』]*[」』]", "", sentence)  # a programme's name (「도시제조업 … 사업」) is not its industry
+    # a programme's name (「도시제조업 … 사업」, '고성군 중소 제조기업 … 지원사업') is not its industry
+    sentence = re.sub(r"[「『][^」』]*[」』]|[‘'][^’'\n]{4,60}(?:사업|바우처|프로그램)[’']", "", sentence)
     coded = [m.group(1) for m in _CODED.finditer(sentence)]
     codes = ksic.codes_in(sentence)
     if (not coded and len(codes) >= 2 and _KSIC_LIST.search(sentence) and not excluding
@@ -239,7 +246,10 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
     # "식료품 제조업·음료 제조업", "식료품 제조업과 음료 제조업" -> "식료품·음료 제조업", "식료품과 음료 제조업"
     main = re.sub(r"\s*제조업\s*(?=[·,]|(?:과|와|및|이나|또는)\s)", "", re.sub(r"\([^)]*\)", "", sentence))
     out_of = _SUBSECTORS.search(main)
-    if out_of and (excluding or (_NEGATED.search(main) and not _ELIGIBLE_VERB.search(main))):
+    # the negation read is the one of the sentence that names the subsectors ("주업종이 식료품 제조업이다 —
+    # … 도·소매업만 하는 경우는 안 됩니다": the second sentence excludes traders, not food makers)
+    said = next((x for x in _SENTENCE_END.split(main) if out_of and out_of.group(0).strip() in x), main)
+    if out_of and (excluding or (_NEGATED.search(said) and not _ELIGIBLE_VERB.search(said))):
         # "식료품과 음료 제조업은 올해 사업에서 빠졌다": manufacturers of these may not apply
         names = [w for w in re.split(r"\s*(?:·|,|과|와|및|이나|또는)\s*", out_of.group(1))
                  if len(w) >= 2 and not re.search(r"분류|표준|업종", w)]  # "한국표준산업분류상 제조업": no subsector
@@ -366,7 +376,7 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         since = _SINCE.search(sentence)
         out.append(Condition("prior_support", "requires", {"level": need, "since": int(since.group(1))} if since else need, sentence))
     # "… 지원을 받은 기업이 아닙니다" (a pledge of an application form): such companies may not apply
-    negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)|이력이\s*없는|"
+    negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)|이력이\s*없는|안\s*(?:됩니다|돼요|된다)|"
                                            r"(?:기업|업체)(?:이|가)\s*(?:아닙니다|아님|아니다|아니어야)|받지\s*않(?:았|은|았다|음)", sentence))
     main = re.sub(r"\([^)]*\)", "", sentence)  # "지원(한국에너지공단 「…」 포함)을 받은": the remark apart
     if _NO_LIMIT.search(sentence) or _WIDENS.search(sentence):  # "다른 사업 수혜 이력은 신청에 영향이 없습니다"
@@ -512,6 +522,26 @@ def apply_errata(text: str) -> str:
     return text
 
 
+# a correction said in prose ("제가 아까 3억 원 이상이라고 잘못 말씀드렸습니다. 공고문에는 … 5억 원 이상으로 돼
+# 있습니다. 정정하겠습니다", "200억이 아니라 … 150억 원 이하로 돼 있어요"): the bound it gives replaces the one read
+_CORRECTS = re.compile(r"정정|바로잡|잘못\s*(?:말씀|알려|안내|적|썼|기재|올렸)|틀렸")
+_OLD_WORDING = re.compile(r"잘못|틀렸|말씀드렸는데|라고\s*(?:했|썼|적)")
+
+
+def _corrected_limits(text: str) -> list[Condition]:
+    out = []
+    for line in own_lines(text):
+        if "|" in line or not _CORRECTS.search(line) or _ERRATUM.search(line):
+            continue  # (an erratum in quotes, "\"10인 이상\"은 \"5인 이상\"의 오기", is applied to the text: apply_errata)
+        for sentence in _SENTENCE_END.split(line):
+            if _OLD_WORDING.search(sentence) or "?" in sentence:
+                continue  # what was said before, or a question
+            said = re.split(r"아니라|아니고", sentence)[-1]  # "200억이 아니라 150억 원 이하": the new one
+            out += [Condition(c.field, c.op, c.value, sentence.strip()) for c in _numbers(said)
+                    if c.field in ("revenue", "employees", "age", "founded")]
+    return out
+
+
 def extract(text: str, home: tuple[str | None, str | None, list] | None = None) -> list[Condition]:
     """Every condition the text states. `home`: the document's own place ([province, city, group])
     for "도내"/"관내", and the region condition when the text names none but the programme is a
@@ -561,6 +591,8 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
         out.append(Condition("other", "unread", None, text[start:end if end > 0 else len(text)].strip()))
     in_tracks = {d["field"] for c in out if c.field == "track" for t in c.value["conditions"] for d in t}
     out += _unread_limits(text, {c.field for c in out} | in_tracks, home)
+    for c in _corrected_limits(text):
+        out = [x for x in out if not (x.field == c.field and x.op == c.op)] + [c]
     # "제외 대상은 2023년~2025년 지원 수혜 기업입니다" (an FAQ's answer) restates, in fewer words, an exclusion
     # of a kind of support read elsewhere for the same years: the one that names the kind holds
     def when(c):

@@ -3,14 +3,16 @@
 Province-level names and their variants, which province each city belongs to and the groups
 (수도권) come from data/regions_ko.txt (regions.py). A city name that two provinces share
 (고성, and 광주 as 경기도 광주시 beside 광주광역시) is placed only when its province is written
-next to it; "광주광역시" is the metropolitan city, "경기도 광주시" the city in 경기.
+next to it; "광주광역시" is the metropolitan city, "경기도 광주시" the city in 경기. The districts of
+the metropolitan cities (광산구, 해운대구; data/districts_ko.txt) are their cities here, written in
+full: "광주광역시 광산구" is Place("광주", "광산구").
 """
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..regions import canonical, province_groups, provinces_of_cities, regions
+from ..regions import canonical, data_lines, province_groups, provinces_of_cities, regions
 
 METRO_SUFFIX = ("광역시", "특별시", "특별자치시")
 
@@ -28,13 +30,27 @@ class Place:
 
 
 @lru_cache(maxsize=1)
+def districts() -> dict[str, list[str]]:
+    """{metropolitan city: its districts and counties, as written (광산구)}."""
+    out = {}
+    for line in data_lines("districts_ko.txt"):
+        city, names = line.split(":", 1)
+        out[city.strip()] = names.split()
+    return out
+
+
+@lru_cache(maxsize=1)
 def _tables() -> tuple[dict[str, set[str]], dict[str, tuple[str, ...]]]:
-    """({city: provinces}, {group name: provinces})."""
+    """({city or district: provinces}, {group name: provinces})."""
     cities: dict[str, set[str]] = {}
-    for province, names in provinces_of_cities().items():
+    for province, names in list(provinces_of_cities().items()) + list(districts().items()):
         for c in names:
             cities.setdefault(c, set()).add(province)
     return cities, {g: tuple(p) for g, p in province_groups().items()}
+
+
+def _district(word: str) -> str | None:
+    return word if any(word in names for names in districts().values()) else None
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +63,7 @@ def provinces() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    words = set(regions()[0]) | set(_tables()[1])  # every written form of a province or city, and the groups
+    words = set(regions()[0]) | set(_tables()[1]) | {d for names in districts().values() for d in names}
     alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     return re.compile(r"(?<![가-힣])(" + alternation + r")(?=[^가-힣]|[은는이가을를의에와과로도만내]|소재|지역|관내|$)")
 
@@ -69,11 +85,17 @@ def places_in(text: str) -> list[tuple[Place, int, int]]:
             out.append((Place(None, None, groups[word]), start, end))
             i += 1
             continue
-        canon = canonical(word)
+        canon = canonical(word) or _district(word)
         metro = word.endswith(METRO_SUFFIX)
         own_city = canon in cities and word.endswith("시") and not metro  # "제주시": the city, not 제주특별자치도
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt and not text[end:nxt[1]].strip() and _district(nxt[0]) and canon in districts() and not own_city:
+            # "광주광역시 광산구", "부산 강서구": the district of that city
+            if canon in cities.get(nxt[0], ()):
+                out.append((Place(canon, nxt[0]), start, nxt[2]))
+                i += 2
+                continue
         if metro or (canon in provinces() and canon != "광주" and not own_city):
-            nxt = found[i + 1] if i + 1 < len(found) else None
             if nxt and nxt[1] - end <= 2 and not metro:
                 city = canonical(nxt[0])
                 if city in cities and canon in cities[city]:

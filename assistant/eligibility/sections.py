@@ -32,6 +32,8 @@ _ELIGIBILITY_HEADING = re.compile(r"누가\s*신청|(?:이런|다음|아래)\s*(
 _ELIGIBILITY_SENTENCE = re.compile(
     r"지원\s*대상|신청\s*대상|참여\s*대상|모집\s*대상|신청\s*자격|참여\s*자격|대상은|대상으로\s*(?:하며|한다|모집)|"
     r"기업만|업체만|제외(?:된다|한다|하며|되며|되는|됩니다|\s*대상)|(?:업|기업|업체)(?:은|는)\s[^.]{0,20}?(?:빠졌|빠진다|빠집니다|제외됐|제외되었|제외했|제외합니다)|신청할\s*수\s*(?:있|없)|참여할\s*수\s*(?:있|없)|"
+    # said, not written: "… 곳은 안 됩니다", "… 업체는 대상이 아닙니다", "… 받으신 곳도 신청하실 수 없습니다"
+    r"(?:신청|참여)하실\s*수\s*(?:있|없)|대상이\s*(?:아닙|아니)|(?:곳|기업|업체|회사|데)(?:은|는|도)\s*(?:[^.]{0,12}\s)?안\s*(?:됩니다|돼요|되고|된다|되며)|"
     r"(?:개사|곳|개\s*기업)(?:를|을)?\s*(?:선정|모집)|"
     r"(?:도내|관내|시내|군내|지역)\s*(?:\d+\s*개\s*시[·ㆍ]?군\s*)?(?:중소|중견|제조)[^.]{0,20}?(?:기업|업체)(?:의|을|를|에|과)|(?:기업|업체)(?:을|를)?\s*대상|(?:지원|신청|참여)(?:이|은|는)?\s*불가"
 )
@@ -89,7 +91,7 @@ _NUMBERED_HEADING = re.compile(r"^0?\d{1,2}\s+[가-힣A-Za-z&·\s]{2,24}?\s*(?:\
 
 _ELIGIBLE_VERB = re.compile(r"신청(?:하실|할)\s*수\s*있|신청\s*가능|참여(?:하실|할)\s*수\s*있")
 
-_NEGATED = re.compile(r"수\s*없|제외|불가|빠졌|빠진다|빠집니다|빠지며|해당하지\s*않|대상\s*(?:이\s*)?(?:아니|아닙)|대상\s*아님|안\s*된다")
+_NEGATED = re.compile(r"수\s*없|제외|불가|빠졌|빠진다|빠집니다|빠지며|해당(?:하|되)지\s*않|대상\s*(?:이\s*)?(?:아니|아닙|아님)|안\s*(?:된다|됩니다|돼요|되고요|되며)")
 
 _SCORING = re.compile(r"우대|가점|가산점|\d+\s*점\b|배점|우선\s*(?:지원|선정|배정|검토)|\+\s*\d+\s*(?:점)?\s*$")  # "… 기업 ..... +2": points
 
@@ -100,7 +102,7 @@ _TRACK = re.compile(r"^\s*[-·•*○※]?\s*(?:(?:트랙|Track|Type)\s*[A-Z0-9]
 
 _WHO_MAY = re.compile(r"신청\s*자격|지원\s*대상|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건")
 
-_EXCLUSION_HEAD = re.compile(r"(?:신청\s*)?(?:제외\s*대상|제외\s*사유|지원\s*제외|신청\s*제외|참여\s*제한)(?!\s*(?:항목|비용|경비|품목|대상\s*비용))\s*[:：]?\s*")
+_EXCLUSION_HEAD = re.compile(r"(?:신청\s*)?(?:제외\s*대상|제외\s*사유|지원\s*제외|신청\s*제외|참여\s*제한|제외(?=\s*[:：]))(?!\s*(?:항목|비용|경비|품목|대상\s*비용))\s*[:：]?\s*")
 
 # "다음 요건을 모두 갖춘 기업이다" / "다만 다음에 해당하는 기업은 신청할 수 없다": the list items under it
 # ("- …") state who may apply / who may not
@@ -126,11 +128,38 @@ def _label(line: str) -> str:
 
 
 
+# a digest's numbered stories ("[1] (공고) 2026 … 실증 지원사업", "[2] (대덕구) … 2차 모집"): a newsletter or
+# a news round-up; its programme is the first story, the others are other programmes (up to the next story)
+_STORY = re.compile(r"^\s*\[(\d{1,2})\]\s*(?:\([^()]{1,12}\)\s*)?\S.{8,}")
+_STORY_WORDS = re.compile(r"모집|공고|지원\s*사업|사업|컨설팅|교육|행사|설명회|과정|매칭")
+
+
+def other_story(line: str) -> bool | None:
+    """True on the heading of a digest's second or later story, False on its first, None on other lines."""
+    m = _STORY.match(line)
+    if not m or len(line.strip()) > 80 or _ELIGIBILITY_HEADING.search(line) or not _STORY_WORDS.search(line):
+        return None
+    return int(m.group(1)) >= 2
+
+
+def _stories(lines: list[str]) -> list[bool | None]:
+    """other_story of each line, but None on a contents list (story titles one after another)."""
+    found = [other_story(x) if x.strip() else None for x in lines]
+    filled = [i for i, x in enumerate(lines) if x.strip()]
+    listed = {i for a, b in zip(filled, filled[1:]) if found[a] is not None and found[b] is not None for i in (a, b)}
+    return [None if i in listed else f for i, f in enumerate(found)]
+
+
 def own_lines(text: str) -> list[str]:
     """The text's lines but those of other programmes (under "참고: 같은 시기 다른 기관 사업 …", _ELSEWHERE,
-    up to the next heading): what the whole-text reads see."""
-    out, elsewhere = [], False
-    for line in text.split("\n"):
+    up to the next heading; a digest's later stories, other_story): what the whole-text reads see."""
+    out, elsewhere, story = [], False, False
+    lines = text.split("\n")
+    for line, starts in zip(lines, _stories(lines)):
+        if starts is not None:
+            story = starts
+        if story:
+            continue
         cells = [c for c in line.strip().strip("|").split("|") if c.strip()]
         heading = len(line) <= 60 or len(cells) == 1
         if heading and _ELSEWHERE.search(line):
@@ -198,7 +227,13 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
     lines = [_unframed(_unspaced(x.strip())) for x in _unwrap(markdown_tables(text)).split("\n")]
     lines = [x for x in lines if x and not is_contents_line(x)]  # a PDF's table of contents: neither heading nor condition
     before_table = None  # whether the text was excluding before a table: a table's row labels ("신청제외") end with it
-    for stripped in lines:
+    story = False  # within a digest's later story (other_story)
+    for stripped, starts in zip(lines, _stories(lines)):
+        if starts is not None:
+            story = starts
+            in_section, excluding, listing = False, False, None
+        if story:
+            continue
         if stripped.startswith("|"):
             before_table = excluding if before_table is None else before_table
         elif before_table is not None:
@@ -257,7 +292,9 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
         body = stripped[_ITEM.match(stripped).end():]
         head = _EXCLUSION_HEAD.match(body)
         if head:  # "라. 제외 대상 : …", "○ 신청 제외", "- 신청 제외 대상": what follows (and the lines under it) excludes
-            excluding = True
+            # (a bare label with its list on the line, "• 제외: 체납, 휴·폐업, …" in a summary, excludes that line only)
+            line_only = body[:head.end()].strip().rstrip(":：").strip() == "제외" and bool(body[head.end():].strip())
+            carried, excluding = excluding, True
             stripped = body[head.end():].strip()
             if not stripped or re.match(r"(?:및|와|과|[·/,])\s", stripped):  # "제외 대상 및 중복 수혜": the heading goes on
                 continue
@@ -323,4 +360,6 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
                 # "① … ② … ③ …" in one cell: an item each
                 items = [x.strip() for x in re.split(r" / |▲|✗|✖|\s(?=[②-⑳]\s*\S)", sentence)] if excluding else [sentence]
                 out += [(x, excluding, in_section or excluding) for x in items if x]
+        if head and line_only:
+            excluding = carried
     return out

@@ -191,7 +191,9 @@ def _all_text(node, depth: int = 0) -> int:
 
 
 # a chat log's messages: each names who speaks and what is said ({"role": "user", "content": "…"})
-_SPEAKER_KEY = re.compile(r"^(?:role|speaker|sender|from|author|who|user_type|화자|발신자|작성자)$", re.IGNORECASE)
+# (Slack and messenger exports name the speaker in user / user_name: {"user_name": "…", "text": "…"})
+_SPEAKER_KEY = re.compile(r"^(?:role|speaker|sender|from|author|who|user_type|user|user_?name|sender_?name|author_?name|"
+                          r"nick(?:name)?|화자|발신자|작성자)$", re.IGNORECASE)
 _SAID_KEY = re.compile(r"^(?:content|text|message|msg|body|utterance|내용|메시지|발화)$", re.IGNORECASE)
 
 
@@ -315,7 +317,10 @@ def _field(key: str, value, depth: int) -> list[Block]:
         # prefix would hide a message's own lead-in, "신청 제외는 세 가지입니다. ① …", from the readers)
         lines = []
         for m in value:
-            speaker = next((v for k, v in m.items() if _SPEAKER_KEY.match(str(k)) and isinstance(v, str)), "")
+            named = [v for k, v in m.items() if _SPEAKER_KEY.match(str(k)) and isinstance(v, str)]
+            # a name before an id ("user": "U07HJK2", "user_name": "정하은 (경영지원팀)"): the longest that has letters
+            speaker = max(named, key=lambda v: (bool(re.search(r"[가-힣]", v)), not re.fullmatch(r"[A-Z0-9_-]+", v), len(v)),
+                          default="")
             said = text_lines(next((v for k, v in m.items() if _SAID_KEY.match(str(k)) and isinstance(v, str)), ""))
             if said:
                 lines += ([Block(speaker)] if speaker else []) + [Block(ln) for ln in said]

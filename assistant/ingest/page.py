@@ -102,13 +102,18 @@ def _trim_tail(paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
+# a numbered item's title ("[2] (대덕구) … 2차 모집"): in a digest it is in the contents and again where the
+# item starts; the second one is kept, it is where the item's text begins
+_ITEM_TITLE = re.compile(r"^\s*\[\d{1,2}\]\s*\S")
+
+
 def _dedupe(stories: list[Story]) -> None:
     seen: set[str] = set()
     for story in stories:
         unique = []
         for p in story.paragraphs:
             key = re.sub(r"\s+", "", p)
-            if key in seen:
+            if key in seen and not (_ITEM_TITLE.match(p) and len(p) <= 80):
                 continue
             seen.add(key)
             unique.append(p)
