@@ -429,7 +429,9 @@ def _fields(chunks: list[Chunk], work: Plan) -> list[dict]:
     """Each chunk's scalar fields in a Milvus collection: its document, the document's region and
     application deadline (programmes.py), the year of its date and its file type."""
     facts = {doc: f for r in work.results.values() for doc, f in r.facts.items()}
-    of_doc = {p.doc_id: p for p in programmes(chunks, facts)}
+    of_doc: dict = {}
+    for p in programmes(chunks, facts):  # a page of several programmes: its first
+        of_doc.setdefault(p.doc_id, p)
     out = []
     for c in chunks:
         p = of_doc.get(c.doc_id)

@@ -3,7 +3,7 @@ about many programmes at once ("지원 금액이 가장 큰 사업은?", "지금
 "경기도 지원사업 목록").
 
 One Programme per main document (not a news page's sidebar stories; every record of a .json
-API response, whose facts say "record"), from facts read once at
+API response, whose facts say "record"; each part of a page of several programmes, facts "parts"), from facts read once at
 index time (ingest/notice.py): the largest support amount stated as a limit, the application
 deadline, the issuing body of a notice. Its region is the first one its title names, else its
 text's first; its organiser the notice's issuer, else the body its title names ("김포시, …").
@@ -37,6 +37,12 @@ class Programme:
     outlet: str | None
     path: str
     passage: str
+    part: int | None = None  # which of the page's programmes (facts["parts"]), when it holds several
+
+    def conditions(self, facts: dict) -> list[dict]:
+        """Who may apply, as read at index time (eligibility/conditions.py): the part's, else the document's."""
+        f = facts.get(self.doc_id, {})
+        return f["parts"][self.part].get("conditions", []) if self.part is not None else f.get("conditions", [])
 
 
 def programmes(chunks, facts: dict) -> list[Programme]:
@@ -49,6 +55,14 @@ def programmes(chunks, facts: dict) -> list[Programme]:
         f = facts.get(doc, {})
         region = f.get("region", "")
         m = _ORGANISER.search(c.title)
+        if f.get("parts"):
+            for i, part in enumerate(f["parts"]):
+                q = parse_quantity(part["max_amount"]) if part.get("max_amount") else None
+                m = _ORGANISER.search(part["title"])
+                out.append(Programme(doc, c.id, part["title"], part.get("region") or region,
+                                     m.group(1) if m else f.get("issuer", ""), part.get("max_amount"),
+                                     q.value if q else None, part.get("deadline"), c.date, c.outlet, c.path, c.text, i))
+            continue
         q = parse_quantity(f["max_amount"]) if f.get("max_amount") else None
         out.append(Programme(doc, c.id, c.title, region, f.get("issuer") or (m.group(1) if m else ""),
                              f.get("max_amount"), q.value if q else None, f.get("deadline"), c.date, c.outlet, c.path,

@@ -49,10 +49,23 @@ def _document(path: str, title: str, cache: dict):
     if isinstance(docs, IngestError):
         return docs
     if len(docs) > 1 and title:  # a page with sidebar stories: the story whose title and lead share most words with the pair's
-        words = [w for w in re.split(r"[\s()\[\],·–-]+", title) if len(w) >= 2]
-        seen = {w: sum(w in d.title + " " + d.text for d in docs) for w in words}  # a word every story has tells nothing
-        return max(docs, key=lambda d: sum(1 / seen[w] for w in words if seen[w] and w in d.title + " " + d.text))
+        return docs[_closest(title, [d.title + " " + d.text for d in docs])]
     return docs[0]
+
+
+def _closest(title: str, texts: list[str]) -> int:
+    """Which of `texts` shares most words with `title` (a word every text has tells nothing)."""
+    words = [w for w in re.split(r"[\s()\[\],·–-]+", title) if len(w) >= 2]
+    seen = {w: sum(w in t for t in texts) for w in words}
+    return max(range(len(texts)), key=lambda i: sum(1 / seen[w] for w in words if seen[w] and w in texts[i]))
+
+
+def _conditions(doc, title: str) -> list[dict]:
+    """The conditions of the pair's programme: on a page of several (facts "parts"), the part named like it."""
+    parts = doc.facts.get("parts")
+    if parts and title:
+        return parts[_closest(title, [p["title"] for p in parts])].get("conditions", [])
+    return doc.facts.get("conditions", [])
 
 
 def score(rows: list[dict]) -> dict:
@@ -88,7 +101,7 @@ def run(folder: Path) -> tuple[list[dict], dict]:
         if isinstance(doc, IngestError):  # scored as a wrong, undecided label
             rows.append(row | {"got": UNREAD, "reasons": [str(doc)]})
             continue
-        conditions = [Condition.from_dict(c) for c in doc.facts.get("conditions", [])]
+        conditions = [Condition.from_dict(c) for c in _conditions(doc, pair.get("title", ""))]
         v = verdict(profiles[pair["profile"]], conditions, reference_day(doc.facts, now))
         rows.append(row | {"got": v.label, "reasons": [f"{r.status}: {r.says}" for r in v.reasons]})
     splits = sorted({r["split"] for r in rows})

@@ -5,7 +5,7 @@ from datetime import date, datetime
 
 import pytest
 
-from assistant.eligibility import APPLY, CHECK, NOT, CompanyProfile, ProfileError, extract, verdict
+from assistant.eligibility import APPLY, CHECK, NOT, CompanyProfile, Condition, ProfileError, extract, verdict
 from assistant.eligibility.places import Place, covers, place_of, places_in
 
 NOTICE = """「2026년 경남 스마트공장 구축 지원사업」 참여기업 모집 공고
@@ -661,3 +661,67 @@ def test_a_district_programme_a_digest_of_stories_and_negations_of_other_places(
     got = _by_field(extract(digest, ("대전", None, [])))
     assert [c.value for c in got["region"]] == [[["대전", None, []], ["세종", None, []], ["충남", None, []]]]
     assert "employees" not in got  # the second story's limit is another programme's
+
+
+def test_a_page_of_several_programmes_is_read_part_by_part(tmp_path):
+    """A guidebook chapter with three programmes under headings of their own and a shared section whose
+    box table says, programme by programme, whose past support excludes (its cells wrap onto a second
+    line): each programme gets its own limits and only its own row of the shared table."""
+    from assistant.eligibility.parts import programme_parts
+    from assistant.ingest import CorpusFile, read_documents
+
+    chapter = ("제3장 제조기업 지원\n  3-1  김포시 스마트공장 구축 지원사업 .............. 41\n"
+               "  3-2  김포시 제조기업 품질 검사장비 지원사업 ........ 44\n\n"
+               "3-1  김포시 스마트공장 구축 지원사업\n  □ 신청자격\n    ○ 김포시에 공장을 둔 제조 중소기업\n"
+               "    ○ 상시근로자 5인 이상\n\n"
+               "3-2  김포시 제조기업 품질 검사장비 지원사업\n  □ 신청자격\n    ○ 김포시에 본사와 공장을 모두 둔 제조 중소기업\n"
+               "    ○ 상시근로자 10인 이상 100인 미만\n    ○ 그 밖의 중복 지원 제한은 3-4 공통 유의사항의 표를 따름\n\n"
+               "3-4  공통 유의사항 및 중복 지원 제한\n"
+               "  ┌──────────────┬──────────────────────────────┐\n"
+               "  │ 신청 사업    │ 신청할 수 없는 기업          │\n"
+               "  ├──────────────┼──────────────────────────────┤\n"
+               "  │ 3-1 스마트공장 │ 2023년 이후 스마트공장 구축 지원 │\n"
+               "  │              │ 수혜기업                     │\n"
+               "  ├──────────────┼──────────────────────────────┤\n"
+               "  │ 3-2 검사장비 │ 2025년 김포시 AI 품질혁신 지원사업 │\n"
+               "  │              │ 수혜기업 (2024년 이전 수혜는 무관) │\n"
+               "  └──────────────┴──────────────────────────────┘\n"
+               "  4. 지원 결정 후 허위 서류 제출이 확인되면 지원금을 환수합니다.\n")
+    parts = programme_parts(chapter)
+    assert [p.title for p in parts] == ["김포시 스마트공장 구축 지원사업", "김포시 제조기업 품질 검사장비 지원사업"]
+    path = tmp_path / "guide.txt"
+    path.write_text(chapter, encoding="utf-8")
+    (doc,) = read_documents(CorpusFile(path=path, rel=path.name, shown=str(path)))
+    first, second = ([Condition.from_dict(c) for c in p["conditions"]] for p in doc.facts["parts"])
+    assert [c.value for c in first if c.field == "employees"] == [5]
+    assert sorted(c.value for c in second if c.field == "employees") == [10, 100]
+    (own,) = [c for c in second if c.field == "prior_support"]  # its row of the shared table, read as one row
+    assert own.value["in"] == [2025] and "품질혁신" in own.value["topic"]
+    assert [c.value["in"] for c in first if c.field == "prior_support"] == [[2023]] or any(
+        c.value.get("since") == 2023 for c in first if c.field == "prior_support")
+    built = CompanyProfile.from_dict({"region": "경기도 김포시", "industry": "제조업", "employees": 25,
+                                      "revenue_won": 3_000_000_000, "past_support": ["2024 스마트공장 기초"],
+                                      "exclusions": []})
+    assert verdict(built, second, date(2026, 3, 2)).label == APPLY  # 3-1's exclusion is not 3-2's
+    assert verdict(built, first, date(2026, 3, 2)).label == NOT
+    # indexed: qa.match and the 지원사업 table list each programme of the page
+    from assistant import build_index, load
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "guide.txt").write_text(chapter, encoding="utf-8")
+    build_index(corpus, tmp_path / "index")
+    qa = load(tmp_path / "index")
+    labels = {m.programme.title: m.label for m in qa.match(built)}
+    assert labels == {"김포시 스마트공장 구축 지원사업": NOT, "김포시 제조기업 품질 검사장비 지원사업": APPLY}
+    assert sorted(r[0] for r in qa.programme_table()) == sorted(labels)
+
+
+def test_a_correction_table_reads_the_new_column():
+    notice = ("□ 정정 내용\n  ┌────────┬──────────────────┬──────────────────┐\n"
+              "  │ 항  목 │    정  정  전     │    정  정  후     │\n"
+              "  ├────────┼──────────────────┼──────────────────┤\n"
+              "  │ 매출액 │ 직전연도 매출액 1억 원 이상 │ 직전연도 매출액 1억 원 이상 │\n"
+              "  │        │ 30억 원 이하      │ 50억 원 이하      │\n"
+              "  └────────┴──────────────────┴──────────────────┘\n")
+    got = _by_field(extract(notice, ("강원", None, [])))
+    assert sorted((c.op, c.value) for c in got["revenue"]) == [("<=", 5_000_000_000), (">=", 100_000_000)]

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from ..numbers import find_quantities
 from . import ksic
 from .places import Place, cities_of, places_in
-from .sections import (_CHANGED, _ELIGIBLE_VERB, _NEGATED, _SCORING, _SENTENCE_END, _SUPERSEDED,
+from .sections import (_CHANGED, _ELIGIBLE_VERB, drop_superseded_columns, join_wrapped_rows, _NEGATED, _SCORING, _SENTENCE_END, _SUPERSEDED,
                        _TRACK, eligibility_sentences, markdown_tables, own_lines)
 
 # track: the conditions of a table's alternative tracks (one of them must hold); other: a sentence about
@@ -386,6 +386,8 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         # "2025년 수혜기업만 제외되고, 2024년 이전 수혜기업은 신청 가능합니다": the years of the clause that excludes
         parts = re.split(r"(?<=[고며])\s*,\s*", sentence)
         said = " ".join(x for x in parts if not _ELIGIBLE_VERB.search(x)) if len(parts) > 1 else sentence
+        # "(2024년 이전 수혜는 무관)": a remark on which years do not count names no excluded year
+        said = re.sub(r"\([^()]*(?:무관|상관\s*없|해당하지\s*않|제외되지\s*않|아님|아닙)[^()]*\)", " ", said)
         years = {int(y) for y in _YEAR_OF.findall(said)}
         for a, b in _YEAR_RANGE.findall(said):
             years |= set(range(int(a), int(b) + 1))
@@ -426,6 +428,8 @@ _LIMITS = {
 _FIELD_GROUPS = {"age": ("age", "founded")}
 
 
+# a pointer to where a rule is stated ("그 밖의 중복 지원 제한은 3-4 공통 유의사항의 표를 따름"): read it there
+_REFERS = re.compile(r"(?:표|항|절|장|조|규정|유의사항)(?:를|을|에|의)?\s*(?:따름|따른다|따릅니다|참조|참고)\s*[.)]?\s*$")
 # a definition ("… 지원만 받은 경우는 구축 이력이 없는 것으로 봅니다"): it says how a term reads, no condition
 _DEFINES = re.compile(r"(?:으로|로)\s*(?:봅니다|본다|봄|간주합니다|간주한다|간주함)\s*[.)]?\s*$")
 _NO_LIMIT = re.compile(r"제한\s*(?:이|은|도)?\s*없|(?:없어도|아니어도|않아도)(?:\([^)]*\))?\s*(?:신청|참여)할\s*수\s*있|상관\s*없")  # "✔ 업력·매출 제한 없음": no condition a rule did not read
@@ -437,7 +441,7 @@ def _states_nothing(sentence: str) -> bool:
     widens who may apply, an FAQ's question (its answer states), a
     correction's old wording or an erratum, one track's line ("[변경 후] 고도화형 …")."""
     main = re.sub(r"\([^()]*\)", "", sentence)  # "(인증 종류 무관)" qualifies the exclusion; it does not undo it
-    return bool(_NOT_EXCLUDING.search(main) or _QUESTION.match(sentence) or _DEFINES.search(main)
+    return bool(_NOT_EXCLUDING.search(main) or _QUESTION.match(sentence) or _DEFINES.search(main) or _REFERS.search(main)
                 or _ERRATUM.search(sentence)  # an erratum: applied to the text (apply_errata), it states nothing itself
                 or _SUPERSEDED.match(sentence) or _TRACK_FIRST.match(_CHANGED.sub("", sentence))
                 or (_PERMITS.match(sentence) and not _NEGATED.search(sentence) and "만" not in sentence))
@@ -548,7 +552,8 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     local body's (passed by the caller only then)."""
     from .tracks import track_lines, track_tables  # tracks.py reads each track's cells with the rules above
 
-    text = apply_errata(text)
+    # a box table's wrapped cells: one row; a correction table's old column: gone
+    text = "\n".join(drop_superseded_columns(join_wrapped_rows(apply_errata(text).split("\n"))))
     text, out = track_tables(markdown_tables(text), home)
     text, by_line = track_lines(text, home)
     out += by_line

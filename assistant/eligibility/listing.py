@@ -63,7 +63,7 @@ def match_all(profile, progs: list, facts: dict, chunks_of: dict, now: datetime)
     out = []
     for p in progs:
         f = facts.get(p.doc_id, {})
-        conditions = [Condition.from_dict(c) for c in f.get("conditions", [])]
+        conditions = [Condition.from_dict(c) for c in p.conditions(facts)]
         v = verdict(profile, conditions, reference_day(f, now))
         end = parse_time(p.deadline, end_of_day=True) if p.deadline else None
         cites = [_cite(i + 1, r.condition, p, chunks_of.get(p.doc_id, [])) for i, r in enumerate(v.reasons)]

@@ -16,7 +16,7 @@ from ..ingest.chrome import is_contents_line
 
 # a section heading ("## 3. 신청자격", "3. 신청자격", "□ 지원대상", "Ⅱ. …"); items under one ("가.", "1)", "○")
 # are its content unless they name an eligibility section themselves
-_HEADING = re.compile(r"^\s*(?:#{1,6}\s*|<\s*표\s*\d+\s*>\s*|(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)\s*[.]\s*|[□■◆◇▣]\s*|\[\s*)")
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s*|<\s*표\s*\d+\s*>\s*|(?:\d{1,2}|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+)\s*[.]\s*|\d{1,2}-\d{1,2}\.?\s+|[□■◆◇▣]\s*|\[\s*)")
 
 _ARTICLE = re.compile(r"^\s*제\s*\d+\s*조\s*\(([^)]{1,20})\)\s*")
 
@@ -186,6 +186,56 @@ _STARTS_ITEM = re.compile(r"^\s*(?:[-·•*▪◦○□■◆◇▣●▶▷►�
 
 
 
+_RULE_LINE = re.compile(r"^\s*[─━═┼├┤┬┴┌┐└┘╋┣┫┳┻┏┓┗┛╠╣╦╩╔╗╚╝+\-=|│┃║:\s]+$")  # a table's rule: no text
+
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in re.split(r"[|│┃║]", line.strip().strip("|│┃║"))]
+
+
+def join_wrapped_rows(lines: list[str]) -> list[str]:
+    """A box-drawn table's cells wrap onto the next line, the other cells left blank ("│ 3-2 품질 검사장비 │
+    2025년 김포시 … 지원사업 │" then "│ │ 수혜기업 (2024년 이전 수혜는 무관) │"): one row, each cell joined. A
+    rule line ends a row; a row that starts with text in its first cell is a new row. (A Markdown table's
+    rows never wrap: a row with a blank first cell there is a row of its own under the same label.)"""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1] if out else ""
+        boxed = line.lstrip().startswith(("│", "┃", "║")) and prev.lstrip().startswith(("│", "┃", "║"))
+        if (boxed and not _RULE_LINE.match(prev) and len(_cells(line)) == len(_cells(prev)) >= 2
+                and not _cells(line)[0] and any(_cells(line)[1:])):
+            joined = [f"{a} {b}".strip() for a, b in zip(_cells(prev), _cells(line))]
+            out[-1] = "│ " + " │ ".join(joined) + " │"
+            continue
+        out.append(line)
+    return out
+
+
+_BEFORE_COLUMN = re.compile(r"(?:정정|변경|수정)전|(?:당초|기존)(?:공고)?$")
+_AFTER_COLUMN = re.compile(r"(?:정정|변경|수정)후")
+
+
+def drop_superseded_columns(lines: list[str]) -> list[str]:
+    """A correction notice's table of "항목 | 정정 전 | 정정 후": its rows without the old wording's cell
+    (the new one holds; "[정정 전] …" lines are left out the same way, _SUPERSEDED)."""
+    out, drop, width = [], None, 0
+    for line in lines:
+        tabled = line.lstrip().startswith(("|", "│", "┃", "║"))
+        if not tabled:
+            drop = None if not _RULE_LINE.match(line) or not line.strip() else drop
+            out.append(line)
+            continue
+        cells = _cells(line)
+        squeezed = [re.sub(r"\s+", "", c) for c in cells]
+        before = [i for i, c in enumerate(squeezed) if _BEFORE_COLUMN.search(c)]
+        if before and any(_AFTER_COLUMN.search(c) for c in squeezed):
+            drop, width = before[0], len(cells)
+        if drop is not None and len(cells) == width and not _RULE_LINE.match(line):
+            line = "| " + " | ".join(c for i, c in enumerate(cells) if i != drop) + " |"
+        out.append(line)
+    return out
+
+
 def _unwrap(text: str) -> str:
     """Join prose hard-wrapped at a fixed width inside a list ("… 하동군,\n  산청군, … 가운데 한 곳에 …
     합니다. 창원시·\n  김해시·양산시 등 … 신청할 수 없습니다."), then put each of its sentences on a line."""
@@ -224,7 +274,8 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
     out, in_section, excluding = [], False, False
     elsewhere = False  # under a heading over other programmes (_ELSEWHERE)
     listing = None  # (excluding,) while the items under a lead-in sentence of free text run
-    lines = [_unframed(_unspaced(x.strip())) for x in _unwrap(markdown_tables(text)).split("\n")]
+    lines = [_unframed(_unspaced(x.strip()))
+             for x in _unwrap(markdown_tables("\n".join(join_wrapped_rows(text.split("\n"))))).split("\n")]
     lines = [x for x in lines if x and not is_contents_line(x)]  # a PDF's table of contents: neither heading nor condition
     before_table = None  # whether the text was excluding before a table: a table's row labels ("신청제외") end with it
     story = False  # within a digest's later story (other_story)
@@ -234,10 +285,18 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             in_section, excluding, listing = False, False, None
         if story:
             continue
+        if before_table is not None and _RULE_LINE.match(stripped):
+            continue  # a box table's rule between its rows: the table goes on
         if stripped.startswith("|"):
             before_table = excluding if before_table is None else before_table
         elif before_table is not None:
             excluding, before_table = before_table, None
+        head_cells = _cells(stripped) if stripped.startswith("|") else []
+        if (len(head_cells) == 2 and all(c and len(c) <= 20 and not re.search(r"\d", c) for c in head_cells)
+                and not _NEGATED.search(head_cells[0]) and not _ELIGIBLE_VERB.search(head_cells[0])
+                and re.search(r"신청할\s*수\s*없|제외\s*대상|제한\s*대상|참여\s*제한", head_cells[-1])):
+            excluding = True  # "| 신청 사업 | 신청할 수 없는 기업 |": the table's rows say who may not apply
+            continue
         if (len(stripped) <= 30 and unicodedata.category(stripped[0]) == "So" and stripped[0] not in _MARKS
                 and "?" not in stripped and not _STATES.search(stripped)):
             # "📌 공고문 '신청자격' 부분 옮겨요", "🤔 제가 헷갈렸던 것들 (매니저님 답변 정리)": a blog's or card's heading

@@ -170,10 +170,12 @@ def _home_and_eligibility(title: str, text: str) -> dict:
     the answer step checks a question's region against) is the place its title names when that
     place is in the province the text names most, else that province. A programme whose title
     names a place and whose text states no region condition is for that place; the condition then
-    cites the first sentence that names it."""
+    cites the first sentence that names it. A page of several programmes under headings of their own
+    (eligibility/parts.py) also gets "parts": each one's title, place, conditions, largest amount and
+    deadline."""
     from collections import Counter
 
-    from ..eligibility.conditions import Condition, extract, own_programme
+    from ..eligibility.parts import programme_parts
     from ..eligibility.places import Place, places_in
 
     named = places_in(title)
@@ -186,10 +188,30 @@ def _home_and_eligibility(title: str, text: str) -> dict:
     if place == Place("광주") and len(re.findall(r"경기(?:도)?\s*광주", both)) > both.count("광주광역시"):
         place = Place("경기", "광주")  # a 경기도 광주시 document that also says just "광주시"
     home = [place.province, place.city, list(place.group)] if place else None
-    conditions = extract(text, home)
+    conditions = _conditions(title, text, home, bool(named))
     out = {"home": home} if home else {}
+    parts = []
+    for part in programme_parts(text):
+        # a page of several programmes (a blog's round-up, a guidebook chapter): each read apart, its
+        # place the one its heading names, else the page's
+        own = places_in(part.title)
+        where = [own[0][0].province, own[0][0].city, list(own[0][0].group)] if own else home
+        notice = notice_facts(part.text.split("\n"))
+        parts.append({"title": part.title, **({"home": where} if where else {}), **_region(part.title, part.text),
+                      "conditions": [c.to_dict() for c in _conditions(part.title, part.text, where, bool(own or named))]}
+                     | {k: v for k, v in notice.to_dict().items() if k in ("max_amount", "deadline", "period_start")})
+    return (out | ({"conditions": [c.to_dict() for c in conditions]} if conditions else {})
+            | ({"parts": parts} if parts else {}))
+
+
+def _conditions(title: str, text: str, home: list | None, named: bool) -> list:
+    """Who may apply to the programme `title` describes in `text` (eligibility/conditions.py)."""
+    from ..eligibility.conditions import Condition, extract, own_programme
+
+    conditions = extract(text, home)
     if named and home and not any(c.field == "region" for c in conditions):
-        words = [w for w in (place.city, place.province) if w]
+        # a programme whose title names a place and whose text states no region condition is for that place
+        words = [w for w in (home[1], home[0]) if w]
         where = next((s.strip() for s in re.split(r"(?<=다\.)\s+|\n", title + "\n" + text)
                       if any(w in s for w in words)), title)
         conditions.insert(0, Condition("region", "in", [home], where))
@@ -198,7 +220,7 @@ def _home_and_eligibility(title: str, text: str) -> dict:
         # only where the programme is was read: who may apply (업종, 규모 …) was not found, so no company
         # is 신청 가능 from this text (a dropped form or an unread layout must not look like "anyone")
         conditions.append(Condition("other", "unstated", None, title))
-    return out | ({"conditions": [c.to_dict() for c in conditions]} if conditions else {})
+    return conditions
 
 
 def document_from_blocks(extracted: B.Extracted, cf: CorpusFile, k: int = 0) -> Document:
