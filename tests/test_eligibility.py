@@ -725,3 +725,20 @@ def test_a_correction_table_reads_the_new_column():
               "  └────────┴──────────────────┴──────────────────┘\n")
     got = _by_field(extract(notice, ("강원", None, [])))
     assert sorted((c.op, c.value) for c in got["revenue"]) == [("<=", 5_000_000_000), (">=", 100_000_000)]
+
+
+def test_lines_that_state_no_condition_and_plainer_wordings():
+    """Papers to submit, the notice's own date, a step's months and a note to those who applied state
+    nothing (no 확인 필요 from them); "… 안에 공장이 있는", "기초 수준 스마트공장을 이미 갖춘 기업만" and a
+    company of its owner alone are read."""
+    notice = ("□ 신청자격\n- 경상북도 안에 공장이 있는 중소 제조기업\n- 기초 수준 스마트공장을 이미 갖춘 기업만 신청할 수 있습니다\n"
+              "- 대표자 1인만 있는 기업은 상시근로자 0명으로 보아 신청할 수 없습니다.\n"
+              "- 국세·지방세 납세증명서\n- 공고일: 2026-05-04\n- 솔루션 도입 10월 ~ 12월\n"
+              "- 이미 접수한 기업은 다시 신청할 필요가 없습니다.\n")
+    got = _by_field(extract(notice, ("경북", None, [])))
+    assert "other" not in got
+    assert [(c.op, c.value) for c in got["region"]] == [("in", [["경북", None, []]])]
+    assert [(c.op, c.value) for c in got["prior_support"]] == [("requires", "기초")]
+    assert [(c.op, c.value) for c in got["employees"]] == [(">=", 1)]
+    alone = CompanyProfile.from_dict({"region": "경상북도 구미시", "industry": "제조업", "employees": 0})
+    assert verdict(alone, [c for cs in got.values() for c in cs], date(2026, 5, 4)).label == NOT

@@ -40,7 +40,12 @@ _NOT_A_CONDITION = re.compile(r"^\s*※|^[\s\-·]*(?:주\s*\d{1,2}\)|\[주\s*\d{
 # schedule ("접수 2026. 7. 10.(금) ~ …"), where to apply, what the support pays or the company bears
 _NOT_STATING = re.compile(r"→[^→]*→|^(?:접수|신청|모집|진단|교육|협약|컨설팅|사업)\s*(?:기간)?\s*[:：]?\s*(?:20\d{2}\s*[.년]|\d{1,2}\s*[.월])|"
                           r"(?:누리집|홈페이지|시스템|사이트|포털|www\.)[^.]{0,30}?(?:온라인\s*)?(?:신청|접수)\s*(?:$|\()|"
-                          r"(?:지원|부담)\s*비율|자부담|부가가치세|기업\s*부담|부담(?:하며|한다|합니다|함)")
+                          r"(?:지원|부담)\s*비율|자부담|부가가치세|기업\s*부담|부담(?:하며|한다|합니다|함)|"
+                          # a paper to submit ("국세·지방세 납세증명서"), the notice's own date ("공고일: 2026-05-04"),
+                          # a step's months ("솔루션 도입 10월 ~ 12월"), a note to those who applied already
+                          r"^[\s\-·•*○□▪]*[가-힣A-Za-z·\s]{2,30}(?:증명서|증명원|확인서|사본|등록증|명부)\s*(?:\([^)]*\))?\s*$|"
+                          r"^[\s\-·•*○□▪]*(?:공고일|게시일|작성일|등록일)\s*[:：]|"
+                          r"\d{1,2}\s*월\s*[~∼–-]\s*\d{1,2}\s*월\s*$|다시\s*신청할\s*필요(?:가|는)?\s*없")
 # whether a past support counts is decided by someone else ("… '이에 준하는 지원'에 해당하는지는 … 선정위원회가
 # 정한다"): any past support leaves it open
 _DECIDED_BY = re.compile(r"(?:위원회|기관|센터|재단|공단)(?:가|이|에서)\s*(?:정한다|정함|정합니다|결정한다|결정합니다|판단한다|판단합니다)")
@@ -83,7 +88,7 @@ _CERTS = {"벤처기업": re.compile(r"벤처\s*기업\s*(?:인증|확인)|벤�
           "메인비즈": re.compile(r"메인비즈|경영혁신형|main-?biz", re.IGNORECASE)}
 _EQUIPMENT = re.compile(r"신품|제품|로봇|장비|설비|기기")  # a condition on what is bought, not on the company
 _CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정")
-_BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:구축|도입)\s*(?:완료|한|을\s*마친|된)")
+_BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:(?:구축|도입)\s*(?:완료|한|을\s*마친|된)|갖춘|보유한)")
 _BUILT_WITH = re.compile(r"사업\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한")  # "스마트공장 구축사업(…)으로 AI 비전검사 시스템을 도입한 기업"
 _PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*(?:[^.,]{0,20}\s)?받(?:은|았|으신|으셨)|" + _BUILT_WITH.pattern + r"|지원\s*[」』\"”']?\s*(?:을|를)?\s*받(?:은|았|고|지\s*않|으신|으셨)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
@@ -104,7 +109,7 @@ _ANYONE = re.compile(r"(?:지역|소재지|대상\s*지역)\s*[:：]\s*전국|�
 _LOCAL = re.compile(r"도내|관내|시내\s*소재|군내|구내\s*소재|지역\s*내")
 # after a place: where a company is ("에 소재", "내", "에 본사를 둔"), "… 기업만", or a reason ("본사가 수도권이므로")
 _REGION_CONTEXT = re.compile(r"^\s*(?:\)|\([^()]{0,40}\))?\s*(?:이므로|이라서|이어서|여서|"
-                             r"(?:에|의|내|내에|관내|소재|지역|에서)?\s*(?:에\s*)?(?:(?:중|가운데)\s*한\s*곳에\s*)?"
+                             r"(?:에|의|내|내에|관내|소재|지역|에서|안에|\s안에)?\s*(?:에\s*)?(?:(?:중|가운데)\s*한\s*곳에\s*)?"
                              r"(?:소재|내|관내|전역|일원|본사|본점|공장|사업장|사업자\s*등록|위치|주사무소|있는|둔|두고|"
                              r"(?:중소\s*|제조\s*)*(?:기업|업체)만))")  # "비수도권 기업만 신청할 수 있습니다"
 _LISTED_PLACES = re.compile(r"(?:아래|다음)\s*(?:의\s*)?(?:지역|시[·ㆍ]?\s*군(?:[·ㆍ]\s*구)?)\s*(?:에|중)[^.]{0,30}?(?:소재|둔|두고|있는|위치)[^.]{0,10}?(?:기업|업체)")
@@ -532,6 +537,17 @@ _CORRECTS = re.compile(r"정정|바로잡|잘못\s*(?:말씀|알려|안내|적|�
 _OLD_WORDING = re.compile(r"잘못|틀렸|말씀드렸는데|라고\s*(?:했|썼|적)")
 
 
+# a company of its owner alone may not apply ("대표자 1인만 있는 기업은 상시근로자 0명으로 보아 신청할 수 없습니다",
+# "1인 기업 제외"): at least one employee
+_ONE_PERSON = re.compile(r"(?:대표자\s*)?1\s*인\s*(?:만\s*있는\s*)?(?:기업|사업자|회사)|상시\s*근로자\s*(?:가\s*)?(?:0|없는)\s*(?:명)?")
+
+
+def _no_one_person(sentence: str, excluding: bool) -> list[Condition]:
+    if _ONE_PERSON.search(sentence) and (excluding or (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence))):
+        return [Condition("employees", ">=", 1, sentence)]
+    return []
+
+
 def _corrected_limits(text: str) -> list[Condition]:
     out = []
     for line in own_lines(text):
@@ -572,7 +588,8 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
             continue
         support = _support_and_exclusions(sentence, excluding)
         industry = [] if any(c.field == "prior_support" for c in support) else _industry(sentence, excluding)  # a programme's name
-        found = _regions(sentence, home) + industry + _numbers(sentence, excluding) + _certifications(sentence) + support
+        found = (_regions(sentence, home) + industry + _numbers(sentence, excluding) + _certifications(sentence) + support
+                 + _no_one_person(sentence, excluding))
         # a condition no rule reads: a line of an eligibility or exclusion list, or a sentence that
         # restricts ("… 기업만 신청할 수 있다", "… 이어야 한다"); never a question
         restricts = listed or bool(_RESTRICTS.search(sentence))
