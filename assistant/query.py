@@ -29,12 +29,12 @@ _QTYPES = [
     ("contact", r"전화|연락처|번호는|이메일|메일 주소|phone|\bcall\b|contact|e-?mail"),
     ("duration", r"몇\s*(?:개월|달|주일?)|몇\s*년\s*(?:간|동안|이내|이상|짜리)|얼마\s*동안|얼마나\s*(?:오래|걸)|"
                  r"how long|how many (?:months|years|weeks|days)|duration"),
-    ("percent", r"퍼센트|비율|몇\s*%|%|percent|percentage|share of|what share|what proportion"),
-    ("date", r"언제|마감|기한|날짜|며칠|몇\s*월|몇\s*일|몇\s*년도|기간|일정|시기|when|deadline|what date|until when|period|close"),
+    ("percent", r"퍼센트|비율|몇\s*%|%|percent|percentage|\bratio\b|share of|what share|what proportion"),
+    ("date", r"언제|마감|기한|날짜|일시(?:는|가|를|요|\?|$)|며칠|몇\s*월|몇\s*일|몇\s*년도|기간|일정|시기|when|deadline|what date|until when|period|close"),
     ("count", r"몇\s*(?:개|곳|명|군데|건|개사|개소)?|수는|수가|경쟁률|how many|number of|competition"),
     ("amount", r"얼마|금액|예산|지원금|지원액|규모|한도|투자|국비|비용|how much|budget|amount|funding|max(?:imum)?\b|cap\b|invest"),
     ("org", r"누구|어디서|어느\s*기관|기관은|기관이|부처|주관|수행기관|who|which organi[sz]ation|which agency|which ministry|runs"),
-    ("place", r"어디|어느\s*(?:지역|시|곳)|위치|(?:시군|지역|곳)은\??$|where|which (?:city|region|cities|counties)"),
+    ("place", r"어디|어느\s*(?:지역|시|곳)|위치|장소|개최지|주소|\bvenue\b|\blocation\b|(?:시군|지역|곳)은\??$|where|which (?:city|region|cities|counties)"),
 ]
 
 

@@ -46,7 +46,10 @@ def test_phone_numbers_durations_and_addresses_are_their_own_kinds():
     a = Analyzer()
     for question, qtype in [("고성 스마트공장 문의 전화번호는?", "contact"), ("Who do I call about it?", "contact"),
                             ("협약 기간은 몇 개월이야?", "duration"), ("How long is the agreement period?", "duration"),
-                            ("몇 년도에 시작했어?", "date"), ("신청 마감은?", "date")]:
+                            ("몇 년도에 시작했어?", "date"), ("신청 마감은?", "date"), ("장소는?", "place"),
+                            ("설명회 일시는?", "date"), ("What's the support ratio?", "percent"),
+                            ("Which venue?", "place"), ("일시적으로 지원하나요?", "other"),
+                            ("How are funds allocated?", "other")]:
         assert question_view(a.analyse(question)).qtype == qtype, question
 
 
