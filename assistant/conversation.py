@@ -8,7 +8,8 @@
 The conversation keeps its subject: the places, years and names the questions named (the latest
 naming wins) and the document the last answer came from. A question is read in one of three ways:
 - it names a place, year or name *and* asks something of its own: it stands alone and becomes
-  the new subject;
+  the new subject (a name the last answer's document holds, "도비는 얼마야?", is a detail of it, not a
+  new subject);
 - it names only a place, year or name ("김해는?", "2025년 것은?", "What about Gimhae?"): the
   previous question, asked of the new subject;
 - it names none: a follow-up, asked with the subject's words in front (the last answer's
@@ -128,6 +129,11 @@ class Conversation:
         said = set(korean.tokens(" ".join([self.subject.title or ""] + [t.standalone for t in self.turns])))
         return bool(left) and all(w in said for w in left)
 
+    def _details(self, names: list[str]) -> bool:
+        """Whether every name is written in the document the last answer came from."""
+        text = self.qa.document_text(self.subject.document).lower() if self.subject.document else ""
+        return bool(text) and all(n.lower() in text for n in names)
+
     def resolve(self, question: str) -> Turn:
         """The standalone form of `question`, given the conversation so far (nothing is asked)."""
         question = question.strip()
@@ -153,6 +159,10 @@ class Conversation:
                                    list(p_q.names) if names else [])
             new = " ".join(words + [f"{y}년" for y in years] + names)
             return Turn(question, f"{new} {asked}".strip(), "", "switch")
+        if names and not q.regions and self._details(names):
+            # the names are words of the document being talked about ("도비는 얼마 들어가요?", "AI 실증 유형은 최대
+            # 얼마예요?"): a detail of its programme, not a new subject
+            names, names_something = [], bool(years)
         if years and not (q.regions or names):
             # names only another year and asks its own thing: the same place and programme, that year
             context = self.subject.words(with_title=False, years=False)

@@ -92,6 +92,11 @@ class QA:
             self._chunks_by_doc = out
         return self._chunks_by_doc
 
+    def document_text(self, doc_id: str) -> str:
+        """A document's title and text, as indexed ("" for an id the index does not hold)."""
+        chunks = self._chunks_of_document().get(doc_id, [])
+        return "\n".join([chunks[0].title] + [c.text for c in chunks]) if chunks else ""
+
     def conversation(self) -> Conversation:
         """A chat whose follow-up questions are answered in context: `conv.ask(question)`."""
         return Conversation(self)

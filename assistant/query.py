@@ -26,7 +26,7 @@ _EN_STOP = set(
 
 # Kinds of fact a question asks for, by its wording (Korean and English).
 _QTYPES = [
-    ("contact", r"전화|연락처|번호는|이메일|메일 주소|phone|\bcall\b|contact|e-?mail"),
+    ("contact", r"전화|연락처|문의처|번호는|이메일|메일 주소|phone|\bcall\b|contact|e-?mail"),
     ("duration", r"몇\s*(?:개월|달|주일?)|몇\s*년\s*(?:간|동안|이내|이상|짜리)|얼마\s*동안|얼마나\s*(?:오래|걸)|"
                  r"how long|how many (?:months|years|weeks|days)|duration"),
     ("percent", r"퍼센트|비율|몇\s*%|%|percent|percentage|\bratio\b|share of|what share|what proportion"),

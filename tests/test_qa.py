@@ -46,6 +46,19 @@ def test_follow_ups_stay_on_the_conversations_programme(qa):
     assert ans.answer.startswith("3월 20일 18시") and ans.citations[0].doc_id == gimpo
 
 
+def test_a_name_the_documents_holds_is_a_detail_not_a_new_subject(qa):
+    """"경기테크노파크 설명회는 언제야?" after a question about 김포's programme asks about that programme
+    (its article names 경기테크노파크 as the body that runs it); a place it does not name is a new subject."""
+    conv = qa.conversation()
+    conv.ask("김포 스마트공장 최대 지원금은?")
+    gimpo = conv.subject.document
+    turn = conv.resolve("경기테크노파크 설명회는 언제야?")
+    assert turn.kind == "follow-up" and turn.context
+    ans = conv.ask("경기테크노파크 설명회는 언제야?")
+    assert ans.citations[0].doc_id == gimpo and "2월 24일" in ans.answer
+    assert conv.resolve("김해 스마트공장 설명회는 언제야?").kind != "follow-up"  # 김해: not in the article
+
+
 def test_a_follow_up_is_answered_from_the_document_of_the_last_answer(qa):
     conv = qa.conversation()
     first = conv.ask("김포 스마트공장 최대 지원금은?")
