@@ -742,3 +742,23 @@ def test_lines_that_state_no_condition_and_plainer_wordings():
     assert [(c.op, c.value) for c in got["employees"]] == [(">=", 1)]
     alone = CompanyProfile.from_dict({"region": "경상북도 구미시", "industry": "제조업", "employees": 0})
     assert verdict(alone, [c for cs in got.values() for c in cs], date(2026, 5, 4)).label == NOT
+
+
+def test_a_table_whose_columns_are_lists_side_by_side():
+    """"│ 신청 자격 │ 신청 제외 │ 우대 사항 │" with each column's items ① … wrapping on their own (rows not
+    aligned, a word cut at a cell's edge, a page's running head between rows): each column is a list."""
+    table = ("│ 신 청 자 격 (모두 충족) │ 신 청 제 외 (하나라도 해당) │ 우 대 사 항 (가점) │\n"
+             "│ ① 소재지: 공고일 현재 김해시에 │ ① 공고일 현재 국세·지방세를 │ ① 벤처기업 인증 보유 │\n"
+             "│ 공장등록을 한 기업 │ 체납 중인 기업 │ 기업(+3점) │\n"
+             "│ ② 업종: 한국표준산업분류상 제 │ ② 최근 3년(2023~2025년) 이내 │ │\n"
+             "2026년 김해시 물류 자동화 설비 지원사업 공고\n"
+             "│ 조업. 다만, 식료품 제조업은 제외 │ 이 사업을 지원받은 기업 │ │\n"
+             "│ ③ 규모: 상시근로자 10인 이상 │ │ │\n"
+             "※ 상시근로자 수는 2026년 3월 고용보험 피보험자 수 기준\n")
+    got = _by_field(extract(table, ("경남", "김해", [])))
+    assert [c.value for c in got["region"]] == [[["경남", "김해", []]]]
+    assert ("not_sub", ["식료품"]) in [(c.op, c.value) for c in got["industry"]]  # "제" + "조업" joined back
+    assert [(c.op, c.value) for c in got["employees"]] == [(">=", 10)]
+    assert [c.value for c in got["exclusion"]] == ["체납"]
+    assert got["prior_support"][0].value["in"] == [2023, 2024, 2025]
+    assert "certification" not in got  # 우대 사항: points, not a condition

@@ -62,3 +62,33 @@ def test_an_atom_feed_and_xml_that_is_no_feed(tmp_path):
     other.write_text('<?xml version="1.0"?><LinearLayout><TextView text="hi"/></LinearLayout>', encoding="utf-8")
     with pytest.raises(IngestError, match="RSS/Atom"):
         _docs(other)
+
+
+ICS = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:고성군 기업지원 일정\r\n"
+       "BEGIN:VEVENT\r\nUID:a@example.kr\r\nDTSTART;VALUE=DATE:20260511\r\n"
+       "SUMMARY:[공고] 2026 고성군 수산물 가공업체 건조설비 현대화 지원\r\n 사업\r\n"
+       "DESCRIPTION:○ 대상: 강원특별자치도 고성군에 공장을 둔 수산물 가공 제조\r\n 기업\\n○ 상시근로자 5인 이상\\, "
+       "2025년 매출액 30억 원 이하\\n○ 제외: 국세·지방세 체납 기업\r\n"
+       "LOCATION:고성군청\r\nEND:VEVENT\r\n"
+       "BEGIN:VEVENT\r\nUID:b@example.kr\r\nDTSTART:20260519T140000\r\nSUMMARY:건조설비 지원사업 설명회 (거진읍)\r\n"
+       "END:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
+def test_each_event_of_a_calendar_is_a_document(tmp_path):
+    """An iCalendar export (.ics, folded lines, escaped commas and line breaks): one document per event,
+    its SUMMARY the title, its DTSTART the date, its DESCRIPTION read for conditions."""
+    path = tmp_path / "calendar.ics"
+    path.write_bytes(ICS.encode("utf-8"))
+    notice, briefing = read_documents(CorpusFile(path=path, rel=path.name, shown=str(path)))
+    assert notice.title == "[공고] 2026 고성군 수산물 가공업체 건조설비 현대화 지원사업"  # unfolded
+    assert (notice.date, briefing.date) == ("2026-05-11", "2026-05-19")
+    assert "상시근로자 5인 이상, 2025년 매출액 30억 원 이하" in notice.text  # unescaped
+    conditions = [Condition.from_dict(c) for c in notice.facts["conditions"]]
+    assert [(c.op, c.value) for c in conditions if c.field == "revenue"] == [("<=", 3_000_000_000)]
+    big = CompanyProfile.from_dict({"region": "강원특별자치도 고성군", "industry": "제조업", "subsector": "수산물 가공",
+                                    "employees": 12, "revenue_won": 4_000_000_000})
+    assert verdict(big, conditions, date(2026, 5, 11)).label != APPLY
+    bad = tmp_path / "not.ics"
+    bad.write_text("이건 캘린더가 아닙니다", encoding="utf-8")
+    with pytest.raises(IngestError, match="BEGIN:VCALENDAR"):
+        read_documents(CorpusFile(path=bad, rel=bad.name, shown=str(bad)))

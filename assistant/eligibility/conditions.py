@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from ..numbers import find_quantities
 from . import ksic
 from .places import Place, cities_of, places_in
-from .sections import (_CHANGED, _ELIGIBLE_VERB, drop_superseded_columns, join_wrapped_rows, _NEGATED, _SCORING, _SENTENCE_END, _SUPERSEDED,
+from .sections import (_CHANGED, _ELIGIBLE_VERB, column_lists, drop_superseded_columns, join_wrapped_rows, _NEGATED, _SCORING, _SENTENCE_END, _SUPERSEDED,
                        _TRACK, eligibility_sentences, markdown_tables, own_lines)
 
 # track: the conditions of a table's alternative tracks (one of them must hold); other: a sentence about
@@ -31,7 +31,7 @@ _ALSO_COUNTS = re.compile(r"(?:경우|것|사업)도\s*포함")  # an item under
 # 합니다"), other parties (공급기업, 수행기관), and where HQ and factory must both be (the region rule reads that)
 _NOT_A_CONDITION = re.compile(r"^\s*※|^[\s\-·]*(?:주\s*\d{1,2}\)|\[주\s*\d{0,2}\])|\d+\s*개\s*(?:트랙|유형|분야|과제)만|(?:경우|것)도\s*포함|(?:제외\s*(?:대상|사유))에\s*해당하지\s*않|아래|다음(?:의|과\s*같|\s*각|\s*(?:요건|조건|자격|사항|기준|기업|업체|경우)|에?\s*해당)|각\s*호|공급기업|수행기관|운영기관|컨소시엄|도외|관외|시외|군외|"
                               r"본사(?:만|와|\s*및)|대표자\s*(?:와|및|·|,)\s*임원|공장(?:만|이\s*도외)|기준(?:으로|임|입니다|$|\))|계산|산정|판단|☎|\d{2,4}-\d{3,4}-\d{4}|"
-                              r"(?:로봇|장비|설비|제품|솔루션|시스템|기기)(?:은|는)\s|신품|(?:수|기준|범위|업력)(?:은|는)\s|"
+                              r"(?:로봇|장비|설비|제품|솔루션|시스템|기기)(?:은|는)\s|(?:구매|구입|임차|매입)\s*(?:\([^)]*\))?\s*(?:은|는)\s|신품|(?:수|기준|범위|업력)(?:은|는)\s|"
                               # a programme's name alone, the application period, the districts a region has
                               r"^[\s\-·•*]*[「『\"“][^」』\"”]{2,60}[」』\"”]\s*$|(?:접수|신청|모집)\s*(?:기간|일정|기한)|관할\s*(?:시|군|구)")
 
@@ -90,8 +90,9 @@ _EQUIPMENT = re.compile(r"신품|제품|로봇|장비|설비|기기")  # a condi
 _CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정")
 _BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:(?:구축|도입)\s*(?:완료|한|을\s*마친|된)|갖춘|보유한)")
 _BUILT_WITH = re.compile(r"사업\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한")  # "스마트공장 구축사업(…)으로 AI 비전검사 시스템을 도입한 기업"
-_PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*(?:[^.,]{0,20}\s)?받(?:은|았|으신|으셨)|" + _BUILT_WITH.pattern + r"|지원\s*[」』\"”']?\s*(?:을|를)?\s*받(?:은|았|고|지\s*않|으신|으셨)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
+_PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*(?:[^.,]{0,20}\s)?받(?:은|았|으신|으셨)|" + _BUILT_WITH.pattern + r"|지원\s*[」』\"”']?\s*(?:을|를)?\s*(?:(?:20\d{2}[^.,]{0,16}|그때|당시)\s)?받(?:은|았|고|지\s*않|으신|으셨)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
+_SAME_KIND = re.compile(r"같은\s*종류의?\s*(?:설비|장비|시설|솔루션)|동일(?:한)?\s*(?:종류|설비|장비|솔루션)")  # "… 같은 종류의 설비를 설치한 기업"
 _RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
 _YEAR_OF = re.compile(r"(20\d{2})\s*(?=년|[~∼–-]\s*20\d{2}\s*년)")
 _YEAR_RANGE = re.compile(r"(20\d{2})\s*년?\s*(?:[~∼–-]|부터)\s*(20\d{2})\s*년")  # "2023년~2025년": the years between too
@@ -111,7 +112,10 @@ _LOCAL = re.compile(r"도내|관내|시내\s*소재|군내|구내\s*소재|지�
 _REGION_CONTEXT = re.compile(r"^\s*(?:\)|\([^()]{0,40}\))?\s*(?:이므로|이라서|이어서|여서|"
                              r"(?:에|의|내|내에|관내|소재|지역|에서|안에|\s안에)?\s*(?:에\s*)?(?:(?:중|가운데)\s*한\s*곳에\s*)?"
                              r"(?:소재|내|관내|전역|일원|본사|본점|공장|사업장|사업자\s*등록|위치|주사무소|있는|둔|두고|"
-                             r"(?:중소\s*|제조\s*)*(?:기업|업체)만))")  # "비수도권 기업만 신청할 수 있습니다"
+                             r"(?:중소\s*|제조\s*)*(?:기업|업체)만|사업이라))")
+# "광주광역시 기업은 대상이 아닙니다", "김포시 기업은 신청할 수 있습니다": a place's companies, when the sentence
+# says whether they may apply (not "비수도권 기업은 … 센터 사업으로 신청": sent elsewhere, read by no rule)
+_ITS_COMPANIES = re.compile(r"^\s*(?:중소\s*|제조\s*)*(?:기업|업체)(?:은|는)\s")  # "비수도권 기업만 신청할 수 있습니다"
 _LISTED_PLACES = re.compile(r"(?:아래|다음)\s*(?:의\s*)?(?:지역|시[·ㆍ]?\s*군(?:[·ㆍ]\s*구)?)\s*(?:에|중)[^.]{0,30}?(?:소재|둔|두고|있는|위치)[^.]{0,10}?(?:기업|업체)")
 _ALSO = re.compile(r"도\s*(?:(?:신청|참여)\s*)?(?:가능|신청할\s*수|참여할\s*수)")  # "(김포시 외 지역 기업도 가능)": others too, not only them
 # who is excluded by where only one of its sites is ("본사만 …", "본사가 …에 있어도"): a qualification of the region, not its exclusion
@@ -148,7 +152,8 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
     """Region conditions, clause by clause: "도내 어디에 있든 신청할 수 있으며, 충청남도·대전에 있는
     기업은 대상이 아니다" allows one place and excludes others."""
     # (a spoken reason ends a clause too: "저희는 경상남도 고성군이라서요, 강원 고성군에 있는 공장은 … 아닙니다")
-    clauses = [c for c in re.split(r"(?<=[며고])\s*,\s*|(?<=지만)\s*,?\s*|(?<=라서|서요|까요)\s*,\s*", sentence) if c.strip()]
+    clauses = [c for c in re.split(r"(?<=[며고])\s*,\s*|(?<=지만)\s*,?\s*|(?<=라서|서요|까요)\s*,\s*|(?<=사업이라)\s+", sentence)
+               if c.strip()]
     if len(clauses) > 1:
         return [c for clause in clauses for c in _regions(clause, home)]
     remark = re.search(r"\(([^()]{4,})\)", sentence)
@@ -174,7 +179,8 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
             place = Place("경기", "광주")  # "광주시" in a 경기 document is 경기도 광주시  # from the end: "김포시, 고양시 소재" lists both
         after = sentence[end:end + 60]  # "광주광역시(동구·서구·남구·북구·광산구)에 본사를 둔"
         here = (bool(_REGION_CONTEXT.match(after)) or (chained and bool(re.match(r"\s*(?:,|·|및|또는|와|과|이나)\s*", after)))
-                or bool(listed and start >= listed.end()))
+                or bool(listed and start >= listed.end())
+                or bool(_ITS_COMPANIES.match(after) and (_NEGATED.search(sentence) or _ELIGIBLE_VERB.search(sentence))))
         if here:
             area = [place.province, place.city, list(place.group)]
             if area not in found:
@@ -270,7 +276,7 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
     generic = ("중소", "중견", "지역", "도내", "관내", "국내", "영위", "소재", "일반", "전체", "모든", "주력", "이상", "이하",
                "미만", "초과", "이내")
     if (sub in generic or re.search(r"기업|업체|분류|표준|업종|산업|영위|주된", sub)
-            or sub.endswith(tuple("의인한로서은는이가을를및과와며고상")) or places_in(sub)):
+            or sub.endswith(tuple("의인한로서은는이가을를및과와며고상만요데")) or places_in(sub)):
         sub = ""
     return [Condition("industry", "is", {"industry": "제조업", "subsector": sub}, sentence)]
 
@@ -405,7 +411,7 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
             value["ever"] = True
         if named:  # a programme named in 「」: a past support is that one only when it has all its words
             value["programme"] = True
-        if _BUILT_WITH.search(sentence):  # what that support built: the profile's past support does not say
+        if _BUILT_WITH.search(sentence) or _SAME_KIND.search(sentence):  # what that support built: a profile does not say
             value["built"] = True
         out.append(Condition("prior_support", "excludes", value | ({"since": int(since.group(1))} if since else {}), sentence))
     if not out and _DECIDED_BY.search(sentence) and re.search(r"지원|수혜", sentence):
@@ -569,7 +575,7 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     from .tracks import track_lines, track_tables  # tracks.py reads each track's cells with the rules above
 
     # a box table's wrapped cells: one row; a correction table's old column: gone
-    text = "\n".join(drop_superseded_columns(join_wrapped_rows(apply_errata(text).split("\n"))))
+    text = "\n".join(drop_superseded_columns(join_wrapped_rows(column_lists(apply_errata(text).split("\n")))))
     text, out = track_tables(markdown_tables(text), home)
     text, by_line = track_lines(text, home)
     out += by_line

@@ -33,7 +33,7 @@ _ELIGIBILITY_SENTENCE = re.compile(
     r"지원\s*대상|신청\s*대상|참여\s*대상|모집\s*대상|신청\s*자격|참여\s*자격|대상은|대상으로\s*(?:하며|한다|모집)|"
     r"기업만|업체만|제외(?:된다|한다|하며|되며|되는|됩니다|\s*대상)|(?:업|기업|업체)(?:은|는)\s[^.]{0,20}?(?:빠졌|빠진다|빠집니다|제외됐|제외되었|제외했|제외합니다)|신청할\s*수\s*(?:있|없)|참여할\s*수\s*(?:있|없)|"
     # said, not written: "… 곳은 안 됩니다", "… 업체는 대상이 아닙니다", "… 받으신 곳도 신청하실 수 없습니다"
-    r"(?:신청|참여)하실\s*수\s*(?:있|없)|대상이\s*(?:아닙|아니)|(?:곳|기업|업체|회사|데)(?:은|는|도)\s*(?:[^.]{0,12}\s)?안\s*(?:됩니다|돼요|되고|된다|되며)|"
+    r"(?:신청|참여)하실\s*수\s*(?:있|없)|대상이\s*(?:아닙|아니)|제외(?:입니다|예요|이에요|이고요)|^제외(?:는|대상은)\s|(?:곳|기업|업체|회사|데)(?:은|는|도)\s*(?:[^.]{0,12}\s)?안\s*(?:됩니다|돼요|되고|된다|되며)|"
     r"(?:개사|곳|개\s*기업)(?:를|을)?\s*(?:선정|모집)|"
     r"(?:도내|관내|시내|군내|지역)\s*(?:\d+\s*개\s*시[·ㆍ]?군\s*)?(?:중소|중견|제조)[^.]{0,20}?(?:기업|업체)(?:의|을|를|에|과)|(?:기업|업체)(?:을|를)?\s*대상|(?:지원|신청|참여)(?:이|은|는)?\s*불가"
 )
@@ -106,7 +106,8 @@ _EXCLUSION_HEAD = re.compile(r"(?:신청\s*)?(?:제외\s*대상|제외\s*사유|
 
 # "다음 요건을 모두 갖춘 기업이다" / "다만 다음에 해당하는 기업은 신청할 수 없다": the list items under it
 # ("- …") state who may apply / who may not
-_LEAD_IN = re.compile(r"(?:다음|아래)(?:의)?\s*(?:(?:요건|조건|자격|사항|각\s*호)?[^.]{0,20}?(?:갖춘|충족|해당|모두)|(?:기업|업체|경우)(?:은|는|에|도)?\s)")
+_LEAD_IN = re.compile(r"(?:다음|아래)(?:의)?\s*(?:(?:요건|조건|자격|사항|각\s*호)?[^.]{0,20}?(?:갖춘|충족|해당|모두)|(?:기업|업체|경우)(?:은|는|에|도)?\s)|"
+                      r"(?:기본|신청|참여)\s*(?:자격|요건)(?:을|은|부터)?\s*(?:간단히\s*|먼저\s*)?(?:정리|안내|말씀)")  # "먼저 기본 자격 간단히 정리해 드릴게요"
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-·•*▪◦]|\(?\d{1,2}\)|[가-하]\)|[①-⑳])")
 
@@ -186,11 +187,73 @@ _STARTS_ITEM = re.compile(r"^\s*(?:[-·•*▪◦○□■◆◇▣●▶▷►�
 
 
 
+# a chat export's speaker and time before a message ("[광주시청 기업지원과 한주무관] [오후 2:53] …", "[07:41:33]
+# 김태훈: …"): who said it is no part of what was said
+_CHAT_PREFIX = re.compile(r"^(?:\[[^\]\d]{1,30}\]\s*)?\[(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?\]\s*"
+                          r"(?:[^\s:：\[][^:：\[]{0,20}[:：]\s)?")
 _RULE_LINE = re.compile(r"^\s*[─━═┼├┤┬┴┌┐└┘╋┣┫┳┻┏┓┗┛╠╣╦╩╔╗╚╝+\-=|│┃║:\s]+$")  # a table's rule: no text
 
 
 def _cells(line: str) -> list[str]:
     return [c.strip() for c in re.split(r"[|│┃║]", line.strip().strip("|│┃║"))]
+
+
+_COLUMN_HEAD = re.compile(r"자격|요건|대상|제외|제한|우대|가점|가산점")
+_CIRCLED = re.compile(r"\s*(?=[①-⑳])")
+
+
+_WORD_END = tuple("은는이가을를에의도로와과고며서다요함음및,.)")
+
+
+def _join_cell_lines(parts: list[str]) -> str:
+    """A cell's lines as one text: a word cut at the cell's edge ("제" / "조업", "지원사" / "업을") is joined
+    back; a line that ends on a particle or ending ("김해시에" / "공장등록을") starts a new word."""
+    text = ""
+    for part in parts:
+        glue = "" if (text and re.match(r"[가-힣]", part) and re.search(r"[가-힣]$", text)
+                      and not text.endswith(_WORD_END)) else " "
+        text = (text + glue + part) if text else part
+    return text
+
+
+def column_lists(lines: list[str]) -> list[str]:
+    """A table whose columns are lists side by side ("│ 신청 자격 (모두 충족) │ 신청 제외 (하나라도 해당) │ 우대
+    사항 │", each column's items ① … ② … wrapping on their own, the rows not aligned): each column as a
+    heading and its items, one per line. A short line between the rows (a page's running head) is skipped."""
+    out, i = [], 0
+    while i < len(lines):
+        line = lines[i]
+        cells = _cells(line) if line.lstrip().startswith(("|", "│", "┃", "║")) else []
+        heads = [re.sub(r"\s+", "", c) for c in cells]
+        if not (len(cells) >= 2 and all(h and len(h) <= 16 and _COLUMN_HEAD.search(h) and not re.search(r"[\d①-⑳]|기업$", h)
+                                        for h in heads)
+                and any(_ELIGIBILITY_HEADING.search(h) or _EXCLUSION_HEAD.search(h) for h in heads)):
+            out.append(line)
+            i += 1
+            continue
+        columns, j = [[] for _ in cells], i + 1
+        while j < len(lines):
+            row = lines[j]
+            if row.lstrip().startswith(("|", "│", "┃", "║")) and not _RULE_LINE.match(row):
+                got = _cells(row)
+                if len(got) != len(cells):
+                    break
+                for k, c in enumerate(got):
+                    if c:
+                        columns[k].append(c)
+            elif not (_RULE_LINE.match(row) or (len(row.strip()) <= 60 and j + 1 < len(lines)
+                                                  and lines[j + 1].lstrip().startswith(("|", "│", "┃", "║")))):
+                break
+            j += 1
+        if not any(columns):
+            out.append(line)
+            i += 1
+            continue
+        for head, column in zip(heads, columns):
+            out.append(head)
+            out += [f"- {item.strip()}" for item in _CIRCLED.split(_join_cell_lines(column)) if item.strip()]
+        i = j
+    return out
 
 
 def join_wrapped_rows(lines: list[str]) -> list[str]:
@@ -274,7 +337,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
     out, in_section, excluding = [], False, False
     elsewhere = False  # under a heading over other programmes (_ELSEWHERE)
     listing = None  # (excluding,) while the items under a lead-in sentence of free text run
-    lines = [_unframed(_unspaced(x.strip()))
+    lines = [_CHAT_PREFIX.sub("", _unframed(_unspaced(x.strip())))
              for x in _unwrap(markdown_tables("\n".join(join_wrapped_rows(text.split("\n"))))).split("\n")]
     lines = [x for x in lines if x and not is_contents_line(x)]  # a PDF's table of contents: neither heading nor condition
     before_table = None  # whether the text was excluding before a table: a table's row labels ("신청제외") end with it

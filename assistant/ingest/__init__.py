@@ -22,17 +22,17 @@ from .. import korean
 from ..config import MAX_DOCUMENT_BYTES
 from ..documents import Document
 from ..errors import IngestError
-from . import blocks as B, feeds
+from . import blocks as B, calendar, feeds
 from .forms import forms_as_content
 from .notice import notice_facts
 from .page import HEADLINE_MIN_WORDS, Page, is_number_line, parse_page, shared_score
 from .textio import decode_bytes
 
-PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xml")  # .xml: an RSS/Atom feed (feeds.py)
+PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xml", ".ics")  # .xml: an RSS/Atom feed (feeds.py); .ics: calendar.py
 READERS = {".pdf": "pdf", ".docx": "docx", ".hwpx": "hwpx", ".hwp": "hwp", ".json": "jsonrecords", ".csv": "csvrecords"}  # suffix -> reader module
 SUFFIXES = PAGE_SUFFIXES + tuple(READERS)
 REGION_READ = 200  # characters of a document's start read for its region when its title names none
-SUPPORTED = "지원 형식: .txt, .md, .html, .pdf, .hwp, .hwpx, .docx, .json, .csv, .xml(RSS/Atom 피드)"
+SUPPORTED = "지원 형식: .txt, .md, .html, .pdf, .hwp, .hwpx, .docx, .json, .csv, .xml(RSS/Atom 피드), .ics(캘린더)"
 
 
 @dataclass(frozen=True)
@@ -124,8 +124,12 @@ def documents_from_text(text: str, cf: CorpusFile) -> list[Document]:
     suffix = cf.path.suffix.lower()
     if feeds.is_feed(text):  # an RSS/Atom feed, saved as .xml or .txt: each item a document
         return [document_from_blocks(ex, cf, k) for k, ex in feeds.read_items(text, cf.shown)]
+    if calendar.is_calendar(text):  # an iCalendar export, saved as .ics or .txt: each event a document
+        return [document_from_blocks(ex, cf, k) for k, ex in calendar.read_events(text, cf.shown)]
     if suffix == ".xml":
         raise IngestError(cf.shown, "XML 파일은 RSS/Atom 피드만 읽습니다 (an .xml file is read only as an RSS or Atom feed)")
+    if suffix == ".ics":
+        raise IngestError(cf.shown, "캘린더(.ics) 파일이 아닙니다: BEGIN:VCALENDAR 로 시작해야 합니다 (not an iCalendar file)")
     if suffix in (".html", ".htm"):
         page = _html_page(text, cf.shown)
     elif suffix == ".md":
