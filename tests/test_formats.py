@@ -410,6 +410,39 @@ def test_hwpx_merged_cells_and_text_box():
     assert ex.title is None
 
 
+def test_an_hwpx_section_saved_on_its_own_and_a_toml_programme_list(tmp_path):
+    """"section0.xml" unzipped from an HWPX package (.xml) is read as the package's body; a TOML data
+    file's [[programme]] tables are documents, as a .json response's records; broken ones say why."""
+    from assistant.ingest import CorpusFile, read_documents
+
+    rows = [["구분", "내용"], ["신청자격", "김포시에 공장을 둔 제조 중소기업"], ["", "상시근로자 10인 이상"]]
+    section = hwpx_para("2026년 김포시 근골격계 예방 설비 지원사업 공고") + hwpx_table(rows, spans={(1, 0): (2, 1)})
+    xml = tmp_path / "section0.xml"
+    xml.write_text(f'<?xml version="1.0" encoding="UTF-8"?><hs:sec {NS}>{section}</hs:sec>', encoding="utf-8")
+    (doc,) = read_documents(CorpusFile(path=xml, rel=xml.name, shown=str(xml)))
+    assert "구분: 신청자격 | 내용: 상시근로자 10인 이상" in doc.text
+    assert ("employees", ">=", 10) in {(c["field"], c["op"], c["value"]) for c in doc.facts["conditions"]
+                                        if not isinstance(c["value"], (list, dict))}
+    other = tmp_path / "other.xml"
+    other.write_text('<?xml version="1.0"?><catalog><book>책</book></catalog>', encoding="utf-8")
+    with pytest.raises(IngestError, match="HWPX 본문"):
+        read_documents(CorpusFile(path=other, rel=other.name, shown=str(other)))
+    toml = tmp_path / "programmes.toml"
+    toml.write_text('title = "지원사업 목록"\n[[programme]]\nname = "2026년 김포시 스마트공장 지원사업"\n'
+                    'eligibility = """\n- 김포시에 공장을 둔 제조 중소기업\n- 상시근로자 10인 이상\n"""\n'
+                    'deadline = 2026-03-20\n[[programme]]\nname = "2026년 김해시 설비 지원사업"\n'
+                    'eligibility = "김해시 소재 제조기업, 2025년 매출액 50억 원 이하"\n', encoding="utf-8")
+    gimpo, gimhae = read_documents(CorpusFile(path=toml, rel=toml.name, shown=str(toml)))
+    assert (gimpo.title, gimpo.date, gimhae.title) == ("2026년 김포시 스마트공장 지원사업", "2026-03-20",
+                                                       "2026년 김해시 설비 지원사업")
+    assert ("revenue", "<=", 5_000_000_000) in {(c["field"], c["op"], c["value"]) for c in gimhae.facts["conditions"]
+                                                 if not isinstance(c["value"], (list, dict))}
+    broken = tmp_path / "broken.toml"
+    broken.write_text('name = "따옴표가 안 닫힘\n', encoding="utf-8")
+    with pytest.raises(IngestError, match="TOML 형식이 잘못되었습니다"):
+        read_documents(CorpusFile(path=broken, rel=broken.name, shown=str(broken)))
+
+
 def test_hwpx_errors():
     manifest = ('<odf:manifest xmlns:odf="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
                 '<odf:file-entry full-path="Contents/section0.xml" media-type="application/xml">'

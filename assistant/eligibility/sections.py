@@ -27,7 +27,7 @@ _ITEM = re.compile(r"^[\s#□■◆◇▣○◦●▶▷►✔✓✖✗📍▪\-
 _NOT_COMPANIES = r"(?!\s*(?:항목|비용|경비|품목|대상\s*비용))"  # "지원 제외 비용": costs, not companies
 
 _ELIGIBILITY_HEADING = re.compile(r"누가\s*신청|(?:이런|다음|아래)\s*(?:기업|업체|경우)(?:은|는|이|가)\s*신청할\s*수\s*(?:없|있)|신청\s*자격|지원\s*대상|대상\s*세부|세부\s*(?:요건|자격)|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건|신청\s*요건|제외\s*대상|제외\s*사유|"
-                                  r"지원\s*제외" + _NOT_COMPANIES + r"|참여\s*제한")
+                                  r"지원\s*제외" + _NOT_COMPANIES + r"|참여\s*제한|^\W*(?:eligibility|requirements?|who\s+(?:can|may)\s+apply)\b")
 
 _ELIGIBILITY_SENTENCE = re.compile(
     r"지원\s*대상|신청\s*대상|참여\s*대상|모집\s*대상|신청\s*자격|참여\s*자격|대상은|대상으로\s*(?:하며|한다|모집)|"

@@ -29,10 +29,11 @@ from .page import HEADLINE_MIN_WORDS, Page, is_number_line, parse_page, shared_s
 from .textio import decode_bytes
 
 PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xml", ".ics")  # .xml: an RSS/Atom feed (feeds.py); .ics: calendar.py
-READERS = {".pdf": "pdf", ".docx": "docx", ".hwpx": "hwpx", ".hwp": "hwp", ".json": "jsonrecords", ".csv": "csvrecords"}  # suffix -> reader module
+READERS = {".pdf": "pdf", ".docx": "docx", ".hwpx": "hwpx", ".hwp": "hwp", ".json": "jsonrecords", ".csv": "csvrecords",
+           ".toml": "tomlrecords"}  # suffix -> reader module
 SUFFIXES = PAGE_SUFFIXES + tuple(READERS)
 REGION_READ = 200  # characters of a document's start read for its region when its title names none
-SUPPORTED = "지원 형식: .txt, .md, .html, .pdf, .hwp, .hwpx, .docx, .json, .csv, .xml(RSS/Atom 피드), .ics(캘린더)"
+SUPPORTED = "지원 형식: .txt, .md, .html, .pdf, .hwp, .hwpx, .docx, .json, .csv, .toml, .xml(RSS/Atom 피드·HWPX 본문), .ics(캘린더)"
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,12 @@ def documents_from_text(text: str, cf: CorpusFile) -> list[Document]:
     if calendar.is_calendar(text):  # an iCalendar export, saved as .ics or .txt: each event a document
         return [document_from_blocks(ex, cf, k) for k, ex in calendar.read_events(text, cf.shown)]
     if suffix == ".xml":
-        raise IngestError(cf.shown, "XML 파일은 RSS/Atom 피드만 읽습니다 (an .xml file is read only as an RSS or Atom feed)")
+        from . import hwpx
+
+        if hwpx.is_section(text):  # one section of an HWPX package, unzipped ("section0.xml")
+            return [document_from_blocks(hwpx.read_section(text, cf.shown), cf)]
+        raise IngestError(cf.shown, "XML 파일은 RSS/Atom 피드나 HWPX 본문(section0.xml)만 읽습니다 "
+                                    "(an .xml file is read only as an RSS or Atom feed or an HWPX section)")
     if suffix == ".ics":
         raise IngestError(cf.shown, "캘린더(.ics) 파일이 아닙니다: BEGIN:VCALENDAR 로 시작해야 합니다 (not an iCalendar file)")
     if suffix in (".html", ".htm"):

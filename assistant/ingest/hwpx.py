@@ -169,3 +169,25 @@ def read(data: bytes, source: str) -> Extracted:
     if not blocks:
         raise IngestError(source, _EMPTY)
     return Extracted(blocks=blocks, title=title)
+
+
+# one section of an HWPX package saved on its own ("section0.xml", unzipped): <hs:sec> in the hwpml
+# or owpml namespace
+_SECTION_ROOT = re.compile(r"<(?:\w+:)?sec\b[^>]*(?:hancom\.co\.kr/hwpml|owpml\.org)", re.S)
+
+
+def is_section(text: str) -> bool:
+    return bool(_SECTION_ROOT.search(text[:5000]))
+
+
+def read_section(text: str, source: str) -> Extracted:
+    """An HWPX section file's paragraphs and tables, as read inside its package (no styles: no headings
+    by style, no title)."""
+    try:
+        root = etree.fromstring(text.lstrip("\ufeff").encode("utf-8"), _PARSER)
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise IngestError(source, _CORRUPT) from exc
+    blocks = _Reader(set()).paragraphs(root)
+    if not blocks:
+        raise IngestError(source, _EMPTY)
+    return Extracted(blocks=blocks)
