@@ -512,3 +512,42 @@ def test_a_row_of_the_table_answers_in_every_format(pdfs, tmp_path):
         # the notice's facts are read once, at index time, and kept in the manifest
         facts = store.read_manifest(index).files[name].facts[f"{name}~0"]
         assert facts["number"] == "제2026-123호" and facts["deadline"] == "2026-03-20T18:00", (name, facts)
+
+
+def test_a_page_whose_data_holds_what_it_shows_is_read_from_its_data(tmp_path):
+    """A Next.js page renders one tab of two programmes; its __NEXT_DATA__ holds both: each is a document
+    with its own conditions. A page whose script holds only menus is read as the page it shows."""
+    import json as _json
+
+    from assistant.ingest import CorpusFile, read_documents
+
+    programs = [{"title": "2026년 광주광역시 스마트공장 구축 지원사업",
+                 "eligibility": ["공고일 현재 광주광역시에 본사와 공장을 모두 둔 제조 중소기업", "규모: 상시근로자 10인 이상"],
+                 "exclusions": ["국세·지방세 체납 기업"],
+                 "notes": ["스마트공장 수준확인, 사후관리, 컨설팅 지원은 구축 이력으로 보지 않습니다.",
+                           "공정자동화 설비, 산업안전 설비, 시험·인증 바우처 등 다른 지원사업 이력은 신청에 영향이 없습니다."]},
+                {"title": "2026년 광주광역시 자동화 설비 도입 지원사업",
+                 "eligibility": ["공고일 현재 광주광역시에 공장을 둔 제조기업", "규모: 상시근로자 5인 이상 50인 미만"],
+                 "exclusions": ["2024~2025년 광주광역시 공정자동화 설비 지원사업 수혜 기업"],
+                 "notes": ["스마트공장 구축 지원 이력은 무관하며, 스마트공장 구축 지원사업과 동시에 신청할 수 있습니다.",
+                           "ISO 14001·ISO 45001만 보유한 경우는 인증 요건을 충족하지 않습니다."]}]
+    data = {"props": {"pageProps": {"notice": {"title": "2026년 광주광역시 제조혁신 통합공고", "programs": programs}}}}
+    shown = "".join(f"<li>{x}</li>" for x in programs[0]["eligibility"] + programs[0]["exclusions"] + programs[0]["notes"])
+    page = (f"<html><head><title>제조혁신 통합공고</title></head><body><main><h1>{programs[0]['title']}</h1>"
+            f"<h3>신청 자격</h3><ul>{shown}</ul></main>"
+            f'<script id="__NEXT_DATA__" type="application/json">{_json.dumps(data, ensure_ascii=False)}</script>'
+            "</body></html>")
+    path = tmp_path / "tabs.html"
+    path.write_text(page, encoding="utf-8")
+    build, automation = read_documents(CorpusFile(path=path, rel=path.name, shown=str(path)))
+    assert (build.title, automation.title) == (programs[0]["title"], programs[1]["title"])
+    bounds = {(c["op"], c["value"]) for c in automation.facts["conditions"] if c["field"] == "employees"}
+    assert bounds == {(">=", 5), ("<", 50)}
+    assert any(c["field"] == "prior_support" and c["op"] == "excludes" for c in automation.facts["conditions"])
+    menus = {"menu": [{"label": "공지사항"}, {"label": "사업안내"}] * 40}
+    plain = page.split('<script id="__NEXT_DATA__"')[0] + (
+        f'<script type="application/json">{_json.dumps(menus, ensure_ascii=False)}</script></body></html>')
+    other = tmp_path / "menus.html"
+    other.write_text(plain, encoding="utf-8")
+    (doc,) = read_documents(CorpusFile(path=other, rel=other.name, shown=str(other)))
+    assert "상시근로자 10인 이상" in doc.text

@@ -102,7 +102,8 @@ _TRACK = re.compile(r"^\s*[-·•*○※]?\s*(?:(?:트랙|Track|Type)\s*[A-Z0-9]
 
 _WHO_MAY = re.compile(r"신청\s*자격|지원\s*대상|참여\s*대상|신청\s*대상|모집\s*대상|자격\s*요건")
 
-_EXCLUSION_HEAD = re.compile(r"(?:신청\s*)?(?:제외\s*대상|제외\s*사유|지원\s*제외|신청\s*제외|참여\s*제한|제외(?=\s*[:：]))(?!\s*(?:항목|비용|경비|품목|대상\s*비용))\s*[:：]?\s*")
+_EXCLUSION_HEAD = re.compile(r"(?:신청\s*)?(?:제외\s*대상|제외\s*사유|지원\s*제외|신청\s*제외|참여\s*제한|제외(?=\s*[:：])|"
+                             r"^\W*(?:exclusions?|ineligible|not\s+eligible|who\s+(?:cannot|can't)\s+apply)\b)(?!\s*(?:항목|비용|경비|품목|대상\s*비용))\s*[:：]?\s*")
 
 # "다음 요건을 모두 갖춘 기업이다" / "다만 다음에 해당하는 기업은 신청할 수 없다": the list items under it
 # ("- …") state who may apply / who may not

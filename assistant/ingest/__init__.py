@@ -138,6 +138,11 @@ def documents_from_text(text: str, cf: CorpusFile) -> list[Document]:
         raise IngestError(cf.shown, "캘린더(.ics) 파일이 아닙니다: BEGIN:VCALENDAR 로 시작해야 합니다 (not an iCalendar file)")
     if suffix in (".html", ".htm"):
         page = _html_page(text, cf.shown)
+        from .pagedata import records_of_page
+
+        records = records_of_page(text, page.article.paragraphs)
+        if records:  # the page shows one rendering of its data (one tab of several): the data's records
+            return [document_from_blocks(ex, cf, k) for k, ex in enumerate(records)]
     elif suffix == ".md":
         page = _markdown_page(text)
     else:
