@@ -166,7 +166,7 @@ def markdown(scores: dict, rows: list[dict]) -> str:
          "three-column box table wraps cell by cell, an iCalendar export, a Next.js page with two programmes in tabs, "
          "an English notice) written the same way, scored once as held-out with the reader after the test12 fixes: "
          "0.429 decided accuracy (42 decided), 54.8% 확인 필요, wrong 신청 가능 5.4% (5 of 93); then read while fixing "
-         "the reader (0.869 / 34.4% / 0 after), so it is held out no longer; "
+         "the reader (0.875 / 31.2% / 0 after), so it is held out no longer; "
          "test14: pairs on 5 more pages (t01-t05: an eligibility flowchart in text, a portal's TOML data file with two "
          "programmes, the raw XML of an HWPX section, a 군청 press-briefing transcript, an easy-read notice) written the "
          "same way, scored once as held-out with the reader after the test13 fixes: 0.606 decided accuracy (33 "

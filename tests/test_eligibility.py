@@ -762,3 +762,26 @@ def test_a_table_whose_columns_are_lists_side_by_side():
     assert [c.value for c in got["exclusion"]] == ["체납"]
     assert got["prior_support"][0].value["in"] == [2023, 2024, 2025]
     assert "certification" not in got  # 우대 사항: points, not a condition
+
+
+def test_an_english_notice_is_read_through_its_korean_wording():
+    """An English notice for foreign-invested companies: "at least KRW 1 billion (10억 원) and not more than
+    KRW 15 billion" (a line wrapped after "than"), "Established on or before 6 April 2023", "located in
+    Gimpo-si (김포시)", "selected for this program … in 2024 or 2025" read as the Korean they say."""
+    from assistant.eligibility.english import to_korean
+
+    assert to_korean("annual revenue of KRW 500 million or less") == "매출액 of 5억 원 이하"
+    assert to_korean("Korean text only: 매출액 10억 원 이하") == "Korean text only: 매출액 10억 원 이하"  # not English enough
+    notice = ("## 3. Eligibility (신청 자격)\n\nAn applicant must meet all of the following:\n\n"
+              "1. Location (소재지) — Both the head office and the factory are located in Gimpo-si (김포시), Gyeonggi-do.\n"
+              "2. Sales — 2025 sales revenue of at least KRW 1 billion (10억 원) and not more than\n"
+              "   KRW 15 billion (150억 원).\n"
+              "3. Years in business — Established on or before 6 April 2023.\n\n"
+              "### Who cannot apply (신청 제외)\n\n"
+              "- Companies selected for this program (김포시 글로벌 마케팅 지원사업) in 2024 or 2025\n")
+    got = _by_field(extract(notice, ("경기", "김포", [])))
+    assert [(c.op, c.value) for c in got["region"]] == [("in", [["경기", "김포", []]])]
+    assert sorted((c.op, c.value) for c in got["revenue"]) == [("<=", 15_000_000_000), (">=", 1_000_000_000)]
+    assert [(c.op, c.value) for c in got["founded"]] == [("<", "2023-04-06")]
+    assert "Established on or before" in got["founded"][0].text  # cited as written
+    assert got["prior_support"][0].value["in"] == [2024, 2025]

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from ..numbers import find_quantities
 from . import ksic
 from .places import Place, cities_of, places_in
+from . import english
 from .sections import (_CHANGED, _ELIGIBLE_VERB, column_lists, drop_superseded_columns, join_wrapped_rows, _NEGATED, _SCORING, _SENTENCE_END, _SUPERSEDED,
                        _TRACK, eligibility_sentences, markdown_tables, own_lines)
 
@@ -592,10 +593,14 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
             continue
         if _TRACK.match(sentence):  # "고도화: 기초 수준 이상 …": one track's
             continue
+        said, sentence = sentence, english.to_korean(sentence)  # an English notice's wording, in the rules' Korean
         support = _support_and_exclusions(sentence, excluding)
         industry = [] if any(c.field == "prior_support" for c in support) else _industry(sentence, excluding)  # a programme's name
         found = (_regions(sentence, home) + industry + _numbers(sentence, excluding) + _certifications(sentence) + support
                  + _no_one_person(sentence, excluding))
+        if said != sentence:  # cited as written
+            found = [Condition(c.field, c.op, c.value, said) for c in found]
+            sentence = said
         # a condition no rule reads: a line of an eligibility or exclusion list, or a sentence that
         # restricts ("… 기업만 신청할 수 있다", "… 이어야 한다"); never a question
         restricts = listed or bool(_RESTRICTS.search(sentence))

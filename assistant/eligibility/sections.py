@@ -107,7 +107,7 @@ _EXCLUSION_HEAD = re.compile(r"(?:신청\s*)?(?:제외\s*대상|제외\s*사유|
 
 # "다음 요건을 모두 갖춘 기업이다" / "다만 다음에 해당하는 기업은 신청할 수 없다": the list items under it
 # ("- …") state who may apply / who may not
-_LEAD_IN = re.compile(r"(?:다음|아래)(?:의)?\s*(?:(?:요건|조건|자격|사항|각\s*호)?[^.]{0,20}?(?:갖춘|충족|해당|모두)|(?:기업|업체|경우)(?:은|는|에|도)?\s)|"
+_LEAD_IN = re.compile(r"\b(?:all|any|one|each)\s+of\s+the\s+following\b|(?:다음|아래)(?:의)?\s*(?:(?:요건|조건|자격|사항|각\s*호)?[^.]{0,20}?(?:갖춘|충족|해당|모두)|(?:기업|업체|경우)(?:은|는|에|도)?\s)|"
                       r"(?:기본|신청|참여)\s*(?:자격|요건)(?:을|은|부터)?\s*(?:간단히\s*|먼저\s*)?(?:정리|안내|말씀)")  # "먼저 기본 자격 간단히 정리해 드릴게요"
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-·•*▪◦]|\(?\d{1,2}\)|[가-하]\)|[①-⑳])")
@@ -181,7 +181,8 @@ def _other_part(line: str) -> bool:
 
 _WRAPPED_LIST = re.compile(r"[,·ㆍ]\s*$")  # a line cut inside a list: "… 고성군, 남해군, 하동군,"
 
-_OPEN_END = re.compile(r"[가-힣](?:을|를|의|에|및|와|과|에서|으로)\s*$")  # a line ending on a particle: its clause goes on
+# a line ending on a particle, or on an English word a clause cannot end on ("… and not more than"): its clause goes on
+_OPEN_END = re.compile(r"[가-힣](?:을|를|의|에|및|와|과|에서|으로)\s*$|\b(?:than|of|to|and|or|at|in|on|the|a|an|for|with|from|by)\s*$")
 _CONTINUES = re.compile(r"^\s*(?:미만|이하|이상|초과|이내|·)")
 
 _STARTS_ITEM = re.compile(r"^\s*(?:[-·•*▪◦○□■◆◇▣●▶▷►✔✓✖※|#]|\(?\d{1,2}[.)]|[가-하][.)]|[①-⑳]|Q\s*\d|A\s*[.:])")
