@@ -31,12 +31,16 @@ LABELS = ("신청 가능", "확인 필요", "해당 없음")
 # test14: t01-t05 (pairs_test14.jsonl), written by someone who had not read the matcher (t01 is a text flowchart with
 # 예/아니오 branches, t02 a TOML data file holding two programmes, t03 an HWPX section0.xml, t04 a press briefing
 # 일문일답 transcript, t05 an easy-read (쉬운 글) notice)
-SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14")
+# test15: u01-u05 (pairs_test15.jsonl), written by someone who had not read the matcher (u01 is an Illustrator SVG poster,
+# u02 a git format-patch of the 2025 -> 2026 notice, u03 LaTeX source with a footnoted table, u04 a MySQL dump of a CMS
+# board, u05 a gettext .po translation catalog with fuzzy and obsolete entries)
+SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15")
 # Which pages of eval/eligibility/corpus/ each split may use (file-name prefixes); dev uses the shipped and domain pages.
 SPLIT_PAGES = {
     "dev2": ("f0",), "dev3": ("e02", "e05", "e06"), "dev4": ("g0",), "test": ("e01", "e03", "e04"),
     "test3": ("h0",), "test4": ("i0",), "test5": ("j0",), "test6": ("k0",), "test7": ("l0",), "test8": ("m0",),
     "test9": ("n0",), "test10": ("o0",), "test11": ("q0",), "test12": ("r0",), "test13": ("s0",), "test14": ("t0",),
+    "test15": ("u0",),
 }
 # Documents are UTF-8 except these, which are kept in a legacy encoding on purpose (the system must read them).
 LEGACY_ENCODINGS = {
