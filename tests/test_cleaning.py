@@ -145,7 +145,7 @@ def test_binary_and_empty_rejected_clearly(data, fragment):
 
 
 def test_unsupported_suffix_rejected(tmp_path):
-    path = tmp_path / "sheet.xlsx"
+    path = tmp_path / "slides.pptx"
     path.write_bytes(b"PK\x03\x04 ...")
     with pytest.raises(IngestError, match="지원하지 않는 형식.*\\.hwp"):
         docs_of(path)

@@ -551,3 +551,33 @@ def test_a_page_whose_data_holds_what_it_shows_is_read_from_its_data(tmp_path):
     other.write_text(plain, encoding="utf-8")
     (doc,) = read_documents(CorpusFile(path=other, rel=other.name, shown=str(other)))
     assert "상시근로자 10인 이상" in doc.text
+
+
+def test_an_excel_programme_list_is_a_document_per_row(tmp_path):
+    """A portal's search results saved as .xlsx (a title line above the table, a date cell, a cell of
+    several lines): each row a document, read as a .csv export's rows are; a damaged workbook says why."""
+    from datetime import datetime as _dt
+
+    from openpyxl import Workbook
+
+    from assistant.ingest import CorpusFile, read_documents
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["지원사업 검색결과 목록"])
+    sheet.append(["사업명", "신청자격", "접수마감", "소관기관"])
+    sheet.append(["2026년 김포시 스마트공장 지원사업", "김포시에 공장을 둔 제조 중소기업\n상시근로자 10인 이상",
+                  _dt(2026, 3, 20), "김포시"])
+    sheet.append(["2026년 김해시 설비 지원사업", "김해시 소재 제조기업, 2025년 매출액 50억 원 이하", _dt(2026, 4, 3), "김해시"])
+    path = tmp_path / "programmes.xlsx"
+    book.save(path)
+    gimpo, gimhae = read_documents(CorpusFile(path=path, rel=path.name, shown=str(path)))
+    assert gimpo.title == "2026년 김포시 스마트공장 지원사업" and "2026-03-20" in gimpo.text
+    assert ("employees", ">=", 10) in {(c["field"], c["op"], c["value"]) for c in gimpo.facts["conditions"]
+                                        if not isinstance(c["value"], (list, dict))}
+    assert ("revenue", "<=", 5_000_000_000) in {(c["field"], c["op"], c["value"]) for c in gimhae.facts["conditions"]
+                                                 if not isinstance(c["value"], (list, dict))}
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not a workbook")
+    with pytest.raises(IngestError, match="엑셀"):
+        read_documents(CorpusFile(path=broken, rel=broken.name, shown=str(broken)))

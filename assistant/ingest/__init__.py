@@ -30,10 +30,10 @@ from .textio import decode_bytes
 
 PAGE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".xml", ".ics")  # .xml: an RSS/Atom feed (feeds.py); .ics: calendar.py
 READERS = {".pdf": "pdf", ".docx": "docx", ".hwpx": "hwpx", ".hwp": "hwp", ".json": "jsonrecords", ".csv": "csvrecords",
-           ".toml": "tomlrecords"}  # suffix -> reader module
+           ".toml": "tomlrecords", ".xlsx": "xlsxrecords"}  # suffix -> reader module
 SUFFIXES = PAGE_SUFFIXES + tuple(READERS)
 REGION_READ = 200  # characters of a document's start read for its region when its title names none
-SUPPORTED = "지원 형식: .txt, .md, .html, .pdf, .hwp, .hwpx, .docx, .json, .csv, .toml, .xml(RSS/Atom 피드·HWPX 본문), .ics(캘린더)"
+SUPPORTED = "지원 형식: .txt, .md, .html, .pdf, .hwp, .hwpx, .docx, .json, .csv, .xlsx, .toml, .xml(RSS/Atom 피드·HWPX 본문), .ics(캘린더)"
 
 
 @dataclass(frozen=True)

@@ -50,15 +50,21 @@ def header_row(rows: list[list[str]]) -> int | None:
     return None
 
 
+def records_of(rows: list[list[str]]) -> list[dict] | None:
+    """The records of a table's rows (below its header row, by the header's names); None without a header."""
+    at = header_row(rows)
+    if at is None:
+        return None
+    names = [c.strip() for c in rows[at]]
+    return [{n: v.strip() for n, v in zip(names, row) if n and v.strip()} for row in rows[at + 1:]]
+
+
 def read_records(data: bytes, source: str) -> list[tuple[int, Extracted]]:
     """(position among the rows, its blocks) for every row that holds text."""
     text, _encoding = decode_bytes(data, source)
-    rows = _rows(text.lstrip("\ufeff"))
-    at = header_row(rows)
-    if at is None:
+    records = records_of(_rows(text.lstrip("\ufeff")))
+    if records is None:
         raise IngestError(source, _NO_TABLE)
-    names = [c.strip() for c in rows[at]]
-    records = [{n: v.strip() for n, v in zip(names, row) if n and v.strip()} for row in rows[at + 1:]]
     out = [(k, ex) for k, ex in enumerate(extracted(r) for r in records if r) if ex.blocks]
     if not out:
         raise IngestError(source, _EMPTY)
