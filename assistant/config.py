@@ -9,7 +9,7 @@ INDEX_FORMAT_VERSION = 2  # 2: sentences.npy (a vector per sentence, for the ans
 
 # Bump when cleaning or chunking changes what text ends up in chunks: the next
 # `assistant index` then re-ingests (and re-encodes only chunks whose text changed).
-PIPELINE_VERSION = 28  # 2: documents (PDF, HWP, HWPX, DOCX), section-bounded chunks, page/section, notice facts;
+PIPELINE_VERSION = 29  # 2: documents (PDF, HWP, HWPX, DOCX), section-bounded chunks, page/section, notice facts;
 # 3: news application periods; 4: the largest support amount; 5: each document's region;
 # 6: who may apply (eligibility conditions); 7: titles chosen by what the article repeats, press-release and notice dates;
 # 8: conditions under bare web headings, certifications with a qualifying remark, <dt>/<dd> application periods;
@@ -40,6 +40,7 @@ PIPELINE_VERSION = 28  # 2: documents (PDF, HWP, HWPX, DOCX), section-bounded ch
 # 26: a web page whose embedded JSON data (Next.js __NEXT_DATA__) holds what it shows: read from its data's records
 # 27: an English notice's conditions read through their Korean wording (eligibility/english.py)
 # 28: .xlsx programme lists are read (a document per row)
+# 29: a chat export's title: the programme its messages quote, else the export's own name (not a JSON key)
 
 # Kiwi user-word score of region names (korean._add_place_names): at 0 Kiwi reads 고양이 as
 # 고양 + 이 and 김포시 as 김포 + 시; from -2 down 설명회 진천 일정 keeps 진천 whole. Measured over

@@ -264,6 +264,9 @@ def test_a_chat_log_is_one_conversation_not_a_list_of_records(tmp_path):
     before what was said, so a message's own lead-in ("신청 제외는 …") opens its list."""
     assert find_records(CHAT) == [CHAT]
     (doc,) = _docs(_write(tmp_path, CHAT, name="chat.json"))
+    assert doc.title == "김해시 기업지원 챗봇 상담이력"  # not "export_info"
+    quoted = CHAT | {"messages": CHAT["messages"] + [{"role": "agent", "content": "「2026년 김해시 고효율 설비 교체 지원사업」 공고를 보세요."}]}
+    assert _docs(_write(tmp_path, quoted, name="quoted.json"))[0].title == "2026년 김해시 고효율 설비 교체 지원사업"
     lines = doc.text.splitlines()
     assert lines.index("agent") + 1 == lines.index(CHAT["messages"][3]["content"])
     said = [m["content"] for m in CHAT["messages"]]
@@ -291,6 +294,7 @@ def test_a_messenger_export_is_one_conversation_named_by_its_speakers(tmp_path):
     (doc,) = _docs(_write(tmp_path, export, name="slack.json"))
     lines = doc.text.splitlines()
     assert "정하은 (경영지원팀)" in lines and "U07HJK2" not in lines
+    assert doc.title == "정부지원사업-공유"  # the export's own name, not a key ("channel", "messages")
     conditions = [Condition.from_dict(c) for c in doc.facts["conditions"]]
     assert sorted((c.op, c.value) for c in conditions if c.field == "revenue") == [("<=", 15_000_000_000),
                                                                                   (">=", 2_000_000_000)]

@@ -373,7 +373,37 @@ def extracted(record: dict) -> Extracted:
                         None)
     issuer = next((v.strip() for k, v in record.items()
                    if known.get(k, ("", ""))[1] == "issuer" and isinstance(v, str) and v.strip()), None)
-    return Extracted(blocks=_record_blocks(record), title=_title(record), date=date, issuer=issuer, stated=True)
+    title = _title(record) or (_talked_about(record) if _holds_messages(record) else None)
+    return Extracted(blocks=_record_blocks(record), title=title, date=date, issuer=issuer, stated=True)
+
+
+# a programme's name quoted in a conversation ("*2026년 … 로봇 도입 지원사업* 공고 떴습니다", "「…」", '…')
+_QUOTED_PROGRAMME = re.compile(r"[*「『'‘\"“]\s*([^*「」『』'‘’\"“”\n]{4,60}?(?:지원\s*사업|사업|바우처|프로그램))\s*[*」』'’\"”]")
+
+
+def _talked_about(record: dict) -> str | None:
+    """A chat log's title: the first programme its messages name in quotes, else the export's own name of
+    itself ("system": "김해시 기업지원 챗봇 상담이력"; its keys, "export_info", are no title)."""
+    for text in _strings(record):
+        m = _QUOTED_PROGRAMME.search(text)
+        if m:
+            return m.group(1).strip()
+    meta = {k: v for k, v in record.items() if not _holds_messages(v)} if isinstance(record, dict) else {}
+    return next((t.strip() for t in _strings(meta) if re.search(r"[가-힣]", t) and 4 <= len(t.strip()) <= 60
+                 and "\n" not in t.strip()), None)
+
+
+def _strings(node, depth: int = 0):
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for v in node.values():
+            yield from _strings(v, depth + 1)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _strings(v, depth + 1)
 
 
 def parse(data: bytes, source: str):
