@@ -53,20 +53,17 @@ def programmes(chunks, facts: dict) -> list[Programme]:
     out = []
     for doc, c in first.items():
         f = facts.get(doc, {})
-        region = f.get("region", "")
-        m = _ORGANISER.search(c.title)
-        if f.get("parts"):
-            for i, part in enumerate(f["parts"]):
-                q = parse_quantity(part["max_amount"]) if part.get("max_amount") else None
-                m = _ORGANISER.search(part["title"])
-                out.append(Programme(doc, c.id, part["title"], part.get("region") or region,
-                                     m.group(1) if m else f.get("issuer", ""), part.get("max_amount"),
-                                     q.value if q else None, part.get("deadline"), c.date, c.outlet, c.path, c.text, i))
-            continue
-        q = parse_quantity(f["max_amount"]) if f.get("max_amount") else None
-        out.append(Programme(doc, c.id, c.title, region, f.get("issuer") or (m.group(1) if m else ""),
-                             f.get("max_amount"), q.value if q else None, f.get("deadline"), c.date, c.outlet, c.path,
-                             c.text))
+        # the document's programme, or each part of a page of several (its own title, place, amount, deadline)
+        entries = ([(c.title, f, None)] if not f.get("parts")
+                   else [(p["title"], p, i) for i, p in enumerate(f["parts"])])
+        for title, own, part in entries:
+            m = _ORGANISER.search(title)
+            organiser = (m.group(1) if m else f.get("issuer", "")) if part is not None else (
+                f.get("issuer") or (m.group(1) if m else ""))
+            q = parse_quantity(own["max_amount"]) if own.get("max_amount") else None
+            out.append(Programme(doc, c.id, title, own.get("region") or f.get("region", ""), organiser,
+                                 own.get("max_amount"), q.value if q else None, own.get("deadline"), c.date, c.outlet,
+                                 c.path, c.text, part))
     return out
 
 

@@ -41,6 +41,7 @@ class QA:
         self.now = datetime.now  # the time application periods are judged against (tests fix it)
         self.programmes = programmes.programmes(index.chunks, self.facts)
         self._chunks_by_doc: dict[str, list] | None = None  # qa.match's citations (_chunks_of_document)
+        self._texts: dict[str, str] = {}  # document_text, joined on first use
         self.suggestions = smalltalk.examples([p.title for p in self.programmes],
                                               [p.title for p in self.programmes if p.deadline])
         korean.kiwi()  # load Kiwi now, not on the first question
@@ -93,9 +94,11 @@ class QA:
         return self._chunks_by_doc
 
     def document_text(self, doc_id: str) -> str:
-        """A document's title and text, as indexed ("" for an id the index does not hold)."""
-        chunks = self._chunks_of_document().get(doc_id, [])
-        return "\n".join([chunks[0].title] + [c.text for c in chunks]) if chunks else ""
+        """A document's title and text, as indexed ("" for an id the index does not hold); joined once."""
+        if doc_id not in self._texts:
+            chunks = self._chunks_of_document().get(doc_id, [])
+            self._texts[doc_id] = "\n".join([chunks[0].title] + [c.text for c in chunks]) if chunks else ""
+        return self._texts[doc_id]
 
     def conversation(self) -> Conversation:
         """A chat whose follow-up questions are answered in context: `conv.ask(question)`."""

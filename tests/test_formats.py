@@ -410,6 +410,11 @@ def test_hwpx_merged_cells_and_text_box():
     assert ex.title is None
 
 
+def _scalar_conditions(doc) -> set:
+    """(field, op, value) of a document's conditions whose value is a number or a string."""
+    return {(c["field"], c["op"], c["value"]) for c in doc.facts["conditions"] if not isinstance(c["value"], (list, dict))}
+
+
 def test_an_hwpx_section_saved_on_its_own_and_a_toml_programme_list(tmp_path):
     """"section0.xml" unzipped from an HWPX package (.xml) is read as the package's body; a TOML data
     file's [[programme]] tables are documents, as a .json response's records; broken ones say why."""
@@ -421,8 +426,7 @@ def test_an_hwpx_section_saved_on_its_own_and_a_toml_programme_list(tmp_path):
     xml.write_text(f'<?xml version="1.0" encoding="UTF-8"?><hs:sec {NS}>{section}</hs:sec>', encoding="utf-8")
     (doc,) = read_documents(CorpusFile(path=xml, rel=xml.name, shown=str(xml)))
     assert "구분: 신청자격 | 내용: 상시근로자 10인 이상" in doc.text
-    assert ("employees", ">=", 10) in {(c["field"], c["op"], c["value"]) for c in doc.facts["conditions"]
-                                        if not isinstance(c["value"], (list, dict))}
+    assert ("employees", ">=", 10) in _scalar_conditions(doc)
     other = tmp_path / "other.xml"
     other.write_text('<?xml version="1.0"?><catalog><book>책</book></catalog>', encoding="utf-8")
     with pytest.raises(IngestError, match="HWPX 본문"):
@@ -435,8 +439,7 @@ def test_an_hwpx_section_saved_on_its_own_and_a_toml_programme_list(tmp_path):
     gimpo, gimhae = read_documents(CorpusFile(path=toml, rel=toml.name, shown=str(toml)))
     assert (gimpo.title, gimpo.date, gimhae.title) == ("2026년 김포시 스마트공장 지원사업", "2026-03-20",
                                                        "2026년 김해시 설비 지원사업")
-    assert ("revenue", "<=", 5_000_000_000) in {(c["field"], c["op"], c["value"]) for c in gimhae.facts["conditions"]
-                                                 if not isinstance(c["value"], (list, dict))}
+    assert ("revenue", "<=", 5_000_000_000) in _scalar_conditions(gimhae)
     broken = tmp_path / "broken.toml"
     broken.write_text('name = "따옴표가 안 닫힘\n', encoding="utf-8")
     with pytest.raises(IngestError, match="TOML 형식이 잘못되었습니다"):
@@ -573,10 +576,8 @@ def test_an_excel_programme_list_is_a_document_per_row(tmp_path):
     book.save(path)
     gimpo, gimhae = read_documents(CorpusFile(path=path, rel=path.name, shown=str(path)))
     assert gimpo.title == "2026년 김포시 스마트공장 지원사업" and "2026-03-20" in gimpo.text
-    assert ("employees", ">=", 10) in {(c["field"], c["op"], c["value"]) for c in gimpo.facts["conditions"]
-                                        if not isinstance(c["value"], (list, dict))}
-    assert ("revenue", "<=", 5_000_000_000) in {(c["field"], c["op"], c["value"]) for c in gimhae.facts["conditions"]
-                                                 if not isinstance(c["value"], (list, dict))}
+    assert ("employees", ">=", 10) in _scalar_conditions(gimpo)
+    assert ("revenue", "<=", 5_000_000_000) in _scalar_conditions(gimhae)
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"PK\x03\x04 not a workbook")
     with pytest.raises(IngestError, match="엑셀"):

@@ -13,7 +13,7 @@ and its text is read with every part.
 import re
 from dataclasses import dataclass
 
-from .sections import _ELIGIBILITY_HEADING, _STATES
+from .sections import _ELIGIBILITY_HEADING, _STATES, row_cells
 
 _MARK = re.compile(r"^\s*(?:[①-⑳]|\[\s*\d{1,2}\s*\]|#{1,4}|\d{1,2}\s*-\s*\d{1,2}\s*[.)]?|\d{1,2}\s*[.)]|[■◆▣●]|"
                    r"(?:Tab|탭)\s*\d?\s*[:：.])\s*")
@@ -66,7 +66,7 @@ def _shared_for(shared: list[str], own: str, marks: list[str]) -> list[str]:
     others = [m for m in marks if m and m != own and len(m) >= 2]
     out, skipping = [], False
     for line in shared:
-        cells = [c.strip() for c in re.split(r"[│┃|]", line.strip().strip("│┃|"))]
+        cells = row_cells(line)
         if len(cells) >= 2 and cells[0]:
             skipping = any(re.match(re.escape(m) + r"(?!\d)", cells[0]) for m in others)
         elif len(cells) < 2:

@@ -196,8 +196,16 @@ _CHAT_PREFIX = re.compile(r"^(?:\[[^\]\d]{1,30}\]\s*)?\[(?:오전|오후|AM|PM)?
 _RULE_LINE = re.compile(r"^\s*[─━═┼├┤┬┴┌┐└┘╋┣┫┳┻┏┓┗┛╠╣╦╩╔╗╚╝+\-=|│┃║:\s]+$")  # a table's rule: no text
 
 
-def _cells(line: str) -> list[str]:
+_BOX_BARS = ("│", "┃", "║")  # a box-drawn table's cell bars (a Markdown table's is "|")
+
+
+def row_cells(line: str) -> list[str]:
+    """A table row's cells, Markdown or box-drawn."""
     return [c.strip() for c in re.split(r"[|│┃║]", line.strip().strip("|│┃║"))]
+
+
+def _tabled(line: str, bars: tuple = ("|",) + _BOX_BARS) -> bool:
+    return line.lstrip().startswith(bars)
 
 
 _COLUMN_HEAD = re.compile(r"자격|요건|대상|제외|제한|우대|가점|가산점")
@@ -225,7 +233,7 @@ def column_lists(lines: list[str]) -> list[str]:
     out, i = [], 0
     while i < len(lines):
         line = lines[i]
-        cells = _cells(line) if line.lstrip().startswith(("|", "│", "┃", "║")) else []
+        cells = row_cells(line) if _tabled(line) else []
         heads = [re.sub(r"\s+", "", c) for c in cells]
         if not (len(cells) >= 2 and all(h and len(h) <= 16 and _COLUMN_HEAD.search(h) and not re.search(r"[\d①-⑳]|기업$", h)
                                         for h in heads)
@@ -236,15 +244,15 @@ def column_lists(lines: list[str]) -> list[str]:
         columns, j = [[] for _ in cells], i + 1
         while j < len(lines):
             row = lines[j]
-            if row.lstrip().startswith(("|", "│", "┃", "║")) and not _RULE_LINE.match(row):
-                got = _cells(row)
+            if _tabled(row) and not _RULE_LINE.match(row):
+                got = row_cells(row)
                 if len(got) != len(cells):
                     break
                 for k, c in enumerate(got):
                     if c:
                         columns[k].append(c)
             elif not (_RULE_LINE.match(row) or (len(row.strip()) <= 60 and j + 1 < len(lines)
-                                                  and lines[j + 1].lstrip().startswith(("|", "│", "┃", "║")))):
+                                                  and _tabled(lines[j + 1]))):
                 break
             j += 1
         if not any(columns):
@@ -266,10 +274,10 @@ def join_wrapped_rows(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         prev = out[-1] if out else ""
-        boxed = line.lstrip().startswith(("│", "┃", "║")) and prev.lstrip().startswith(("│", "┃", "║"))
-        if (boxed and not _RULE_LINE.match(prev) and len(_cells(line)) == len(_cells(prev)) >= 2
-                and not _cells(line)[0] and any(_cells(line)[1:])):
-            joined = [f"{a} {b}".strip() for a, b in zip(_cells(prev), _cells(line))]
+        boxed = _tabled(line, _BOX_BARS) and _tabled(prev, _BOX_BARS)
+        if (boxed and not _RULE_LINE.match(prev) and len(row_cells(line)) == len(row_cells(prev)) >= 2
+                and not row_cells(line)[0] and any(row_cells(line)[1:])):
+            joined = [f"{a} {b}".strip() for a, b in zip(row_cells(prev), row_cells(line))]
             out[-1] = "│ " + " │ ".join(joined) + " │"
             continue
         out.append(line)
@@ -285,12 +293,11 @@ def drop_superseded_columns(lines: list[str]) -> list[str]:
     (the new one holds; "[정정 전] …" lines are left out the same way, _SUPERSEDED)."""
     out, drop, width = [], None, 0
     for line in lines:
-        tabled = line.lstrip().startswith(("|", "│", "┃", "║"))
-        if not tabled:
+        if not _tabled(line):
             drop = None if not _RULE_LINE.match(line) or not line.strip() else drop
             out.append(line)
             continue
-        cells = _cells(line)
+        cells = row_cells(line)
         squeezed = [re.sub(r"\s+", "", c) for c in cells]
         before = [i for i, c in enumerate(squeezed) if _BEFORE_COLUMN.search(c)]
         if before and any(_AFTER_COLUMN.search(c) for c in squeezed):
@@ -356,7 +363,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             before_table = excluding if before_table is None else before_table
         elif before_table is not None:
             excluding, before_table = before_table, None
-        head_cells = _cells(stripped) if stripped.startswith("|") else []
+        head_cells = row_cells(stripped) if stripped.startswith("|") else []
         if (len(head_cells) == 2 and all(c and len(c) <= 20 and not re.search(r"\d", c) for c in head_cells)
                 and not _NEGATED.search(head_cells[0]) and not _ELIGIBLE_VERB.search(head_cells[0])
                 and re.search(r"신청할\s*수\s*없|제외\s*대상|제한\s*대상|참여\s*제한", head_cells[-1])):

@@ -202,7 +202,7 @@ def _home_and_eligibility(title: str, text: str) -> dict:
     both = title + text
     if place == Place("광주") and len(re.findall(r"경기(?:도)?\s*광주", both)) > both.count("광주광역시"):
         place = Place("경기", "광주")  # a 경기도 광주시 document that also says just "광주시"
-    home = [place.province, place.city, list(place.group)] if place else None
+    home = _as_home(place)
     conditions = _conditions(title, text, home, bool(named))
     out = {"home": home} if home else {}
     parts = []
@@ -210,13 +210,18 @@ def _home_and_eligibility(title: str, text: str) -> dict:
         # a page of several programmes (a blog's round-up, a guidebook chapter): each read apart, its
         # place the one its heading names, else the page's
         own = places_in(part.title)
-        where = [own[0][0].province, own[0][0].city, list(own[0][0].group)] if own else home
+        where = _as_home(own[0][0]) if own else home
         notice = notice_facts(part.text.split("\n"))
         parts.append({"title": part.title, **({"home": where} if where else {}), **_region(part.title, part.text),
                       "conditions": [c.to_dict() for c in _conditions(part.title, part.text, where, bool(own or named))]}
                      | {k: v for k, v in notice.to_dict().items() if k in ("max_amount", "deadline", "period_start")})
     return (out | ({"conditions": [c.to_dict() for c in conditions]} if conditions else {})
             | ({"parts": parts} if parts else {}))
+
+
+def _as_home(place) -> list | None:
+    """A Place as facts["home"] holds it: [province, city, group]."""
+    return [place.province, place.city, list(place.group)] if place else None
 
 
 def _conditions(title: str, text: str, home: list | None, named: bool) -> list:

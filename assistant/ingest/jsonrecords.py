@@ -384,26 +384,27 @@ _QUOTED_PROGRAMME = re.compile(r"[*「『'‘\"“]\s*([^*「」『』'‘’\"�
 def _talked_about(record: dict) -> str | None:
     """A chat log's title: the first programme its messages name in quotes, else the export's own name of
     itself ("system": "김해시 기업지원 챗봇 상담이력"; its keys, "export_info", are no title)."""
-    for text in _strings(record):
+    for text in strings_in(record):
         m = _QUOTED_PROGRAMME.search(text)
         if m:
             return m.group(1).strip()
     meta = {k: v for k, v in record.items() if not _holds_messages(v)} if isinstance(record, dict) else {}
-    return next((t.strip() for t in _strings(meta) if re.search(r"[가-힣]", t) and 4 <= len(t.strip()) <= 60
+    return next((t.strip() for t in strings_in(meta) if re.search(r"[가-힣]", t) and 4 <= len(t.strip()) <= 60
                  and "\n" not in t.strip()), None)
 
 
-def _strings(node, depth: int = 0):
+def strings_in(node, depth: int = 0):
+    """Every string value of a parsed JSON value, in order (nesting below MAX_DEPTH left out)."""
     if depth > MAX_DEPTH:
         return
     if isinstance(node, str):
         yield node
     elif isinstance(node, dict):
         for v in node.values():
-            yield from _strings(v, depth + 1)
+            yield from strings_in(v, depth + 1)
     elif isinstance(node, list):
         for v in node:
-            yield from _strings(v, depth + 1)
+            yield from strings_in(v, depth + 1)
 
 
 def parse(data: bytes, source: str):

@@ -13,23 +13,11 @@ import json
 import re
 
 from .blocks import Extracted
-from .jsonrecords import extracted, find_records
+from .jsonrecords import extracted, find_records, strings_in
 
 _SCRIPT = re.compile(r'<script\b[^>]*type=["\']application/json["\'][^>]*>(.*?)</script>', re.S | re.I)
 COVERED = 0.6  # share of the shown paragraphs whose words the data holds
 MIN_TEXT = 200  # characters of Korean a page's data must hold to be read at all
-
-
-def _strings(node, out: list) -> list:
-    if isinstance(node, dict):
-        for v in node.values():
-            _strings(v, out)
-    elif isinstance(node, list):
-        for v in node:
-            _strings(v, out)
-    elif isinstance(node, str):
-        out.append(node)
-    return out
 
 
 def _words(text: str) -> set:
@@ -43,7 +31,7 @@ def records_of_page(html: str, shown: list[str]) -> list[Extracted] | None:
             data = json.loads(m.group(1))
         except (json.JSONDecodeError, ValueError):
             continue
-        text = " ".join(_strings(data, []))
+        text = " ".join(strings_in(data))
         if len(re.findall(r"[가-힣]", text)) < MIN_TEXT:
             continue
         held = _words(re.sub(r"<[^>]+>", " ", text))
