@@ -20,23 +20,17 @@ def _tqdm_progress(total: int, desc: str):
 
 
 def load_or_build(index: str | None, store_spec: str | None = None):
-    """The QA over `index`. On a fresh checkout (no index given and none built yet) the shipped corpus
-    (./corpus) is indexed first, with a progress bar, as the chat does on its first run."""
+    """The QA over `index`; on a fresh checkout (no index given and none built yet) qa.load indexes the
+    shipped corpus (./corpus) first: said on stderr, with a progress bar, as the chat does on its first run."""
     from pathlib import Path
 
-    from .errors import IndexNotFoundError
-    from .indexer import build
+    from . import store
     from .qa import load
 
-    try:
-        return load(index, store_spec=store_spec)
-    except IndexNotFoundError:
-        if index is not None or not Path(DEFAULT_CORPUS_DIR).is_dir():
-            raise
-    print(f"색인이 아직 없어 {DEFAULT_CORPUS_DIR}/ 를 먼저 색인합니다 (no index yet: indexing {DEFAULT_CORPUS_DIR}/ first)",
-          file=sys.stderr)
-    build(DEFAULT_CORPUS_DIR, index_dir(None), progress=_tqdm_progress, store_spec=store_spec)
-    return load(index, store_spec=store_spec)
+    if index is None and Path(DEFAULT_CORPUS_DIR).is_dir() and not (store.resolve(index_dir(None)) / "manifest.json").exists():
+        print(f"색인이 아직 없어 {DEFAULT_CORPUS_DIR}/ 를 먼저 색인합니다 (no index yet: indexing {DEFAULT_CORPUS_DIR}/ first)",
+              file=sys.stderr)
+    return load(index, store_spec=store_spec, progress=_tqdm_progress)
 
 
 def _cmd_index(args) -> int:

@@ -19,10 +19,10 @@ from .answering import compose, scoring
 from .answering.features import question_view
 from .answering.features import Idf
 from .answering.reader import ANSWER_PASSAGES, Reader
-from .config import MAX_QUESTION_CHARS, RETRIEVE_DEPTH, index_dir
+from .config import DEFAULT_CORPUS_DIR, MAX_QUESTION_CHARS, RETRIEVE_DEPTH, index_dir
 from .conversation import Conversation
 from .encoders import get_encoder
-from .errors import QuestionError
+from .errors import IndexNotFoundError, QuestionError
 from .query import Analyzer, language
 from .retrieval import Retriever
 from .timeline import period_state
@@ -215,12 +215,24 @@ def _check(question) -> str:
     return question
 
 
-def load(index_path: str | Path | None = None, encoder: str | None = None, store_spec: str | None = None) -> QA:
+def load(index_path: str | Path | None = None, encoder: str | None = None, store_spec: str | None = None,
+         progress=None) -> QA:
     """Load the index (default ./index or $ASSISTANT_INDEX_DIR) and everything needed to answer.
     The index knows its store (FAISS files or a Milvus collection); `store_spec` (or
-    $ASSISTANT_STORE), e.g. "milvus:http://HOST:19530", reaches its collection at another address."""
+    $ASSISTANT_STORE), e.g. "milvus:http://HOST:19530", reaches its collection at another address.
+    On a fresh checkout (the default index not built yet) the shipped corpus (./corpus) is indexed
+    first, as the chat does on its first run (`progress`: indexer.build's, for a progress bar); any
+    other missing index raises IndexNotFoundError naming the command that builds it."""
     path = index_dir(index_path)
-    idx = store.load(path, encoder=encoder, spec=store.chosen(store_spec))
+    try:
+        idx = store.load(path, encoder=encoder, spec=store.chosen(store_spec))
+    except IndexNotFoundError:
+        if Path(path).resolve() != Path(index_dir(None)).resolve() or not Path(DEFAULT_CORPUS_DIR).is_dir():
+            raise
+        from .indexer import build
+
+        build(DEFAULT_CORPUS_DIR, path, store_spec=store_spec, **({"progress": progress} if progress else {}))
+        idx = store.load(path, encoder=encoder, spec=store.chosen(store_spec))
     enc = get_encoder(idx.manifest.encoder.name)
     store.check_manifest(idx.manifest, path, dim=enc.dim)
     return QA(idx, enc)

@@ -38,3 +38,20 @@ def test_ask_on_a_fresh_checkout_indexes_the_corpus_first(tmp_path, capsys):
     assert (store.resolve(tmp_path / "index") / "manifest.json").exists()
     assert main(["ask", "스마트공장 지원사업은 누가 하나요?"]) == 0  # the second time it is there
     assert "먼저 색인합니다" not in capsys.readouterr().err
+
+
+def test_the_python_api_on_a_fresh_checkout_indexes_the_corpus_first(tmp_path, capsys):
+    """README's `assistant.load(...)` before any index is built: the shipped corpus is indexed first, silently
+    (the library prints nothing); another missing index still raises, naming the command."""
+    import pytest
+
+    import assistant
+    from assistant.errors import IndexNotFoundError
+
+    copy_pages(tmp_path / "corpus", "sidebar_portal.txt")
+    qa = assistant.load()
+    assert qa.ask("스마트공장 지원사업은 누가 하나요?").citations
+    assert capsys.readouterr().out == ""
+    assert (store.resolve(tmp_path / "index") / "manifest.json").exists()
+    with pytest.raises(IndexNotFoundError, match="assistant index"):
+        assistant.load(tmp_path / "elsewhere")
