@@ -427,9 +427,9 @@ def test_an_hwpx_section_saved_on_its_own_and_a_toml_programme_list(tmp_path):
     (doc,) = read_documents(CorpusFile(path=xml, rel=xml.name, shown=str(xml)))
     assert "구분: 신청자격 | 내용: 상시근로자 10인 이상" in doc.text
     assert ("employees", ">=", 10) in _scalar_conditions(doc)
-    other = tmp_path / "other.xml"
+    other = tmp_path / "other.xml"  # neither a feed nor a section: read for its text like any other XML
     other.write_text('<?xml version="1.0"?><catalog><book>책</book></catalog>', encoding="utf-8")
-    with pytest.raises(IngestError, match="HWPX 본문"):
+    with pytest.raises(IngestError, match="본문이 남지 않았습니다"):
         read_documents(CorpusFile(path=other, rel=other.name, shown=str(other)))
     toml = tmp_path / "programmes.toml"
     toml.write_text('title = "지원사업 목록"\n[[programme]]\nname = "2026년 김포시 스마트공장 지원사업"\n'
@@ -582,3 +582,26 @@ def test_an_excel_programme_list_is_a_document_per_row(tmp_path):
     broken.write_bytes(b"PK\x03\x04 not a workbook")
     with pytest.raises(IngestError, match="엑셀"):
         read_documents(CorpusFile(path=broken, rel=broken.name, shown=str(broken)))
+
+
+def test_a_text_file_of_a_type_no_reader_knows_is_read_as_text_and_a_binary_one_is_refused(tmp_path):
+    from assistant.ingest import CorpusFile, read_documents
+
+    svg = tmp_path / "poster.svg"  # an SVG poster: one line per <text>, its styled runs joined; no style sheet
+    svg.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><svg xmlns="http://www.w3.org/2000/svg"><style>.st0{fill:#0B3C7A;}</style>'
+        '<title>2026년 김포시 금형 수리 지원사업</title><g><rect width="10" height="10"/>'
+        '<text><tspan x="0">상시근로자 </tspan><tspan x="150">5인 이상 100인 미만</tspan></text>'
+        '<text>김포시에 공장이 있는 제조기업이 신청할 수 있습니다.</text></g></svg>', encoding="utf-8")
+    (doc,) = read_documents(CorpusFile(path=svg, rel=svg.name, shown=str(svg)))
+    assert "상시근로자 5인 이상 100인 미만" in doc.text.split("\n")
+    assert "fill:" not in doc.text and "김포시에 공장이 있는 제조기업이 신청할 수 있습니다." in doc.text
+    tex = tmp_path / "notice.tex"  # LaTeX source, CP949 as many Korean files are: read as a page
+    tex.write_bytes("\\section{신청자격}\n김해시에 사업장을 둔 제조 중소기업으로 상시근로자 10인 이상인 기업은 신청할 수 있습니다.\n"
+                    .encode("cp949"))
+    (doc,) = read_documents(CorpusFile(path=tex, rel=tex.name, shown=str(tex)))
+    assert "김해시에 사업장을 둔 제조 중소기업" in doc.text
+    video = tmp_path / "clip.mp4"
+    video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 8)
+    with pytest.raises(IngestError, match="지원하지 않는 형식.*\\.mp4"):
+        read_documents(CorpusFile(path=video, rel=video.name, shown=str(video)))

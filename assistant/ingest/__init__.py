@@ -10,6 +10,8 @@ Two kinds of file:
 - records (.json, a public-data API's response; jsonrecords.py): one Document per record, its
   fields as labelled lines, the same facts read from them; a .csv export of a programme list
   (csvrecords.py) the same way, one Document per row under its header row.
+- any other file that is text (.tex, .po, .sql, a .patch; an XML document's text by markup.py)
+  is read as a page; one that is not (a video, an archive) is refused naming the formats read.
 """
 
 import importlib
@@ -19,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import korean
-from ..config import MAX_DOCUMENT_BYTES
+from ..config import MAX_DOCUMENT_BYTES, MAX_FILE_BYTES
 from ..documents import Document
 from ..errors import IngestError
-from . import blocks as B, calendar, feeds
+from . import blocks as B, calendar, feeds, markup
 from .forms import forms_as_content
 from .notice import notice_facts
 from .page import HEADLINE_MIN_WORDS, Page, is_number_line, parse_page, shared_score
@@ -33,7 +35,7 @@ READERS = {".pdf": "pdf", ".docx": "docx", ".hwpx": "hwpx", ".hwp": "hwp", ".jso
            ".toml": "tomlrecords", ".xlsx": "xlsxrecords"}  # suffix -> reader module
 SUFFIXES = PAGE_SUFFIXES + tuple(READERS)
 REGION_READ = 200  # characters of a document's start read for its region when its title names none
-SUPPORTED = "지원 형식: .txt, .md, .html, .pdf, .hwp, .hwpx, .docx, .json, .csv, .xlsx, .toml, .xml(RSS/Atom 피드·HWPX 본문), .ics(캘린더)"
+SUPPORTED = "지원 형식: .txt, .md, .html, .pdf, .hwp, .hwpx, .docx, .json, .csv, .xlsx, .toml, .xml(RSS/Atom 피드·HWPX 본문), .ics(캘린더); 그 밖의 텍스트 파일(.tex, .svg 등)은 본문으로 읽습니다"
 
 
 @dataclass(frozen=True)
@@ -132,8 +134,8 @@ def documents_from_text(text: str, cf: CorpusFile) -> list[Document]:
 
         if hwpx.is_section(text):  # one section of an HWPX package, unzipped ("section0.xml")
             return [document_from_blocks(hwpx.read_section(text, cf.shown), cf)]
-        raise IngestError(cf.shown, "XML 파일은 RSS/Atom 피드나 HWPX 본문(section0.xml)만 읽습니다 "
-                                    "(an .xml file is read only as an RSS or Atom feed or an HWPX section)")
+    if suffix not in (".html", ".htm") and markup.is_xml(text):  # any other XML (an SVG poster): its text
+        text = "\n".join(markup.lines_of(text))
     if suffix == ".ics":
         raise IngestError(cf.shown, "캘린더(.ics) 파일이 아닙니다: BEGIN:VCALENDAR 로 시작해야 합니다 (not an iCalendar file)")
     if suffix in (".html", ".htm"):
@@ -276,10 +278,10 @@ def read_documents(cf: CorpusFile, data: bytes | None = None) -> list[Document]:
     """The Documents of one corpus file. Raises IngestError (a Korean message saying what to do)
     when it cannot be indexed."""
     suffix = cf.path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise IngestError(cf.shown, f"지원하지 않는 형식입니다 ({cf.path.suffix or '확장자 없음'}). {SUPPORTED}")
     if data is None:
         try:
+            if suffix not in SUFFIXES and cf.path.stat().st_size > MAX_FILE_BYTES:  # a video, an archive...
+                raise IngestError(cf.shown, f"지원하지 않는 형식입니다 ({cf.path.suffix or '확장자 없음'}). {SUPPORTED}")
             data = cf.path.read_bytes()
         except OSError as exc:
             raise IngestError(cf.shown, f"파일을 읽을 수 없습니다: {exc.strerror or exc}") from exc
@@ -291,5 +293,11 @@ def read_documents(cf: CorpusFile, data: bytes | None = None) -> list[Document]:
         if hasattr(reader, "read_records"):  # a file of records (.json, .csv): a Document each
             return [document_from_blocks(ex, cf, k) for k, ex in reader.read_records(data, cf.shown)]
         return [document_from_blocks(reader.read(data, cf.shown), cf)]
-    text, _encoding = decode_bytes(data, cf.shown)
+    try:
+        text, _encoding = decode_bytes(data, cf.shown)
+    except IngestError:
+        if suffix in SUFFIXES:
+            raise
+        # a file type no reader knows is read as text when it is text (.tex, .po, .svg ...); else refused
+        raise IngestError(cf.shown, f"지원하지 않는 형식입니다 ({cf.path.suffix or '확장자 없음'}). {SUPPORTED}") from None
     return documents_from_text(text, cf)

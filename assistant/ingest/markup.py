@@ -1,0 +1,58 @@
+"""The text of an XML document no other reader knows (an SVG poster, an exported data file).
+
+One line per element that holds a line of text: an element whose children hold no elements of
+their own ("<text><tspan>2026년 북구</tspan><tspan>금형 지원사업</tspan></text>" is one line,
+its runs joined by a space). What is not shown is not read: style sheets, scripts, metadata,
+attributes. Entities are not resolved and nothing is fetched (lxml's safe settings, as feeds.py).
+"""
+
+import re
+
+from lxml import etree
+
+_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, remove_comments=True,
+                          remove_pis=True)
+_HIDDEN = frozenset({"style", "script", "metadata", "defs", "head"})
+_START = re.compile(r"\s*(?:<\?xml\b|<!DOCTYPE\s|<[A-Za-z][\w:.-]*[\s>/])")
+
+
+def is_xml(text: str) -> bool:
+    """Does the text start like an XML document and end like one?"""
+    return bool(_START.match(text.lstrip("\ufeff"))) and text.rstrip().endswith(">")
+
+
+def _name(el) -> str:
+    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+
+
+def lines_of(text: str) -> list[str]:
+    """The lines of text of an XML document, in document order ([] when it does not parse)."""
+    try:
+        root = etree.fromstring(text.lstrip("\ufeff").encode("utf-8"), _PARSER)
+    except (etree.XMLSyntaxError, ValueError):
+        return []
+    if root is None:
+        return []
+    lines: list[str] = []
+
+    def walk(el) -> None:
+        if _name(el) in _HIDDEN:
+            return
+        children = [c for c in el if isinstance(c.tag, str)]
+        if not any(len(c) for c in children):  # a line: its own text and its children's
+            pieces = [" ".join(p.split()) for p in el.itertext()]
+            line = " ".join(p for p in pieces if p)
+            if line:
+                lines.append(line)
+            return
+        own = " ".join((el.text or "").split())
+        if own:
+            lines.append(own)
+        for c in children:
+            walk(c)
+            tail = " ".join((c.tail or "").split())
+            if tail:
+                lines.append(tail)
+
+    walk(root)
+    return lines
