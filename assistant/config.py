@@ -9,7 +9,7 @@ INDEX_FORMAT_VERSION = 2  # 2: sentences.npy (a vector per sentence, for the ans
 
 # Bump when cleaning or chunking changes what text ends up in chunks: the next
 # `assistant index` then re-ingests (and re-encodes only chunks whose text changed).
-PIPELINE_VERSION = 29  # 2: documents (PDF, HWP, HWPX, DOCX), section-bounded chunks, page/section, notice facts;
+PIPELINE_VERSION = 30  # 2: documents (PDF, HWP, HWPX, DOCX), section-bounded chunks, page/section, notice facts;
 # 3: news application periods; 4: the largest support amount; 5: each document's region;
 # 6: who may apply (eligibility conditions); 7: titles chosen by what the article repeats, press-release and notice dates;
 # 8: conditions under bare web headings, certifications with a qualifying remark, <dt>/<dd> application periods;
