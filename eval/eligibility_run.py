@@ -48,8 +48,9 @@ def _document(path: str, title: str, cache: dict):
     docs = cache[path]
     if isinstance(docs, IngestError):
         return docs
-    if len(docs) > 1 and title:  # a page with sidebar stories: the story whose title and lead share most words with the pair's
-        return docs[_closest(title, [d.title + " " + d.text for d in docs])]
+    if len(docs) > 1 and title:  # a page with sidebar stories: the story whose title (then text) shares most words with the pair's
+        exact = [d for d in docs if d.title.strip() == title.strip()]
+        return exact[0] if len(exact) == 1 else docs[_closest(title, [d.title + " " + d.text for d in docs])]
     return docs[0]
 
 
