@@ -34,13 +34,18 @@ LABELS = ("신청 가능", "확인 필요", "해당 없음")
 # test15: u01-u05 (pairs_test15.jsonl), written by someone who had not read the matcher (u01 is an Illustrator SVG poster,
 # u02 a git format-patch of the 2025 -> 2026 notice, u03 LaTeX source with a footnoted table, u04 a MySQL dump of a CMS
 # board, u05 a gettext .po translation catalog with fuzzy and obsolete entries)
-SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15")
+# test16: v01-v05 (pairs_test16.jsonl), written by someone who had not read the matcher (v01 is a 시청 homepage 공고 with
+# heavy site chrome, a 구분/자격요건/제외 table and a 관련 공고 sidebar of other programmes, v02 a 보도자료 whose eligibility is
+# one prose paragraph with parenthesised exceptions and numbers in words, v03 a 민원 Q&A reply export in JSON, v04 a CSV
+# comparison of the 2025 and 2026 conditions (2026 column counts), v05 a Korean-English bilingual Markdown notice with
+# nested bullets mixing conditions, 우대 and 제외대상, whose English differs from the Korean on one figure)
+SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16")
 # Which pages of eval/eligibility/corpus/ each split may use (file-name prefixes); dev uses the shipped and domain pages.
 SPLIT_PAGES = {
     "dev2": ("f0",), "dev3": ("e02", "e05", "e06"), "dev4": ("g0",), "test": ("e01", "e03", "e04"),
     "test3": ("h0",), "test4": ("i0",), "test5": ("j0",), "test6": ("k0",), "test7": ("l0",), "test8": ("m0",),
     "test9": ("n0",), "test10": ("o0",), "test11": ("q0",), "test12": ("r0",), "test13": ("s0",), "test14": ("t0",),
-    "test15": ("u0",),
+    "test15": ("u0",), "test16": ("v0",),
 }
 # Documents are UTF-8 except these, which are kept in a legacy encoding on purpose (the system must read them).
 LEGACY_ENCODINGS = {
