@@ -785,3 +785,23 @@ def test_an_english_notice_is_read_through_its_korean_wording():
     assert [(c.op, c.value) for c in got["founded"]] == [("<", "2023-04-06")]
     assert "Established on or before" in got["founded"][0].text  # cited as written
     assert got["prior_support"][0].value["in"] == [2024, 2025]
+
+
+def test_a_table_rows_remarks_a_past_editions_memo_and_bounds_no_company_meets():
+    home = ("경기", "김포", [])
+    text = ("2. 신청 자격\n"
+            "구 분: 소재지 | 요 건: 김포시에 본사와 공장을 모두 둔 기업 | 비 고: 본사 또는 공장 중 한 곳만 김포시인 경우 불가\n"
+            "구 분: 업 종 | 요 건: 제조업(KSIC C) 영위 기업 (식료품 제조업 포함, 세부 업종 제한 없음)\n"
+            "구 분: 규 모 | 요 건: 상시근로자 5인 이상 50인 미만 [작성자 메모] 2025년 공고는 상시근로자 10인 이상 "
+            "50인 미만이었음. | 비 고: 2026. 4. 30. 기준, 대표자 제외\n")
+    got = _by_field(extract(text, home))
+    assert not [c for c in got.get("region", []) if c.op == "not_in"]  # both must be in 김포: not "김포 기업 제외"
+    assert all(not c.value.get("subsector") for c in got["industry"])  # "식료품 포함" restricts nothing
+    assert sorted((c.op, c.value) for c in got["employees"]) == [("<", 50), (">=", 5)]  # counted without the CEO; not 2025's 10
+    profile = CompanyProfile.from_dict({"region": "경기도 김포시", "industry": "제조업", "subsector": "플라스틱 제품",
+                                        "employees": 7})
+    assert verdict(profile, extract(text, home), date(2026, 5, 6)).label == APPLY
+    # bounds read for one field that no company meets together are a misreading: to be read, never 해당 없음
+    nobody = extract("3. 신청 제외 대상\n- 상시근로자 5인 미만 기업\n- 상시근로자 3인 이상 기업\n")
+    assert not nobody or all(c.field != "employees" for c in nobody)
+    assert verdict(profile, nobody, date(2026, 5, 6)).label != NOT

@@ -120,7 +120,8 @@ _ITS_COMPANIES = re.compile(r"^\s*(?:중소\s*|제조\s*)*(?:기업|업체)(?:�
 _LISTED_PLACES = re.compile(r"(?:아래|다음)\s*(?:의\s*)?(?:지역|시[·ㆍ]?\s*군(?:[·ㆍ]\s*구)?)\s*(?:에|중)[^.]{0,30}?(?:소재|둔|두고|있는|위치)[^.]{0,10}?(?:기업|업체)")
 _ALSO = re.compile(r"도\s*(?:(?:신청|참여)\s*)?(?:가능|신청할\s*수|참여할\s*수)")  # "(김포시 외 지역 기업도 가능)": others too, not only them
 # who is excluded by where only one of its sites is ("본사만 …", "본사가 …에 있어도"): a qualification of the region, not its exclusion
-_QUALIFIES = re.compile(r"(?:본사|공장|사업장|본점)(?:만|이|가)?\s*[^.]{0,20}?(?:있어도|있더라도|이어도|이더라도|두어도)|(?:본사|공장|사업장|본점)만\s")
+_QUALIFIES = re.compile(r"(?:본사|공장|사업장|본점)(?:만|이|가)?\s*[^.]{0,20}?(?:있어도|있더라도|이어도|이더라도|두어도)|(?:본사|공장|사업장|본점)만\s"
+                        r"|(?:중\s*)?(?:한\s*곳|하나|어느\s*한\s*(?:곳|쪽))만\s")  # "본사 또는 공장 중 한 곳만 김포시인 경우 불가": both must be
 _INCLUDED = re.compile(r"(?:기업|업체|사업장|공장)\s*(?:도\s*)?포함(?:$|\s*\)|합니다|함|된다|됩니다)")
 _OUTSIDE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:지역\s*)?(?:밖|이외|외)(?:\s*지역|의|에|\s|\(|$)")
 
@@ -272,7 +273,8 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
             return [Condition("industry", "not_in", others, sentence)]
     if _ALSO.search(sentence):
         return []  # "식료품 제조업체도 신청 가능해요": others too, no industry of its own
-    sub_match = _SUBSECTOR.search(sentence)
+    # "제조업 영위 기업 (식료품 제조업 포함, 세부 업종 제한 없음)": a subsector named as included restricts nothing
+    sub_match = _SUBSECTOR.search(re.sub(r"\([^()]*포함[^()]*\)", "", sentence))
     sub = sub_match.group(1) if sub_match else ""
     generic = ("중소", "중견", "지역", "도내", "관내", "국내", "영위", "소재", "일반", "전체", "모든", "주력", "이상", "이하",
                "미만", "초과", "이내")
@@ -283,6 +285,9 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
 
 
 _FLIP = {">=": "<", "<=": ">", "<": ">=", ">": "<="}
+# the people a headcount leaves out (상시근로자 수에서 대표자·임원·일용직 등은 빼고 센다)
+_NOT_COUNTED = re.compile(r"(?:대표(?:자|이사)?|임원|일용\s*(?:직|근로자)?|단시간\s*근로자|파견\s*근로자)"
+                          r"(?:\s*(?:[·,]|및)\s*[가-힣]{1,6})*\s*(?:은|는)?\s*(?:제외|빼고)")
 
 
 # a clause that sends some companies elsewhere ("50인 이상 기업은 … 다른 사업을 이용해 주시기 바랍니다")
@@ -304,6 +309,7 @@ def _numbers(sentence: str, excluding: bool = False) -> list[Condition]:
         return out
     found = _numbers_stated(sentence)
     main = re.sub(r"\([^)]*\)", "", sentence)  # "80억 원 이하 (매출이 없는 기업은 신청 불가)": the remark does not negate
+    main = _NOT_COUNTED.sub("", main)  # "상시근로자 5인 이상 … 비고: 대표자 제외": who is counted, not who may apply
     # in a list of exclusions a sentence that says who may apply ("… 이전에 개업한 기업만 신청하실 수 있습니다") permits
     negated = (excluding and not _ELIGIBLE_VERB.search(main)) or (bool(_NEGATED.search(main)) and not _ELIGIBLE_VERB.search(main))
     return [Condition(c.field, _FLIP[c.op], c.value, c.text) if negated and c.op in _FLIP else c for c in found]
@@ -541,6 +547,9 @@ def apply_errata(text: str) -> str:
 # a correction said in prose ("제가 아까 3억 원 이상이라고 잘못 말씀드렸습니다. 공고문에는 … 5억 원 이상으로 돼
 # 있습니다. 정정하겠습니다", "200억이 아니라 … 150억 원 이하로 돼 있어요"): the bound it gives replaces the one read
 _CORRECTS = re.compile(r"정정|바로잡|잘못\s*(?:말씀|알려|안내|적|썼|기재|올렸)|틀렸")
+# what an earlier edition said: "2025년 공고는 상시근로자 10인 이상 50인 미만이었음", "작년 사업에서는 매출 50억 원 이하였지만"
+_PAST_EDITION = re.compile(r"(?:작년|지난해|전년도?|\d{4}년)\s*(?:공고|사업|모집)\s*(?:은|는|에는|에서는|에선)\s[^.]*?"
+                           r"(?:이었|였)(?:음|다|습니다|는데|지만|고|으나|으며)?")
 _OLD_WORDING = re.compile(r"잘못|틀렸|말씀드렸는데|라고\s*(?:했|썼|적)")
 
 
@@ -593,6 +602,7 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
             continue
         if _TRACK.match(sentence):  # "고도화: 기초 수준 이상 …": one track's
             continue
+        sentence = _PAST_EDITION.sub(" ", sentence)  # "[메모] 2025년 공고는 상시근로자 10인 이상이었음": last year's, not this one's
         said, sentence = sentence, english.to_korean(sentence)  # an English notice's wording, in the rules' Korean
         support = _support_and_exclusions(sentence, excluding)
         industry = [] if any(c.field == "prior_support" for c in support) else _industry(sentence, excluding)  # a programme's name
@@ -639,4 +649,24 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
         if key not in seen:
             seen.add(key)
             unique.append(c)
-    return unique
+    return _without_contradictions(unique)
+
+
+_BOUNDED = ("employees", "revenue", "age", "founded")
+
+
+def _without_contradictions(conditions: list[Condition]) -> list[Condition]:
+    """Bounds on one field that no company meets together ("5명 미만" and "50명 이상" both required) are a
+    misreading, not a programme for nobody (a row's remark "대표자 제외" read as excluding the row's own
+    bounds): each becomes a sentence to read (확인 필요), never a reason for 해당 없음."""
+    out = conditions
+    for name in _BOUNDED:
+        bounds = [c for c in conditions if c.field == name and c.op in _FLIP and isinstance(c.value, (int, float, str))]
+        lows = [(c.value, c.op == ">") for c in bounds if c.op in (">=", ">")]
+        highs = [(c.value, c.op == "<") for c in bounds if c.op in ("<=", "<")]
+        if not lows or not highs or len({type(c.value) for c in bounds}) > 1:
+            continue
+        low, high = max(lows), min(highs)
+        if low[0] > high[0] or (low[0] == high[0] and (low[1] or high[1])):
+            out = [Condition("other", "unread", None, c.text) if c in bounds else c for c in out]
+    return out

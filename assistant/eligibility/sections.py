@@ -85,6 +85,9 @@ _LABELLED = re.compile(r"^[\s#□■◆◇▣○◦●▶▷►✔✓✖\-·•*
 # a correction notice's old wording ("[변경 전] …", "정정 전 : …") no longer holds; the new wording does
 _SUPERSEDED = re.compile(r"^\s*[\[(<]?\s*(?:변경|정정|수정)\s*전\s*[\])>:：]")
 
+_REMARK_CELL = re.compile(r"^(?:비\s*고|참\s*고|remarks?|note)\s*[:：]\s*(?=\S)", re.I)  # a table row's remark, under its header
+_REMARK_IN_ROW = re.compile(r"\s*\|\s*(?:비\s*고|참\s*고|remarks?|note)\s*[:：]\s*(?=\S)", re.I)
+
 _CHANGED = re.compile(r"^\s*[\[(<]?\s*(?:변경|정정|수정)\s*후\s*[\])>:：]\s*")
 
 _NUMBERED_HEADING = re.compile(r"^0?\d{1,2}\s+[가-힣A-Za-z&·\s]{2,24}?\s*(?:\([^)]{1,10}\))?$")
@@ -418,8 +421,8 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             # under it without a label of their own ("| | 업종 | 제조업 |") too
             in_section, excluding = True, bool(re.search(r"제외|제한", _label(stripped)))
             cells = cells[1:]
-        if cells:  # "| 소재지 | 공고일 현재 김포시에 … |": the row's text
-            stripped = " ".join(c for c in cells if c)
+        if cells:  # "| 소재지 | 공고일 현재 김포시에 … |": the row's text; its remark cell ("비 고: …") a sentence of its own
+            stripped = " ".join(("※ " + _REMARK_CELL.sub("", c)) if _REMARK_CELL.match(c) else c for c in cells if c)
         body = stripped[_ITEM.match(stripped).end():]
         head = _EXCLUSION_HEAD.match(body)
         if head:  # "라. 제외 대상 : …", "○ 신청 제외", "- 신청 제외 대상": what follows (and the lines under it) excludes
@@ -475,7 +478,8 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
         if elsewhere and not in_section:
             continue  # another programme's lines, under a heading that says so
         # a "※ …" remark in a line is a sentence of its own
-        parts = [p for p in re.split(r"\s+(?=※)", stripped) if p.strip()]
+        # (as is a row's remark cell under its header: "구 분: 소재지 | 요 건: … | 비 고: … 경우 불가")
+        parts = [p for p in re.split(r"\s+(?=※)", _REMARK_IN_ROW.sub(" ※ ", stripped)) if p.strip()]
         for sentence in (parts if in_section else [x for p in parts for x in _SENTENCE_END.split(p)]):
             sentence = sentence.strip()
             if not sentence or _SCORING.search(sentence) or _TRACK.match(sentence):
