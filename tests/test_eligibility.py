@@ -805,3 +805,21 @@ def test_a_table_rows_remarks_a_past_editions_memo_and_bounds_no_company_meets()
     nobody = extract("3. 신청 제외 대상\n- 상시근로자 5인 미만 기업\n- 상시근로자 3인 이상 기업\n")
     assert not nobody or all(c.field != "employees" for c in nobody)
     assert verdict(profile, nobody, date(2026, 5, 6)).label != NOT
+
+
+def test_a_table_comparing_two_years_its_remark_column_and_ksic_ranges():
+    text = ("2026년 동남권 공정 고도화 지원사업 신청자격 전년 대비 비교표\n"
+            "| 구분 | 세부항목 | 2025년(전년도) | 2026년(올해) | 변경 | 비고 |\n"
+            "| 소재지 | 공장 소재지 | 경상남도 18개 시·군 | 부산광역시 전역 또는 경상남도 18개 시·군 | 확대 | "
+            "울산광역시·경상북도 기업은 각 시·도 자체 사업 대상으로 제외 |\n"
+            "| 업종 | 대상 업종 | C24~C30 | C22~C33 | 확대 | |\n"
+            "| 규모 | 상시근로자 | 10인 이상 50인 미만 | 10인 이상 100인 미만 | 확대 | 2025. 12. 31. 기준 |\n")
+    got = _by_field(extract(text))
+    assert sorted((c.op, c.value) for c in got["employees"]) == [("<", 100), (">=", 10)]  # 2026's column, not 2025's
+    places = {(c.op, p[0]) for c in got["region"] for p in c.value}
+    assert {("in", "부산"), ("in", "경남"), ("not_in", "울산"), ("not_in", "경북")} <= places  # the 비고 cell excludes, not the row
+    (industry,) = [c for c in got["industry"] if c.op == "sub_in"]
+    assert "조선" in industry.value and "가구" in industry.value and "식료품" not in industry.value  # C22 to C33, every one
+    profile = CompanyProfile.from_dict({"region": "부산광역시 사상구", "industry": "제조업", "subsector": "금속가공",
+                                        "employees": 60})
+    assert verdict(profile, extract(text), date(2026, 4, 13)).label == APPLY

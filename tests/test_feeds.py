@@ -60,7 +60,7 @@ def test_an_atom_feed_and_xml_that_is_no_feed(tmp_path):
     assert doc.title == "2026년 김포시 스마트공장 지원사업" and doc.date == "2026-03-02"
     other = tmp_path / "layout.xml"
     other.write_text('<?xml version="1.0"?><LinearLayout><TextView text="hi"/></LinearLayout>', encoding="utf-8")
-    with pytest.raises(IngestError, match="RSS/Atom"):
+    with pytest.raises(IngestError, match="본문이 남지 않았습니다"):  # read as any XML: no text in it
         _docs(other)
 
 

@@ -605,3 +605,15 @@ def test_a_text_file_of_a_type_no_reader_knows_is_read_as_text_and_a_binary_one_
     video.write_bytes(b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 8)
     with pytest.raises(IngestError, match="지원하지 않는 형식.*\\.mp4"):
         read_documents(CorpusFile(path=video, rel=video.name, shown=str(video)))
+
+
+def test_a_csv_whose_rows_name_no_programme_is_one_document(tmp_path):
+    from assistant.ingest import CorpusFile, read_documents
+
+    path = tmp_path / "compare.csv"
+    path.write_text("2026년 공정 고도화 지원사업 신청자격 비교표,,,\n"
+                    "구분,세부항목,2026년(올해),비고\n소재지,공장 소재지,부산광역시 전역,본사와 공장 모두\n"
+                    "규모,상시근로자,10인 이상 100인 미만,대표자 제외\n", encoding="utf-8")
+    (doc,) = read_documents(CorpusFile(path=path, rel=path.name, shown=str(path)))
+    assert doc.title == "2026년 공정 고도화 지원사업 신청자격 비교표"
+    assert "| 규모 | 상시근로자 | 10인 이상 100인 미만 | 대표자 제외 |" in doc.text.split("\n")

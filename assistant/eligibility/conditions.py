@@ -112,7 +112,7 @@ _LOCAL = re.compile(r"도내|관내|시내\s*소재|군내|구내\s*소재|지�
 # after a place: where a company is ("에 소재", "내", "에 본사를 둔"), "… 기업만", or a reason ("본사가 수도권이므로")
 _REGION_CONTEXT = re.compile(r"^\s*(?:\)|\([^()]{0,40}\))?\s*(?:이므로|이라서|이어서|여서|"
                              r"(?:에|의|내|내에|관내|소재|지역|에서|안에|\s안에)?\s*(?:에\s*)?(?:(?:중|가운데)\s*한\s*곳에\s*)?"
-                             r"(?:소재|내|관내|전역|일원|본사|본점|공장|사업장|사업자\s*등록|위치|주사무소|있는|둔|두고|"
+                             r"(?:소재|내|관내|전역|일원|본사|본점|공장|사업장|사업자\s*등록|위치|주사무소|있는|둔|두고|\d+\s*개\s*시|"
                              r"(?:중소\s*|제조\s*)*(?:기업|업체)만|사업이라))")
 # "광주광역시 기업은 대상이 아닙니다", "김포시 기업은 신청할 수 있습니다": a place's companies, when the sentence
 # says whether they may apply (not "비수도권 기업은 … 센터 사업으로 신청": sent elsewhere, read by no rule)
@@ -234,6 +234,8 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
     sentence = re.sub(r"[「『][^」』]*[」』]|[‘'][^’'\n]{4,60}(?:사업|바우처|프로그램)[’']", "", sentence)
     coded = [m.group(1) for m in _CODED.finditer(sentence)]
     codes = ksic.codes_in(sentence)
+    if set(codes) >= set(ksic.DIVISIONS):
+        codes = []  # "제조업(C10~C34)": every division, no subsector
     if (not coded and len(codes) >= 2 and _KSIC_LIST.search(sentence) and not excluding
             and not (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence))):
         # "한국표준산업분류 C22, C24, C25 중 하나를 주업종으로 하는 기업": the divisions by their names

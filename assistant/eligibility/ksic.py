@@ -17,12 +17,20 @@ DIVISIONS = {
     "C29": ("기계", "기계장비", "기계부품", "금형"), "C30": ("자동차부품", "자동차", "트레일러"),
     "C31": ("운송장비", "조선", "선박", "항공기", "철도차량"), "C32": ("가구",), "C33": ("기타 제품",),
 }
-_CODE = re.compile(r"\bC\s*(\d{2})\b")
+_CODE = re.compile(r"\bC\s*(\d{2})(?!\d)")
+
+
+_RANGE = re.compile(r"\bC\s*(\d{2})\s*[~∼～-]\s*C?\s*(\d{2})(?!\d)")
 
 
 def codes_in(text: str) -> list[str]:
-    """The manufacturing division codes a text lists, in order ("C22, C24" -> ["C22", "C24"])."""
-    return list(dict.fromkeys(f"C{m.group(1)}" for m in _CODE.finditer(text) if f"C{m.group(1)}" in DIVISIONS))
+    """The manufacturing division codes a text lists, in order ("C22, C24" -> ["C22", "C24"]; a range
+    "C22~C33" -> every division from C22 to C33)."""
+    found = []
+    for m in re.finditer(f"{_RANGE.pattern}|{_CODE.pattern}", text):
+        low, high = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(3))
+        found += [f"C{n}" for n in range(int(low), int(high) + 1)]
+    return list(dict.fromkeys(c for c in found if c in DIVISIONS))
 
 
 def names(code: str) -> list[str]:

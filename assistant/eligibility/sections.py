@@ -287,8 +287,9 @@ def join_wrapped_rows(lines: list[str]) -> list[str]:
     return out
 
 
-_BEFORE_COLUMN = re.compile(r"(?:정정|변경|수정)전|(?:당초|기존)(?:공고)?$")
-_AFTER_COLUMN = re.compile(r"(?:정정|변경|수정)후")
+_BEFORE_COLUMN = re.compile(r"(?:정정|변경|수정)전|(?:당초|기존)(?:공고)?$|^(?:전년도?|작년|지난해)(?:공고|기준)?$")
+_AFTER_COLUMN = re.compile(r"(?:정정|변경|수정)후|^(?:올해|금년도?|당해\s*연도)(?:공고|기준)?$")
+_YEAR_COLUMN = re.compile(r"^(20\d{2})년?(?:도)?(?:\([^()]{1,8}\))?(?:공고|기준)?$")  # a column of one year's wording
 
 
 def drop_superseded_columns(lines: list[str]) -> list[str]:
@@ -303,7 +304,13 @@ def drop_superseded_columns(lines: list[str]) -> list[str]:
         cells = row_cells(line)
         squeezed = [re.sub(r"\s+", "", c) for c in cells]
         before = [i for i, c in enumerate(squeezed) if _BEFORE_COLUMN.search(c)]
-        if before and any(_AFTER_COLUMN.search(c) for c in squeezed):
+        years = {i: int(m.group(1)) for i, c in enumerate(squeezed) if (m := _YEAR_COLUMN.match(c))}
+        if len(set(years.values())) == 2 and len(years) == 2:  # "| 구분 | 2025년(전년도) | 2026년(올해) |"
+            before = [min(years, key=years.get)]
+            after = True
+        else:
+            after = any(_AFTER_COLUMN.search(c) for c in squeezed)
+        if before and after:
             drop, width = before[0], len(cells)
         if drop is not None and len(cells) == width and not _RULE_LINE.match(line):
             line = "| " + " | ".join(c for i, c in enumerate(cells) if i != drop) + " |"
@@ -354,6 +361,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
     lines = [x for x in lines if x and not is_contents_line(x)]  # a PDF's table of contents: neither heading nor condition
     before_table = None  # whether the text was excluding before a table: a table's row labels ("신청제외") end with it
     story = False  # within a digest's later story (other_story)
+    remark_column = (None, 0)  # (the 비고 column of the table being read, its width)
     for stripped, starts in zip(lines, _stories(lines)):
         if starts is not None:
             story = starts
@@ -386,8 +394,17 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
         if not stripped:
             continue
         cells = [c.strip() for c in stripped.strip("|").split("|")] if stripped.startswith("|") else []
-        if len([c for c in cells if c]) >= 3 and all(len(c) <= 6 and not re.search(r"\d", c) for c in cells if c):
-            continue  # "| 연번 | 점검 항목 | 확인 서류 | 예 | 아니오 |": a table's header row
+        if len([c for c in cells if c]) >= 3 and all((len(c) <= 6 and not re.search(r"\d", c)) or _YEAR_COLUMN.match(re.sub(r"\s+", "", c))
+                                                     for c in cells if c):
+            # "| 연번 | 점검 항목 | 확인 서류 | 예 | 아니오 |", "| 구분 | 2026년(올해) | 비고 |": a table's header row;
+            # the cells of its 비고 column are remarks
+            remark_column = next((i for i, c in enumerate(cells) if re.fullmatch(r"비\s*고|참\s*고|remarks?|notes?", c, re.I)), None), len(cells)
+            continue
+        if cells and remark_column[0] is not None and len(cells) == remark_column[1] and cells[remark_column[0]]:
+            cells[remark_column[0]] = "비고: " + cells[remark_column[0]]
+            stripped = "| " + " | ".join(cells) + " |"
+        elif not cells:
+            remark_column = (None, 0)
         if listing is not None:
             # the items: list lines (their markers may be gone, as a Markdown list reads), table rows;
             # the list ends at a heading ("Q9. …", "## …") or a line of prose
@@ -463,6 +480,11 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             in_section = bool(_ELIGIBILITY_HEADING.search(stripped) or _EXCLUSION_HEAD.search(stripped)) and not _SCORING.search(stripped)
             excluding = in_section and bool(re.search(r"제외|제한|수\s*없", stripped))
             elsewhere = bool(_ELSEWHERE.search(stripped))
+            continue
+        elif (len(stripped) <= 80 and not cells and re.search(r"(?:비교|요약|정리|일람)?표$", stripped)
+              and _ELIGIBILITY_HEADING.search(stripped) and not _SCORING.search(stripped)):
+            # "2026년 … 지원사업 신청자격 전년 대비 비교표": a table's caption; its rows say who may apply
+            in_section, excluding, elsewhere = True, False, False
             continue
         elif re.match(r"^\s*(?:#{1,6}|[□■◆◇▣])\s*[^:：]{1,15}[:：]", stripped):  # "□ 지원내용 : …": a new section, inline
             label = re.split(r"[:：]", stripped, maxsplit=1)[0]

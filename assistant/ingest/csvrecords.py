@@ -15,7 +15,7 @@ import csv
 import io
 
 from ..errors import IngestError
-from .blocks import Extracted
+from .blocks import ROW, Block, Extracted
 from .jsonrecords import extracted
 from .textio import decode_bytes
 
@@ -60,12 +60,26 @@ def records_of(rows: list[list[str]]) -> list[dict] | None:
 
 
 def read_records(data: bytes, source: str) -> list[tuple[int, Extracted]]:
-    """(position among the rows, its blocks) for every row that holds text."""
+    """(position among the rows, its blocks) for every row that holds text. A table whose rows name no
+    programme of their own ("구분, 세부항목, 2025년, 2026년, 비고": one programme's conditions, item by
+    item) is one document: the lines above its header, then its rows."""
     text, _encoding = decode_bytes(data, source)
-    records = records_of(_rows(text.lstrip("\ufeff")))
+    rows = _rows(text.lstrip("\ufeff"))
+    records = records_of(rows)
     if records is None:
         raise IngestError(source, _NO_TABLE)
     out = [(k, ex) for k, ex in enumerate(extracted(r) for r in records if r) if ex.blocks]
     if not out:
         raise IngestError(source, _EMPTY)
+    if len(out) > 1 and not any(ex.title for _, ex in out):
+        return [(0, _one_table(rows))]
     return out
+
+
+def _one_table(rows: list[list[str]]) -> Extracted:
+    at = header_row(rows)
+    above = [" ".join(c.strip() for c in r if c.strip()) for r in rows[:at]]
+    above = [line for line in above if line]
+    table = ["| " + " | ".join(c.strip() for c in r) + " |" for r in rows[at:] if any(c.strip() for c in r)]
+    return Extracted(blocks=[Block(line) for line in above] + [Block(line, ROW) for line in table],
+                     title=above[0] if above else None)
