@@ -182,3 +182,57 @@ def normalise_text(text: str) -> str:
 def answer_matches(answer: str, gold: str) -> bool:
     """The DESIGN.md rule: gold occurs in the answer after normalisation, or both hold the same amount."""
     return normalise_text(gold) in normalise_text(answer) or contains_quantity(answer, gold)
+
+
+# Numbers spelled out in words before a counter or unit ("다섯 명 이상 오십 명 미만", "매출 백억 원 이하",
+# "개업 후 삼 년", "최대 천오백만 원", "서른 곳"): Sino-Korean digits with 십/백/천 and 만/억/조, or native numerals.
+_SINO_DIGIT = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5, "육": 6, "칠": 7, "팔": 8, "구": 9}
+_NATIVE_TENS = {"열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "일흔": 70, "여든": 80, "아흔": 90}
+_NATIVE_ONES = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7,
+                "여덟": 8, "아홉": 9}
+_COUNTER = r"(?:명|인|년|개월|개사|개소|개|곳|건|배|퍼센트|원)"
+_SINO_WORD = r"[일이삼사오육칠팔구십백천만억조]+"
+_NATIVE_WORD = rf"(?:{'|'.join(_NATIVE_TENS)})(?:{'|'.join(_NATIVE_ONES)})?|(?:{'|'.join(_NATIVE_ONES)})"
+# after the counter: a particle, a bound or the end of the word ("다섯 명 이상", "삼 년이"; not "이 명단", "이 인증")
+_AFTER_COUNTER = r"(?=[^가-힣]|$|이상|이하|미만|초과|이내|이며|이고|이어야|으로|로|까지|부터|간|째|당|[이가을를은는의에도만과와])"
+_SPELLED = re.compile(rf"(?<![가-힣\d])(?P<word>{_SINO_WORD}|{_NATIVE_WORD})(?P<gap>\s?)(?P<counter>{_COUNTER}){_AFTER_COUNTER}")
+
+
+def _sino_value(word: str) -> int | None:
+    total = section = digit = 0
+    for ch in word:
+        if ch in _SINO_DIGIT:
+            if digit:
+                return None  # "삼사": two digits in a row is no number
+            digit = _SINO_DIGIT[ch]
+        elif ch in _SMALL:
+            section += (digit or 1) * _SMALL[ch]
+            digit = 0
+        else:
+            total += ((section + digit) or 1) * _BIG[ch]
+            section = digit = 0
+    return total + section + digit
+
+
+def spelled_numbers(text: str) -> str:
+    """The text with numbers spelled out in words before a counter written in digits ("다섯 명" -> "5명",
+    "천오백만 원" -> "15,000,000원"). A lone Sino-Korean syllable counts only before a counter of people,
+    years, places or percent ("삼 년", "오 명"), never before 원 or 개 ("일 원", "이 개")."""
+    def digits(m: re.Match) -> str:
+        word, counter = m.group("word"), m.group("counter")
+        if word in ("한", "하나"):
+            return m.group(0)  # "한 곳만", "한 명의": an idiom more often than a bound
+        if word in _NATIVE_ONES or any(word.startswith(t) for t in _NATIVE_TENS):
+            tens = next((v for t, v in _NATIVE_TENS.items() if word.startswith(t)), 0)
+            rest = word[next((len(t) for t in _NATIVE_TENS if word.startswith(t)), 0):]
+            value = tens + _NATIVE_ONES.get(rest, 0)
+            if rest and rest not in _NATIVE_ONES:
+                return m.group(0)
+        else:
+            if len(word) == 1 and (word in _SINO_DIGIT and counter in ("원", "개", "배", "건")):
+                return m.group(0)
+            value = _sino_value(word)
+            if value is None or (len(word) == 1 and word in _BIG):
+                return m.group(0)
+        return f"{value:,}{counter}" if counter == "원" else f"{value}{counter}"
+    return _SPELLED.sub(digits, text)

@@ -823,3 +823,25 @@ def test_a_table_comparing_two_years_its_remark_column_and_ksic_ranges():
     profile = CompanyProfile.from_dict({"region": "부산광역시 사상구", "industry": "제조업", "subsector": "금속가공",
                                         "employees": 60})
     assert verdict(profile, extract(text), date(2026, 4, 13)).label == APPLY
+
+
+def test_a_press_releases_paragraph_exceptions_last_years_rule_and_a_but_clause():
+    text = ("- 올해부터 상시근로자 기준 '열 명 이상'에서 '다섯 명 이상'으로 완화\n"
+            "신청 대상은 광주시에 공장을 등록한 중소기업으로, 상시근로자가 다섯 명 이상 오십 명 미만(다만 뿌리기업 확인서를 "
+            "보유한 업체는 다섯 명 미만이어도 신청 가능)인 업체다. 업종은 제조업 전 업종이 대상이지만 식료품 제조업은 "
+            "제외된다(식품안전관리인증(HACCP)을 받은 식품 제조업체는 예외로 신청 가능). 또 개업 후 삼 년이 지나야 하는데, 시는 "
+            "2023년 3월 23일 이전에 개업한 업체까지를 대상으로 본다.\n"
+            '과장은 "지난해까지는 상시근로자 열 명 이상이어야 신청할 수 있었다"고 말했다.\n')
+    got = _by_field(extract(text, ("경기", "광주", [])))
+    assert sorted((c.op, c.value) for c in got["employees"]) == [("<", 50), (">=", 5)]  # not last year's 10
+    assert ("not_sub", ["식료품"]) in [(c.op, c.value) for c in got["industry"]]
+    assert ("<", "2023-03-23") in [(c.op, c.value) for c in got["founded"]]
+    base = {"region": "경기도 광주시", "industry": "제조업", "subsector": "금형", "founded": "2017-09", "employees": 14,
+            "revenue_won": 2_100_000_000, "certifications": [], "past_support": [], "exclusions": []}
+    on = date(2026, 3, 23)
+    assert verdict(CompanyProfile.from_dict(base), extract(text, ("경기", "광주", [])), on).label == APPLY
+    late = CompanyProfile.from_dict(base | {"founded": "2023-05"})
+    assert verdict(late, extract(text, ("경기", "광주", [])), on).label == NOT
+    # below the bound but the text names an exception the profile cannot show: to check, not 해당 없음
+    small = CompanyProfile.from_dict(base | {"employees": 3})
+    assert verdict(small, extract(text, ("경기", "광주", [])), on).label == CHECK

@@ -116,3 +116,14 @@ def test_contacts_are_phone_numbers_and_addresses():
     assert [(text[a:b], k) for a, b, k in find_contacts(text)] == [
         ("055-259-3371", "contact"), ("1588-1234", "contact"), ("sf@gntp.or.kr", "contact"),
         ("https://www.gntp.or.kr/notice?id=3", "web")]
+
+
+def test_numbers_spelled_out_in_words_before_a_counter_are_read_as_digits():
+    from assistant.numbers import spelled_numbers
+
+    assert spelled_numbers("상시근로자가 다섯 명 이상 오십 명 미만") == "상시근로자가 5명 이상 50명 미만"
+    assert spelled_numbers("지난해 매출액이 백억 원 이하") == "지난해 매출액이 10,000,000,000원 이하"
+    assert spelled_numbers("최대 천오백만 원, 개업 후 삼 년, 스물두 명, 서른 곳") == "최대 15,000,000원, 개업 후 3년, 22명, 30곳"
+    # words that only look like numbers stay: a lone syllable before 원/개, 한 (an idiom), a counter inside a word
+    for text in ("이 원칙", "한 곳만 김포시인 경우", "이 명단", "이 인증을", "만 원"):
+        assert spelled_numbers(text) == text

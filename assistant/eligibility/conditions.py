@@ -13,7 +13,7 @@ subsector), size (중소기업), employees, years since founding (창업/업력/
 import re
 from dataclasses import asdict, dataclass
 
-from ..numbers import find_quantities
+from ..numbers import find_quantities, spelled_numbers
 from . import ksic
 from .places import Place, cities_of, places_in
 from . import english
@@ -126,6 +126,15 @@ _INCLUDED = re.compile(r"(?:기업|업체|사업장|공장)\s*(?:도\s*)?포함(
 _OUTSIDE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:지역\s*)?(?:밖|이외|외)(?:\s*지역|의|에|\s|\(|$)")
 
 
+def without_asides(text: str) -> str:
+    """The text without its brackets, nested ones too ("… 제외된다(식품안전관리인증(HACCP)을 받은 … 신청 가능)")."""
+    while True:
+        out = re.sub(r"\([^()]*\)", "", text)
+        if out == text:
+            return out
+        text = out
+
+
 @dataclass(frozen=True)
 class Condition:
     field: str  # one of FIELDS
@@ -225,6 +234,9 @@ _PROVISO = re.compile(r"(?:^|(?<=[.\s]))(?:다만|단)\s*,\s*")  # "… 기업. 
 
 
 def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
+    but = re.split(r"(?<=지만)\s*,?\s*", sentence)
+    if len(but) > 1 and all(x.strip() for x in but):  # "제조업 전 업종이 대상이지만 식료품 제조업은 제외된다": clause by clause
+        return [Condition(c.field, c.op, c.value, sentence) for x in but for c in _industry(x, excluding)]
     proviso = _PROVISO.search(sentence)
     if proviso:
         head, tail = sentence[:proviso.start()], sentence[proviso.end():]
@@ -259,7 +271,7 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
             return [Condition("industry", "not_in", others, sentence)]
         return []
     # "식료품 제조업·음료 제조업", "식료품 제조업과 음료 제조업" -> "식료품·음료 제조업", "식료품과 음료 제조업"
-    main = re.sub(r"\s*제조업\s*(?=[·,]|(?:과|와|및|이나|또는)\s)", "", re.sub(r"\([^)]*\)", "", sentence))
+    main = re.sub(r"\s*제조업\s*(?=[·,]|(?:과|와|및|이나|또는)\s)", "", without_asides(sentence))
     out_of = _SUBSECTORS.search(main)
     # the negation read is the one of the sentence that names the subsectors ("주업종이 식료품 제조업이다 —
     # … 도·소매업만 하는 경우는 안 됩니다": the second sentence excludes traders, not food makers)
@@ -310,7 +322,7 @@ def _numbers(sentence: str, excluding: bool = False) -> list[Condition]:
                     Condition(c.field, c.op, c.value, sentence) for c in _numbers(clause, excluding)]
         return out
     found = _numbers_stated(sentence)
-    main = re.sub(r"\([^)]*\)", "", sentence)  # "80억 원 이하 (매출이 없는 기업은 신청 불가)": the remark does not negate
+    main = without_asides(sentence)  # "80억 원 이하 (매출이 없는 기업은 신청 불가)": the remark does not negate
     main = _NOT_COUNTED.sub("", main)  # "상시근로자 5인 이상 … 비고: 대표자 제외": who is counted, not who may apply
     # in a list of exclusions a sentence that says who may apply ("… 이전에 개업한 기업만 신청하실 수 있습니다") permits
     negated = (excluding and not _ELIGIBLE_VERB.search(main)) or (bool(_NEGATED.search(main)) and not _ELIGIBLE_VERB.search(main))
@@ -351,7 +363,7 @@ def _numbers_stated(sentence: str) -> list[Condition]:
 def _certifications(sentence: str) -> list[Condition]:
     out = []
     for part in _SENTENCE_END.split(sentence):  # a line of two sentences: one may require, the next say what does not do
-        main = re.sub(r"\([^)]*\)", "", part)  # "(벤처기업 확인만 보유한 기업은 신청 불가)" qualifies, it does not negate
+        main = without_asides(part)  # "(벤처기업 확인만 보유한 기업은 신청 불가)" qualifies, it does not negate
         names = [n for n, p in _CERTS.items() if p.search(main)]
         if re.search(r"보유|취득|받은", part) and not _EQUIPMENT.search(part):  # the company's ISO 9001, not a robot's ISO 10218
             names += [f"ISO {n}" for n in dict.fromkeys(re.findall(r"ISO\s*(\d{4,5})", part))]
@@ -390,7 +402,7 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
     level = _LEVEL_DONE.search(sentence)
     negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)|없는|않은", sentence))
     need = (re.sub(r"\s+", "", level.group(1)) if level else
-            "기초" if _BASIC_DONE.search(sentence) or (_BUILT.search(re.sub(r"\([^)]*\)", "", sentence)) and not negative) else None)
+            "기초" if _BASIC_DONE.search(sentence) or (_BUILT.search(without_asides(sentence)) and not negative) else None)
     if need:
         # "2020년 이후(지원연도 기준) … 스마트공장(기초 수준 이상)을 구축 완료한 기업만": built since then
         since = _SINCE.search(sentence)
@@ -398,7 +410,7 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
     # "… 지원을 받은 기업이 아닙니다" (a pledge of an application form): such companies may not apply
     negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)|이력이\s*없는|안\s*(?:됩니다|돼요|된다)|"
                                            r"(?:기업|업체)(?:이|가)\s*(?:아닙니다|아님|아니다|아니어야)|받지\s*않(?:았|은|았다|음)", sentence))
-    main = re.sub(r"\([^)]*\)", "", sentence)  # "지원(한국에너지공단 「…」 포함)을 받은": the remark apart
+    main = without_asides(sentence)  # "지원(한국에너지공단 「…」 포함)을 받은": the remark apart
     if _NO_LIMIT.search(sentence) or _WIDENS.search(sentence):  # "다른 사업 수혜 이력은 신청에 영향이 없습니다"
         negative = False
     if negative and (_PRIOR_RECEIVED.search(sentence) or _PRIOR_RECEIVED.search(main)) and not level:
@@ -413,7 +425,7 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
             years |= set(range(int(a), int(b) + 1))
         years = sorted(years)
         named = re.search(r"[「『\"'‘“]([^」』\"'’”]{2,40})[」』\"'’”]", sentence)
-        topic = _topic(named.group(1) if named else re.sub(r"\([^)]*\)", "", said))  # not a bracket's words
+        topic = _topic(named.group(1) if named else without_asides(said))  # not a bracket's words
         since = _SINCE.search(sentence)  # "2023년 이후 … 지원사업에 선정된 기업": that year and later
         value = {"years": int(recent.group(1)) if recent else None, "in": years, "topic": topic}
         if re.search(r"이력이\s*없는", sentence):  # "구축 이력이 없는 기업": any such support, whenever
@@ -451,7 +463,7 @@ _FIELD_GROUPS = {"age": ("age", "founded")}
 # a pointer to where a rule is stated ("그 밖의 중복 지원 제한은 3-4 공통 유의사항의 표를 따름"): read it there
 _REFERS = re.compile(r"(?:표|항|절|장|조|규정|유의사항)(?:를|을|에|의)?\s*(?:따름|따른다|따릅니다|참조|참고)\s*[.)]?\s*$")
 # a definition ("… 지원만 받은 경우는 구축 이력이 없는 것으로 봅니다"): it says how a term reads, no condition
-_DEFINES = re.compile(r"(?:으로|로)\s*(?:봅니다|본다|봄|간주합니다|간주한다|간주함)\s*[.)]?\s*$")
+_DEFINES = re.compile(r"(?<!대상)(?<!대상으)(?:으로|로)\s*(?:봅니다|본다|봄|간주합니다|간주한다|간주함)\s*[.)]?\s*$")  # not "… 업체까지를 대상으로 본다"
 _NO_LIMIT = re.compile(r"제한\s*(?:이|은|도)?\s*없|(?:없어도|아니어도|않아도)(?:\([^)]*\))?\s*(?:신청|참여)할\s*수\s*있|상관\s*없")  # "✔ 업력·매출 제한 없음": no condition a rule did not read
 _PERMITS = re.compile(r"^\s*※.*(?:신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있)")  # a remark that widens who may apply
 
@@ -550,8 +562,13 @@ def apply_errata(text: str) -> str:
 # 있습니다. 정정하겠습니다", "200억이 아니라 … 150억 원 이하로 돼 있어요"): the bound it gives replaces the one read
 _CORRECTS = re.compile(r"정정|바로잡|잘못\s*(?:말씀|알려|안내|적|썼|기재|올렸)|틀렸")
 # what an earlier edition said: "2025년 공고는 상시근로자 10인 이상 50인 미만이었음", "작년 사업에서는 매출 50억 원 이하였지만"
-_PAST_EDITION = re.compile(r"(?:작년|지난해|전년도?|\d{4}년)\s*(?:공고|사업|모집)\s*(?:은|는|에는|에서는|에선)\s[^.]*?"
-                           r"(?:이었|였)(?:음|다|습니다|는데|지만|고|으나|으며)?")
+_PAST_EDITION = re.compile(r"(?:(?:작년|지난해|전년도?|\d{4}년)\s*(?:공고|사업|모집)\s*(?:까지는|은|는|에는|에서는|에선)"
+                           r"|(?:작년|지난해|전년도?)\s*(?:까지는|에는|엔|은|는))\s[^.]*?"
+                           r"(?:이었|였|었|이어야|여야)(?:음|다|습니다|는데|지만|고|으나|으며|어야)?")
+# "'10명 이상'에서 '5명 이상'으로 완화": the bound it was changed from is no condition
+_CHANGED_FROM = re.compile(r"['‘\"“]?[^'’\"”\n,.()]{0,12}\d[^'’\"”\n,.()]{0,12}['’\"”]?\s*에서\s*"
+                           r"(?=['‘\"“]?[^'’\"”\n,.()]{0,12}\d[^'’\"”\n,.()]{0,12}['’\"”]?\s*(?:으로|로)\s*"
+                           r"(?:완화|변경|확대|축소|상향|하향|조정|낮|높|바뀌|바꾸|줄|늘))")
 _OLD_WORDING = re.compile(r"잘못|틀렸|말씀드렸는데|라고\s*(?:했|썼|적)")
 
 
@@ -586,7 +603,9 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     local body's (passed by the caller only then)."""
     from .tracks import track_lines, track_tables  # tracks.py reads each track's cells with the rules above
 
-    # a box table's wrapped cells: one row; a correction table's old column: gone
+    # numbers in words read as digits ("다섯 명 이상", "매출 백억 원 이하"); a box table's wrapped cells: one row;
+    # a correction table's old column: gone
+    text = spelled_numbers(text)
     text = "\n".join(drop_superseded_columns(join_wrapped_rows(column_lists(apply_errata(text).split("\n")))))
     text, out = track_tables(markdown_tables(text), home)
     text, by_line = track_lines(text, home)
@@ -604,7 +623,7 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
             continue
         if _TRACK.match(sentence):  # "고도화: 기초 수준 이상 …": one track's
             continue
-        sentence = _PAST_EDITION.sub(" ", sentence)  # "[메모] 2025년 공고는 상시근로자 10인 이상이었음": last year's, not this one's
+        sentence = _CHANGED_FROM.sub("", _PAST_EDITION.sub(" ", sentence))  # "[메모] 2025년 공고는 상시근로자 10인 이상이었음": last year's, not this one's
         said, sentence = sentence, english.to_korean(sentence)  # an English notice's wording, in the rules' Korean
         support = _support_and_exclusions(sentence, excluding)
         industry = [] if any(c.field == "prior_support" for c in support) else _industry(sentence, excluding)  # a programme's name

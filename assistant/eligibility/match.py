@@ -232,7 +232,16 @@ def judge(c: Condition, profile, on: date) -> Reason:
             hit = [x for x in profile.exclusions if c.value[:2] in x or any(w in x for w in c.value.split("·"))]
             status = UNMET if hit else MET
             says = f"제외 대상: {c.value} 기업 제외 (회사: {', '.join(profile.exclusions) or '해당 없음'})"
+    if (status == UNMET and c.field in _BOUNDED and (c.field != "industry" or c.op in ("not_sub", "not_in"))
+            and _EXCEPTION.search(c.text)):
+        status, says = UNKNOWN, says + " — 예외가 있습니다: 원문 확인"  # "(다만 뿌리기업은 5명 미만이어도 신청 가능)"
     return Reason(c, status, says)
+
+
+# a stated exception to a condition ("다만 … 업체는 5명 미만이어도 신청 가능", "… 업체는 예외로 신청 가능"): one
+# not met may still let the company apply, on a ground the profile does not hold
+_EXCEPTION = re.compile(r"(?:미만|이하|초과|이상|아니|없)(?:이어도|여도|어도|라도|더라도)\s*(?:신청|참여)|예외(?:로|적으로)\s*(?:신청|참여)")
+_BOUNDED = ("employees", "revenue", "age", "founded", "industry")
 
 
 def _tracks(c: Condition, profile, on: date) -> tuple[str, str]:
