@@ -527,7 +527,7 @@ def test_posts_mails_and_remarks_in_brackets():
     got = _by_field(extract(post, ("경기", "광주", [])))
     assert [c.value for c in got["region"]] == [[["경기", "광주", []]]]
     assert all(c.op == "is" and not c.value["subsector"] for c in got["industry"]) and "other" not in got
-    assert [c.value["in"] for c in got["prior_support"]] == [[2025]]
+    assert {tuple(c.value["in"]) for c in got["prior_support"]} == {(2025,)}  # 2025 only, not 2024
     assert [(c.op, c.value) for c in got["founded"]] == [("<", "2025-04-06")]  # "신청하실 수 있습니다" permits
     mail = ("3. 신청 자격\n가. 충청남도 내에 본사와 공장을 모두 둔 기업 (세종특별자치시·대전광역시 소재 기업은 신청 불가)\n"
             "- 산업단지 입주기업이 아니어도(개별입지 공장) 신청할 수 있습니다.\n4. 신청 제외\n나. 국세·지방세 체납 기업\n"
@@ -845,3 +845,35 @@ def test_a_press_releases_paragraph_exceptions_last_years_rule_and_a_but_clause(
     # below the bound but the text names an exception the profile cannot show: to check, not 해당 없음
     small = CompanyProfile.from_dict(base | {"employees": 3})
     assert verdict(small, extract(text, ("경기", "광주", [])), on).label == CHECK
+
+
+def test_a_tables_exclusion_column_and_a_bilingual_list_of_fields():
+    table = ("1. 신청 자격 및 제외 대상\n| 구분 | 자격요건 | 제외 |\n"
+             "| 규모 | 중소기업으로서 상시근로자 5인 이상 | 상시근로자 100인 이상 기업 |\n"
+             "| 업력 | 2023. 3. 15. 이전 설립 | 2023. 3. 16. 이후 설립 기업 |\n"
+             "| 기타 | - | 국세·지방세 체납 기업, 휴업 또는 폐업 중인 기업 |\n")
+    got = _by_field(extract(table))
+    assert sorted((c.op, c.value) for c in got["employees"]) == [("<", 100), (">=", 5)]  # the 제외 cell excludes
+    assert {c.value for c in got["exclusion"]} >= {"체납", "휴·폐업"}
+    bilingual = ("1. 신청 자격 | Eligibility — 아래 요건을 모두 충족 / All of the following\n"
+                 "소재지 | Location: 광주광역시에 공장을 둔 기업\n"
+                 "A factory located in Gwangju Metropolitan City\n"
+                 "제외대상 | Excluded: 도매·소매업, 정보통신업 | wholesale/retail trade, ICT\n"
+                 "규모 | Size: 상시근로자 5인 이상 300인 미만 | 10 or more but fewer than 300 employees\n"
+                 "2025년 매출액 10억 원 이상 150억 원 이하 | 2025 sales of KRW 1 billion to KRW 15 billion\n"
+                 "- 2025년 매출액 10억 원 미만 기업은 시가 지정한 품목 생산 기업에 한하여 신청 가능\n"
+                 "인증 | Certification: 벤처기업, 이노비즈, 메인비즈 확인서 중 1개 이상 보유 | At least one of: Venture, Inno-Biz\n"
+                 "2. 제외대상\n2025년 본 사업(포장·라벨 현지화 지원) 수혜기업\n")
+    got = _by_field(extract(bilingual))
+    assert sorted((c.op, c.value) for c in got["employees"]) == [("<", 300), (">=", 5)]  # the Korean: 5, not "10 or more"
+    assert got["certification"][0].value == ["벤처기업", "이노비즈", "메인비즈"]  # the fields after the 제외대상 line
+    assert not got.get("other")  # the English line translates the Korean one: nothing left to read
+    base = {"region": "광주광역시 북구", "industry": "제조업", "subsector": "가전부품", "founded": "2015-02", "employees": 48,
+            "revenue_won": 13_000_000_000, "certifications": ["이노비즈"], "past_support": ["2025 제조AI 특화 스마트공장"],
+            "exclusions": []}
+    on = date(2026, 4, 20)
+    assert verdict(CompanyProfile.from_dict(base), extract(bilingual), on).label == APPLY  # another 2025 support
+    small = CompanyProfile.from_dict(base | {"revenue_won": 600_000_000})  # below 10억: the designated items may let it in
+    assert verdict(small, extract(bilingual), on).label == CHECK
+    same = CompanyProfile.from_dict(base | {"past_support": ["2025 포장·라벨 현지화 지원"]})
+    assert verdict(same, extract(bilingual), on).label == NOT

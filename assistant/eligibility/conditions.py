@@ -126,6 +126,15 @@ _INCLUDED = re.compile(r"(?:기업|업체|사업장|공장)\s*(?:도\s*)?포함(
 _OUTSIDE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:지역\s*)?(?:밖|이외|외)(?:\s*지역|의|에|\s|\(|$)")
 
 
+_HANGUL = re.compile(r"[가-힣]")
+
+
+def _in_korean(text: str) -> bool:
+    """Written in Korean: more Hangul than Latin letters (not an English line with Korean glosses)."""
+    hangul = len(_HANGUL.findall(text))
+    return hangul >= 2 and hangul >= len(re.findall(r"[A-Za-z]", text))
+
+
 def without_asides(text: str) -> str:
     """The text without its brackets, nested ones too ("… 제외된다(식품안전관리인증(HACCP)을 받은 … 신청 가능)")."""
     while True:
@@ -426,12 +435,18 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         years = sorted(years)
         named = re.search(r"[「『\"'‘“]([^」』\"'’”]{2,40})[」』\"'’”]", sentence)
         topic = _topic(named.group(1) if named else without_asides(said))  # not a bracket's words
+        this = _THIS_PROGRAMME.search(said)
+        called = re.match(r"\s*\(([^()]{2,40})\)", said[this.end():]) if this else None
+        if called and not named:  # "2025년 본 사업(포장·라벨 현지화 지원) 수혜기업": the bracket names it
+            topic = sorted(set(topic) | set(_topic(called.group(1))))
         since = _SINCE.search(sentence)  # "2023년 이후 … 지원사업에 선정된 기업": that year and later
         value = {"years": int(recent.group(1)) if recent else None, "in": years, "topic": topic}
         if re.search(r"이력이\s*없는", sentence):  # "구축 이력이 없는 기업": any such support, whenever
             value["ever"] = True
         if named:  # a programme named in 「」: a past support is that one only when it has all its words
             value["programme"] = True
+        elif this:  # "본 사업 수혜기업": a past support is this programme's only when it is named like it
+            value["this"] = True
         if _BUILT_WITH.search(sentence) or _SAME_KIND.search(sentence):  # what that support built: a profile does not say
             value["built"] = True
         out.append(Condition("prior_support", "excludes", value | ({"since": int(since.group(1))} if since else {}), sentence))
@@ -610,7 +625,14 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     text, out = track_tables(markdown_tables(text), home)
     text, by_line = track_lines(text, home)
     out += by_line
-    for sentence, excluding, listed in eligibility_sentences(text):
+    said = eligibility_sentences(text)
+    korean = sum(any(_in_korean(p) for p in x.split(" | ")) for x, *_ in said)
+    bilingual = 0 < korean < len(said) and korean >= 0.4 * len(said)  # "국문과 영문이 다르면 국문이 우선합니다"
+    for sentence, excluding, listed in said:
+        if bilingual:  # a Korean notice with its English translation: the Korean is read
+            sentence = " | ".join(p for p in sentence.split(" | ") if _in_korean(p) or not re.search(r"[A-Za-z]{3}", p))
+            if not _HANGUL.search(sentence):
+                continue
         if _states_nothing(sentence) or sentence.rstrip().endswith(("?", "？")):  # a question asks; it states nothing
             continue
         sentence = _CHANGED.sub("", sentence)  # "[변경 후] 상시근로자 요건 : 10인 이상": what holds now
@@ -660,7 +682,7 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     # "제외 대상은 2023년~2025년 지원 수혜 기업입니다" (an FAQ's answer) restates, in fewer words, an exclusion
     # of a kind of support read elsewhere for the same years: the one that names the kind holds
     def when(c):
-        return {k: v for k, v in c.value.items() if k != "topic"}
+        return {k: v for k, v in c.value.items() if k not in ("topic", "this")}
     kinds = [when(c) for c in out if c.field == "prior_support" and c.op == "excludes" and c.value.get("topic")]
     out = [c for c in out if not (c.field == "prior_support" and c.op == "excludes" and not c.value.get("topic")
                                   and any(when(c).values()) and when(c) in kinds)]
@@ -670,10 +692,25 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
         if key not in seen:
             seen.add(key)
             unique.append(c)
-    return _without_contradictions(unique)
+    return _without_contradictions(_with_exceptions(unique))
 
 
 _BOUNDED = ("employees", "revenue", "age", "founded")
+# "10억 원 미만 기업은 … 생산 기업에 한하여 신청 가능": below the bound a company may still apply on another ground
+_ONLY_IF = re.compile(r"한(?:하여|해|함)\s*(?:신청|참여)|(?:이어도|여도|라도|더라도)\s*(?:신청|참여)")
+
+
+def _with_exceptions(conditions: list[Condition]) -> list[Condition]:
+    """A bound stated as the other side of a bound read elsewhere, with a way in for it ("10억 원 이상" and
+    "10억 원 미만 기업은 … 에 한하여 신청 가능"), is that bound's exception: one condition whose text says
+    both (match.py reads a bound not met, with an exception in its text, as 확인 필요)."""
+    out = list(conditions)
+    for b in [c for c in conditions if c.field in _BOUNDED and c.op in _FLIP and _ONLY_IF.search(c.text)]:
+        main = [c for c in out if c is not b and c.field == b.field and c.value == b.value and c.op == _FLIP[b.op]
+                and c.text != b.text]
+        if main:
+            out = [Condition(c.field, c.op, c.value, c.text + " ※ 예외: " + b.text) if c in main else c for c in out if c is not b]
+    return out
 
 
 def _without_contradictions(conditions: list[Condition]) -> list[Condition]:

@@ -214,6 +214,8 @@ def judge(c: Condition, profile, on: date) -> Reason:
             # 신청 가능 to 확인 필요 and moved 3 toward their hand label (2 확인 필요, 1 해당 없음)
             status = (UNMET if any(inside) else
                       MET if (years or named or since or topic) and all(y is not None for y in got) else UNKNOWN)
+            if status == UNMET and c.value.get("this") and not topic:
+                status = UNKNOWN  # "본 사업 수혜기업" and a programme the text does not name: whether it is this one
             if c.value.get("ever") and items:
                 status = UNMET  # "스마트공장 구축 이력이 없는 기업" and the company has one
             if c.value.get("built") and (any(inside) or (items and not (years or named or since))):
@@ -240,7 +242,7 @@ def judge(c: Condition, profile, on: date) -> Reason:
 
 # a stated exception to a condition ("다만 … 업체는 5명 미만이어도 신청 가능", "… 업체는 예외로 신청 가능"): one
 # not met may still let the company apply, on a ground the profile does not hold
-_EXCEPTION = re.compile(r"(?:미만|이하|초과|이상|아니|없)(?:이어도|여도|어도|라도|더라도)\s*(?:신청|참여)|예외(?:로|적으로)\s*(?:신청|참여)")
+_EXCEPTION = re.compile(r"(?:미만|이하|초과|이상|아니|없)(?:이어도|여도|어도|라도|더라도)\s*(?:신청|참여)|예외(?:로|적으로)\s*(?:신청|참여)|※ 예외: ")
 _BOUNDED = ("employees", "revenue", "age", "founded", "industry")
 
 

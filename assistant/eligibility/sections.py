@@ -86,6 +86,10 @@ _LABELLED = re.compile(r"^[\s#□■◆◇▣○◦●▶▷►✔✓✖\-·•*
 # a correction notice's old wording ("[변경 전] …", "정정 전 : …") no longer holds; the new wording does
 _SUPERSEDED = re.compile(r"^\s*[\[(<]?\s*(?:변경|정정|수정)\s*전\s*[\])>:：]")
 
+# a line that names one field of who may apply, its value after the label ("규모 | Size: …", "업력: 3년 이상")
+_FIELD_LABEL = re.compile(r"^(?:소재지|지역|업종|규모|기업\s*규모|업력|인증|매출액?|상시\s*근로자(?:\s*수)?|지원\s*이력)\s*[|:：]")
+_EXCLUSION_COLUMN = re.compile(r"(?:신청\s*)?(?:제외|불가|제한)(?:\s*대상|\s*기업)?|신청\s*불가")
+_EXCLUDED_CELL = "[제외] "  # marks a 제외 column's cell, read as an exclusion on its own
 _REMARK_CELL = re.compile(r"^(?:비\s*고|참\s*고|remarks?|note)\s*[:：]\s*(?=\S)", re.I)  # a table row's remark, under its header
 _REMARK_IN_ROW = re.compile(r"\s*\|\s*(?:비\s*고|참\s*고|remarks?|note)\s*[:：]\s*(?=\S)", re.I)
 
@@ -363,6 +367,8 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
     before_table = None  # whether the text was excluding before a table: a table's row labels ("신청제외") end with it
     story = False  # within a digest's later story (other_story)
     remark_column = (None, 0)  # (the 비고 column of the table being read, its width)
+    exclusion_column = None  # the 제외 column of the table being read (same width)
+    labelled_exclusion = False  # (excluding before, the list it ended) while an exclusion opened as one field of a list of fields runs
     for stripped, starts in zip(lines, _stories(lines)):
         if starts is not None:
             story = starts
@@ -400,12 +406,21 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             # "| 연번 | 점검 항목 | 확인 서류 | 예 | 아니오 |", "| 구분 | 2026년(올해) | 비고 |": a table's header row;
             # the cells of its 비고 column are remarks
             remark_column = next((i for i, c in enumerate(cells) if re.fullmatch(r"비\s*고|참\s*고|remarks?|notes?", c, re.I)), None), len(cells)
+            exclusion_column = next((i for i, c in enumerate(cells) if _EXCLUSION_COLUMN.fullmatch(c)), None)
             continue
         if cells and remark_column[0] is not None and len(cells) == remark_column[1] and cells[remark_column[0]]:
             cells[remark_column[0]] = "비고: " + cells[remark_column[0]]
             stripped = "| " + " | ".join(cells) + " |"
-        elif not cells:
-            remark_column = (None, 0)
+        if (cells and exclusion_column is not None and len(cells) == remark_column[1] and cells[exclusion_column]
+                and cells[exclusion_column] not in ("-", "–", "—", "없음", "해당 없음")):
+            # "| 구분 | 자격요건 | 제외 |": the 제외 column's cell says who may not apply; the row's other cells who may
+            cells[exclusion_column] = "비고: " + _EXCLUDED_CELL + cells[exclusion_column]
+            stripped = "| " + " | ".join(cells) + " |"
+        elif cells and exclusion_column is not None and len(cells) == remark_column[1]:
+            cells[exclusion_column] = ""
+            stripped = "| " + " | ".join(cells) + " |"
+        if not cells:
+            remark_column, exclusion_column = (None, 0), None
         if listing is not None:
             # the items: list lines (their markers may be gone, as a Markdown list reads), table rows;
             # the list ends at a heading ("Q9. …", "## …") or a line of prose
@@ -423,7 +438,9 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
                 if body and not _SCORING.search(body) and not _TRACK.match(body):
                     out.append((body, listing, True))
                 continue
-            listing = None
+            ended, listing = listing, None
+        else:
+            ended = None
         cells = [c.strip() for c in stripped.strip("|").split("|")] if stripped.startswith("|") else []
         filled = [c for c in cells if c]
         if cells and len(filled) == 1 and cells[0] and len(cells[0]) <= 60:  # "| 신청 자격 | |": a heading row (or a caption)
@@ -443,9 +460,19 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             stripped = " ".join(("※ " + _REMARK_CELL.sub("", c)) if _REMARK_CELL.match(c) else c for c in cells if c)
         body = stripped[_ITEM.match(stripped).end():]
         head = _EXCLUSION_HEAD.match(body)
+        if labelled_exclusion and not head and _FIELD_LABEL.match(body):
+            # "제외대상 | Excluded: 도매·소매업 …" then "규모 | Size: …": the next field's line ends the exclusion
+            # (and the list of fields it interrupted goes on)
+            (excluding, listing), labelled_exclusion = labelled_exclusion, False
+            if listing is not None:
+                if not _SCORING.search(body):
+                    out.append((body, listing, True))
+                continue
         if head:  # "라. 제외 대상 : …", "○ 신청 제외", "- 신청 제외 대상": what follows (and the lines under it) excludes
             # (a bare label with its list on the line, "• 제외: 체납, 휴·폐업, …" in a summary, excludes that line only)
             line_only = body[:head.end()].strip().rstrip(":：").strip() == "제외" and bool(body[head.end():].strip())
+            if not excluding and body[head.end():].strip():
+                labelled_exclusion = (excluding, ended)  # a field of a list of fields, its value on the line
             carried, excluding = excluding, True
             stripped = body[head.end():].strip()
             if not stripped or re.match(r"(?:및|와|과|[·/,])\s", stripped):  # "제외 대상 및 중복 수혜": the heading goes on
@@ -505,6 +532,8 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
         parts = [p for p in re.split(r"\s+(?=※)", _REMARK_IN_ROW.sub(" ※ ", stripped)) if p.strip()]
         for sentence in (parts if in_section else [x for p in parts for x in _SENTENCE_END.split(p)]):
             sentence = sentence.strip()
+            cell_excludes = sentence.lstrip("※ ").startswith(_EXCLUDED_CELL)  # a cell of a table's 제외 column
+            sentence = sentence.lstrip("※ ")[len(_EXCLUDED_CELL):].strip() if cell_excludes else sentence
             if not sentence or _SCORING.search(sentence) or _TRACK.match(sentence):
                 continue
             if _LEAD_IN.search(sentence):
@@ -513,11 +542,12 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
                     excluding = excluding or negated
                 elif not excluding:
                     listing = negated
-            if in_section or excluding or _ELIGIBILITY_SENTENCE.search(sentence):
+            excludes = excluding or cell_excludes
+            if in_section or excludes or _ELIGIBILITY_SENTENCE.search(sentence):
                 # "국세·지방세 체납 기업 / 휴업·폐업 중인 기업 / 2025년 본 사업 수혜 기업": a list on one line
                 # "① … ② … ③ …" in one cell: an item each
-                items = [x.strip() for x in re.split(r" / |▲|✗|✖|\s(?=[②-⑳]\s*\S)", sentence)] if excluding else [sentence]
-                out += [(x, excluding, in_section or excluding) for x in items if x]
+                items = [x.strip() for x in re.split(r" / |▲|✗|✖|\s(?=[②-⑳]\s*\S)", sentence)] if excludes else [sentence]
+                out += [(x, excludes, in_section or excludes) for x in items if x]
         if head and line_only:
             excluding = carried
     return out
