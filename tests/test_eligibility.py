@@ -877,3 +877,43 @@ def test_a_tables_exclusion_column_and_a_bilingual_list_of_fields():
     assert verdict(small, extract(bilingual), on).label == CHECK
     same = CompanyProfile.from_dict(base | {"past_support": ["2025 포장·라벨 현지화 지원"]})
     assert verdict(same, extract(bilingual), on).label == NOT
+
+
+def test_a_latex_notices_track_table_its_footnotes_and_a_proviso_in_an_item(tmp_path):
+    from assistant.ingest import CorpusFile, read_documents
+
+    tex = tmp_path / "notice.tex"
+    tex.write_text(r"""\documentclass{article}\usepackage{kotex}
+\begin{document}
+{\LARGE\bfseries 2026년 김해시 중소 제조기업 생산설비 예방정비 지원사업 공고}
+관내 제조기업의 생산설비 예방정비를 지원하는 사업의 참여기업을 다음과 같이 모집합니다.
+\section*{2. 신청 자격}
+\begin{tabularx}{\textwidth}{|C|X|X|}
+\textbf{구분} & \textbf{일반형} & \textbf{연계형} \\ \hline
+소재지 & \multicolumn{2}{l|}{김해시에 공장을 둔 기업} \\ \hline
+상시근로자 & 10인 이상 100인 미만 & 5인 이상 100인 미만 \\ \hline
+업력 & \multicolumn{2}{l|}{사업자등록 후 3년 이상} \\ \hline
+지원 이력 & 요건 없음 & 스마트공장 구축을 완료한 기업\textsuperscript{⑤} \\ \hline
+\end{tabularx}
+\item[②] 한국표준산업분류 대분류 C(제조업). 다만 식료품 제조업(C10)은 제외합니다.
+\item[⑤] 정부 지원사업으로 스마트공장(기초 이상)을 구축 완료한 기업.
+\item[⑥] 또한 다음 기업은 중복 수혜로 보아 제외합니다.
+(가) 2025년 경상남도 「스마트 설비보전 지원사업」 수혜기업. 다만 설비 진단만 받은 기업은 신청할 수 있습니다.
+% 2025년 공고는 상시근로자 5인 이상이었음.
+\end{document}
+""", encoding="utf-8")
+    (doc,) = read_documents(CorpusFile(path=tex, rel=tex.name, shown=str(tex)))
+    assert "\\" not in doc.text and "| 상시근로자 | 10인 이상 100인 미만 | 5인 이상 100인 미만 |" in doc.text.split("\n")
+    conditions = extract(doc.text, ("경남", "김해", []))
+    got = _by_field(conditions)
+    (track,) = got["track"]
+    assert track.value["tracks"] == ["일반형", "연계형"]
+    assert "prior_support" not in {c.field for c in conditions if c.op == "requires"}  # ⑤ is 연계형's footnote
+    assert ("not_sub", ["식료품"]) in [(c.op, c.value) for c in got["industry"]]
+    base = {"region": "경상남도 김해시", "industry": "제조업", "subsector": "금속가공", "founded": "2013-04",
+            "employees": 30, "revenue_won": 6_100_000_000, "certifications": [], "past_support": [], "exclusions": []}
+    on = date(2026, 4, 6)
+    assert verdict(CompanyProfile.from_dict(base), conditions, on).label == APPLY
+    assert verdict(CompanyProfile.from_dict(base | {"employees": 6}), conditions, on).label == NOT  # neither track
+    partly = CompanyProfile.from_dict(base | {"past_support": ["2025 경상남도 스마트 설비보전 지원사업"]})
+    assert verdict(partly, conditions, on).label == CHECK  # which part of it: the text's proviso decides

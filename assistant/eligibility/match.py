@@ -234,8 +234,9 @@ def judge(c: Condition, profile, on: date) -> Reason:
             hit = [x for x in profile.exclusions if c.value[:2] in x or any(w in x for w in c.value.split("·"))]
             status = UNMET if hit else MET
             says = f"제외 대상: {c.value} 기업 제외 (회사: {', '.join(profile.exclusions) or '해당 없음'})"
-    if (status == UNMET and c.field in _BOUNDED and (c.field != "industry" or c.op in ("not_sub", "not_in"))
-            and _EXCEPTION.search(c.text)):
+    if status == UNMET and ((c.field in _BOUNDED and (c.field != "industry" or c.op in ("not_sub", "not_in"))
+                             and _EXCEPTION.search(c.text))
+                            or (c.field == "prior_support" and _PROVISO_ALLOWS.search(c.text))):
         status, says = UNKNOWN, says + " — 예외가 있습니다: 원문 확인"  # "(다만 뿌리기업은 5명 미만이어도 신청 가능)"
     return Reason(c, status, says)
 
@@ -244,6 +245,9 @@ def judge(c: Condition, profile, on: date) -> Reason:
 # not met may still let the company apply, on a ground the profile does not hold
 _EXCEPTION = re.compile(r"(?:미만|이하|초과|이상|아니|없)(?:이어도|여도|어도|라도|더라도)\s*(?:신청|참여)|예외(?:로|적으로)\s*(?:신청|참여)|※ 예외: ")
 _BOUNDED = ("employees", "revenue", "age", "founded", "industry")
+# "… 지원사업 수혜기업. 다만 설비 진단만 받고 … 지원받지 않은 기업은 신청할 수 있습니다": which part of that
+# support the company received decides, and a profile does not say
+_PROVISO_ALLOWS = re.compile(r"(?:다만|단)\s*,?\s[^.]*?(?:신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있)")
 
 
 def _tracks(c: Condition, profile, on: date) -> tuple[str, str]:

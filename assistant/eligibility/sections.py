@@ -22,7 +22,7 @@ _ARTICLE = re.compile(r"^\s*제\s*\d+\s*조\s*\(([^)]{1,20})\)\s*")
 
 _STATES = re.compile(r"(?:기업|업체|자|것|이상|이하|미만|초과|이내|보유|[다음함])\.?\s*\)?$")  # a numbered line that states, not a heading
 
-_ITEM = re.compile(r"^[\s#□■◆◇▣○◦●▶▷►✔✓✖✗📍▪\-·•*\[\]]*(?:[가-하]\s*[.)]\s*|\(?\d{1,2}\)\s*|[①-⑳]\s*)?")
+_ITEM = re.compile(r"^[\s#□■◆◇▣○◦●▶▷►✔✓✖✗📍▪\-·•*\[\]]*(?:[가-하]\s*[.)]\s*|\([가-하]\)\s*|\(?\d{1,2}\)\s*|[①-⑳]\s*)?")
 
 _NOT_COMPANIES = r"(?!\s*(?:항목|비용|경비|품목|대상\s*비용))"  # "지원 제외 비용": costs, not companies
 
@@ -32,7 +32,7 @@ _ELIGIBILITY_HEADING = re.compile(r"누가\s*신청|(?:이런|다음|아래)\s*(
 _ELIGIBILITY_SENTENCE = re.compile(
     r"지원\s*대상|신청\s*대상|참여\s*대상|모집\s*대상|신청\s*자격|참여\s*자격|대상은|대상으로\s*(?:하며|한다|모집|본다|봅니다)|"
     r"(?:지나야|경과해야|경과하여야|지난)\s*(?:하|합|한|신청|기업|업체)|"
-    r"기업만|업체만|제외(?:된다|한다|하며|되며|되는|됩니다|\s*대상)|(?:업|기업|업체)(?:은|는)\s[^.]{0,20}?(?:빠졌|빠진다|빠집니다|제외됐|제외되었|제외했|제외합니다)|신청할\s*수\s*(?:있|없)|참여할\s*수\s*(?:있|없)|"
+    r"기업만|업체만|제외(?:된다|한다|하며|되며|되는|됩니다|합니다|함|\s*대상)|(?:업|기업|업체)(?:은|는)\s[^.]{0,20}?(?:빠졌|빠진다|빠집니다|제외됐|제외되었|제외했|제외합니다)|신청할\s*수\s*(?:있|없)|참여할\s*수\s*(?:있|없)|"
     # said, not written: "… 곳은 안 됩니다", "… 업체는 대상이 아닙니다", "… 받으신 곳도 신청하실 수 없습니다"
     r"(?:신청|참여)하실\s*수\s*(?:있|없)|대상이\s*(?:아닙|아니)|제외(?:입니다|예요|이에요|이고요)|^제외(?:는|대상은)\s|(?:곳|기업|업체|회사|데)(?:은|는|도)\s*(?:[^.]{0,12}\s)?안\s*(?:됩니다|돼요|되고|된다|되며)|"
     r"(?:개사|곳|개\s*기업)(?:를|을)?\s*(?:선정|모집)|"
@@ -118,7 +118,7 @@ _EXCLUSION_HEAD = re.compile(r"(?:신청\s*)?(?:제외\s*대상|제외\s*사유|
 _LEAD_IN = re.compile(r"\b(?:all|any|one|each)\s+of\s+the\s+following\b|(?:다음|아래)(?:의)?\s*(?:(?:요건|조건|자격|사항|각\s*호)?[^.]{0,20}?(?:갖춘|충족|해당|모두)|(?:기업|업체|경우)(?:은|는|에|도)?\s)|"
                       r"(?:기본|신청|참여)\s*(?:자격|요건)(?:을|은|부터)?\s*(?:간단히\s*|먼저\s*)?(?:정리|안내|말씀)")  # "먼저 기본 자격 간단히 정리해 드릴게요"
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-·•*▪◦]|\(?\d{1,2}\)|[가-하]\)|[①-⑳])")
+_LIST_ITEM = re.compile(r"^\s*(?:[-·•*▪◦]|\(?\d{1,2}\)|\(?[가-하]\)|[①-⑳])")
 
 # other industries a programme names to exclude ("정보통신업, 도소매업, 서비스업을 주업종으로 하는 기업은 … 신청할 수 없")
 _PROSE_LINE = re.compile(r"(?:다|요|니다|음|함)\s*[.!?]?\s*$|[?？]\s*$")
@@ -509,7 +509,8 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             excluding = in_section and bool(re.search(r"제외|제한|수\s*없", stripped))
             elsewhere = bool(_ELSEWHERE.search(stripped))
             continue
-        elif (len(stripped) <= 80 and not cells and re.search(r"(?:비교|요약|정리|일람)?표$", stripped)
+        elif (len(stripped) <= 80 and not cells and (re.search(r"(?:비교|요약|정리|일람)?표$", stripped)
+                                                      or re.match(r"^[〈<\[(]\s*표\s*\d+\s*[〉>\])]", stripped))
               and _ELIGIBILITY_HEADING.search(stripped) and not _SCORING.search(stripped)):
             # "2026년 … 지원사업 신청자격 전년 대비 비교표": a table's caption; its rows say who may apply
             in_section, excluding, elsewhere = True, False, False

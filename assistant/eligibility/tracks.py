@@ -10,8 +10,8 @@ from .conditions import Condition, _certifications, _industry, _numbers, _region
 from .sections import _ELIGIBILITY_HEADING, _SCORING
 
 
-# a table's header cell naming a track: "트랙Ⅰ 디지털 기초", "유형 A", "기초", "고도화1"
-_TRACK_NAME = re.compile(r"^(?:(?:트랙|유형|Track|Type)\s*[A-Z0-9ⅠⅡⅢⅣⅤ]{1,2}|[A-Z]\s*형|기초|고도화\s*[12]?)(?:\s|\(|$)")
+# a table's header cell naming a track: "트랙Ⅰ 디지털 기초", "유형 A", "기초", "고도화1", "일반형"
+_TRACK_NAME = re.compile(r"^(?:(?:트랙|유형|Track|Type)\s*[A-Z0-9ⅠⅡⅢⅣⅤ]{1,2}|[A-Z]\s*형|기초|고도화\s*[12]?|(?!유형)[가-힣]{2,4}형)(?:\s|\(|$)")
 _NOTHING = re.compile(r"^[-–—·]?$|^해당\s*없음$|^없음$")  # "-": no condition for this track
 
 
@@ -23,6 +23,7 @@ def track_tables(text: str, home=None) -> tuple[str, list[Condition]]:
     "track" condition per table."""
     lines, out = text.split("\n"), []
     columns, names, tracks, head, excluding = None, [], [], "", False
+    own_notes: set = set()
     for n, line in enumerate(lines):
         cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.strip().startswith("|") else None
         if cells is None:  # the table ends
@@ -51,10 +52,18 @@ def track_tables(text: str, home=None) -> tuple[str, list[Condition]]:
         for k, v in enumerate(values):
             if v and not _NOTHING.match(v) and not _SCORING.search(v):
                 tracks[k] += _read(f"{' '.join(rest)} {v}".strip(), home, excluding)
+        own_notes |= {m for v in values for m in _NOTE_MARK.findall(v)} - {m for v in values for m in _NOTE_MARK.findall(v)
+                                                                          if sum(m in w for w in values) > 1}
         lines[n] = ""
     if columns and all(tracks):  # a track with no condition of its own tells nothing
         out.append(_track_condition(names, tracks, head))
+    # a footnote marked in one track's cell only ("스마트공장 구축을 완료한 기업⑤" then "⑤ … 구축 완료한 기업"): that
+    # track's detail, read with its cell, not a condition of every track
+    lines = [x for x in lines if not (own_notes and x.strip()[:1] in own_notes)]
     return "\n".join(lines), out
+
+
+_NOTE_MARK = re.compile(r"[①-⑳]")
 
 
 _NAME = r"[가-힣A-Za-z0-9]{1,6}형|(?:트랙|유형|Track|Type)\s*[A-Z0-9ⅠⅡⅢⅣⅤ]{1,2}|기초|고도화\s*[12]?"  # a track named in a row or line

@@ -136,6 +136,8 @@ def documents_from_text(text: str, cf: CorpusFile) -> list[Document]:
             return [document_from_blocks(hwpx.read_section(text, cf.shown), cf)]
     if suffix not in (".html", ".htm") and markup.is_xml(text):  # any other XML (an SVG poster): its text
         text = "\n".join(markup.lines_of(text))
+    if suffix == ".tex":  # a LaTeX source: its text without the markup
+        text = markup.tex_text(text)
     if suffix == ".ics":
         raise IngestError(cf.shown, "캘린더(.ics) 파일이 아닙니다: BEGIN:VCALENDAR 로 시작해야 합니다 (not an iCalendar file)")
     if suffix in (".html", ".htm"):

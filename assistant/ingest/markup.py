@@ -56,3 +56,31 @@ def lines_of(text: str) -> list[str]:
 
     walk(root)
     return lines
+
+
+_TEX_COMMENT = re.compile(r"(?<!\\)%.*$", re.M)
+_TEX_ENV = re.compile(r"^\s*\\(?:begin|end)\{[^}]*\}(?:\[[^\]]*\]|\{[^}]*\})*\s*$", re.M)
+_TEX_ITEM = re.compile(r"\\item(?:\[([^\]]*)\])?\s*")
+_TEX_WRAPPED = re.compile(r"\\(?:textbf|textit|emph|underline|caption\*?|section\*?|subsection\*?|paragraph\*?|"
+                          r"textsuperscript|multicolumn\{\d+\}\{[^}]*\})\{([^{}]*)\}")
+_TEX_COMMAND = re.compile(r"\\(?:hline|centering|footnotesize|small|noindent|newline|par|hfill|vspace\{[^}]*\}|"
+                          r"documentclass(?:\[[^\]]*\])?\{[^}]*\}|usepackage(?:\[[^\]]*\])?\{[^}]*\})")
+
+
+def tex_text(text: str) -> str:
+    """The text of a LaTeX source: comments, environments' begin/end lines and layout commands left out,
+    "\\section*{2. 신청 자격}" as its heading, "\\item[①] …" as a list item, a table's "a & b \\\\" as "a | b"."""
+    text = _TEX_COMMENT.sub("", text)
+    start = text.find("\\begin{document}")
+    text = text[start:] if start >= 0 else text  # the preamble is settings, not text
+    text = _TEX_COMMAND.sub("", text)
+    text = _TEX_ENV.sub("", text)
+    for _ in range(3):  # nested: \textbf{\textsuperscript{①}}
+        text = _TEX_WRAPPED.sub(r"\1", text)
+    text = _TEX_ITEM.sub(lambda m: f"{m.group(1)} " if m.group(1) else "- ", text)
+    text = text.replace("$\\sim$", "~").replace("\\%", "%").replace("\\&", "&")
+    text = re.sub(r"\s*&\s*", " | ", text)
+    text = re.sub(r"\s*\\\\\s*(?:\[[^\]]*\])?", "\n", text)
+    text = re.sub(r"\\[A-Za-z]+\*?(?:\[[^\]]*\])?", "", text).replace("{", "").replace("}", "")  # any other command
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return "\n".join(f"| {line} |" if " | " in line else line for line in lines)  # a table's rows as Markdown's
