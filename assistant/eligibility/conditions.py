@@ -384,7 +384,7 @@ def _certifications(sentence: str) -> list[Condition]:
 
 
 _THIS_PROGRAMME = re.compile(r"(?:이|본|동일|같은|해당)\s*사업")  # "이 사업의 같은 유형을 지원받은 기업"
-_NOT_A_NAME = re.compile(r"공고|모집|안내|요약|참여|신청|추진|계획|시행|변경|정정")  # a title's words that name no programme
+_NOT_A_NAME = re.compile(r"공고|모집|안내|요약|참여|신청|추진|계획|시행|변경|정정|고시|상세|게시|공지|알림|보기")  # a title's words that name no programme
 
 
 def own_programme(c: Condition, title: str) -> Condition:
@@ -392,8 +392,8 @@ def own_programme(c: Condition, title: str) -> Condition:
     ("같은 유형"): a support of the programme the document is about too, by the words of its title (the
     condition alone cannot name it)."""
     if not (c.field == "prior_support" and c.op == "excludes" and _THIS_PROGRAMME.search(c.text)
-            and isinstance(c.value, dict) and not c.value.get("programme") and c.value.get("topic")):
-        return c  # no topic: any support in those years excludes already (the title would only narrow it)
+            and isinstance(c.value, dict) and not c.value.get("programme") and (c.value.get("topic") or c.value.get("this"))):
+        return c  # no topic and not this programme's: any support in those years excludes already
     words = [w for w in _topic(title) if not _NOT_A_NAME.search(w) and not places_in(w)]
     return Condition(c.field, c.op, c.value | {"topic": sorted(set(c.value.get("topic", [])) | set(words))}, c.text) if words else c
 
