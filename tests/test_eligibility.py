@@ -917,3 +917,22 @@ def test_a_latex_notices_track_table_its_footnotes_and_a_proviso_in_an_item(tmp_
     assert verdict(CompanyProfile.from_dict(base | {"employees": 6}), conditions, on).label == NOT  # neither track
     partly = CompanyProfile.from_dict(base | {"past_support": ["2025 경상남도 스마트 설비보전 지원사업"]})
     assert verdict(partly, conditions, on).label == CHECK  # which part of it: the text's proviso decides
+
+
+def test_a_civil_complaint_reply_and_a_data_files_english_keys():
+    reply = ("2. 신청 자격\n가. 소재지: 김포시에 공장등록이 된 사업장을 보유한 기업이어야 하며, 본사 소재지는 따지지 않습니다.\n"
+             "라. 업력: 사업자등록일이 2024. 3. 29. 이전이어야 합니다.\n"
+             "인증: 필요 없음\n"
+             "5. 질의하신 업체의 경우 공장이 김포시에 있어 소재지 요건은 충족하나, 2025년 매출액이 135억 원으로 신청하실 수 없습니다.\n"
+             "6. 기타 궁금하신 사항은 기업지원과로 연락 주시면 친절히 안내하겠습니다.\n")
+    got = _by_field(extract(reply, ("경기", "김포", [])))
+    assert ("<", "2024-03-29") in [(c.op, c.value) for c in got["founded"]]
+    assert "revenue" not in got and "other" not in got  # the asker's own figures and the contact line state nothing
+    from assistant.eligibility.english import keyed_dates
+
+    assert keyed_dates("opened_on_or_before: 2025-03-16") == "2025. 3. 16. 까지 설립"
+    toml = ("신청자격\n소재지: 경기도 광주시 내 사업장\nopened_on_or_before: 2025-03-16\n"
+            "제외대상추가: 2024~2025년 본 사업(광주시 소공인 작업환경 개선 지원사업) 수혜 기업\n"
+            "비고: DX 바우처로 소프트웨어·컨설팅만 받은 경우는 신청할 수 있습니다.\n")
+    got = _by_field(extract(toml, ("경기", "광주", [])))
+    assert [(c.op, c.value) for c in got["founded"]] == [("<=", "2025-03-16")] and "other" not in got

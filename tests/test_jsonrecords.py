@@ -301,3 +301,10 @@ def test_a_messenger_export_is_one_conversation_named_by_its_speakers(tmp_path):
     assert {c.value for c in conditions if c.field == "exclusion"} == {"체납", "휴·폐업"}
     big = CompanyProfile.from_dict({"region": "경상북도 구미시", "industry": "제조업", "revenue_won": 19_000_000_000})
     assert verdict(big, conditions, date(2026, 5, 18)).label == NOT
+
+
+def test_a_field_keyed_in_plain_english_is_labelled_in_korean():
+    from assistant.ingest.jsonrecords import _label
+
+    assert _label("exclusions_extra")[0] == "제외대상추가" and _label("eligibility")[0] == "신청자격"
+    assert _label("opened_on_or_before")[0] == "opened_on_or_before"  # not every word known: the key as written

@@ -479,7 +479,7 @@ _FIELD_GROUPS = {"age": ("age", "founded")}
 _REFERS = re.compile(r"(?:표|항|절|장|조|규정|유의사항)(?:를|을|에|의)?\s*(?:따름|따른다|따릅니다|참조|참고)\s*[.)]?\s*$")
 # a definition ("… 지원만 받은 경우는 구축 이력이 없는 것으로 봅니다"): it says how a term reads, no condition
 _DEFINES = re.compile(r"(?<!대상)(?<!대상으)(?:으로|로)\s*(?:봅니다|본다|봄|간주합니다|간주한다|간주함)\s*[.)]?\s*$")  # not "… 업체까지를 대상으로 본다"
-_NO_LIMIT = re.compile(r"제한\s*(?:이|은|도)?\s*없|(?:없어도|아니어도|않아도)(?:\([^)]*\))?\s*(?:신청|참여)할\s*수\s*있|상관\s*없")  # "✔ 업력·매출 제한 없음": no condition a rule did not read
+_NO_LIMIT = re.compile(r"제한\s*(?:이|은|도)?\s*없|필요\s*없|불필요|(?:없어도|아니어도|않아도)(?:\([^)]*\))?\s*(?:신청|참여)할\s*수\s*있|상관\s*없")  # "✔ 업력·매출 제한 없음": no condition a rule did not read
 _PERMITS = re.compile(r"^\s*※.*(?:신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있)")  # a remark that widens who may apply
 
 
@@ -489,6 +489,7 @@ def _states_nothing(sentence: str) -> bool:
     correction's old wording or an erratum, one track's line ("[변경 후] 고도화형 …")."""
     main = re.sub(r"\([^()]*\)", "", sentence)  # "(인증 종류 무관)" qualifies the exclusion; it does not undo it
     return bool(_NOT_EXCLUDING.search(main) or _QUESTION.match(sentence) or _DEFINES.search(main) or _REFERS.search(main)
+                or _ONE_COMPANY.match(sentence)  # a reply's verdict on the asker's own company
                 or _ERRATUM.search(sentence)  # an erratum: applied to the text (apply_errata), it states nothing itself
                 or _SUPERSEDED.match(sentence) or _TRACK_FIRST.match(_CHANGED.sub("", sentence))
                 or (_PERMITS.match(sentence) and not _NEGATED.search(sentence) and "만" not in sentence))
@@ -508,8 +509,17 @@ def _states_no_condition(sentence: str) -> bool:
     remark that widens or says what does not matter, a flow of steps, a schedule, where to apply,
     what the support pays, where a quoted text comes from."""
     return _no_limit_here(sentence) or bool(_NOT_A_CONDITION.search(sentence) or _NO_LIMIT.search(sentence)
-                                            or _SOURCE_LINE.match(sentence)
+                                            or _SOURCE_LINE.match(sentence) or (_CASE_PERMITTED.search(sentence) and not _NEGATED.search(sentence))
+                                            or _GET_IN_TOUCH.search(sentence)
                                             or (_TO_READERS.search(sentence) and not _NUMBERED_LIMIT.search(sentence)))
+
+
+# "DX 바우처로 소프트웨어·컨설팅만 받은 경우는 신청할 수 있습니다": a case let in, no limit of its own
+_CASE_PERMITTED = re.compile(r"경우(?:는|에는|도|라도)\s*(?:신청|참여)(?:할|하실)\s*수\s*있")
+# a reply's verdict on the asker's own company ("5. 질의하신 업체의 경우 … 충족하나, …"): no condition of the programme
+_ONE_COMPANY = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?(?:귀사|질의하신|문의하신|민원인|신청인께서|말씀하신)")
+# "기타 궁금하신 사항은 기업지원과로 연락 주시면 안내하겠습니다": where to ask
+_GET_IN_TOUCH = re.compile(r"(?:연락|문의)\s*(?:주시면|하시면|바랍니다|주십시오|해\s*주세요)")
 
 
 def _no_limit_here(sentence: str) -> bool:
@@ -629,6 +639,7 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     korean = sum(any(_in_korean(p) for p in x.split(" | ")) for x, *_ in said)
     bilingual = 0 < korean < len(said) and korean >= 0.4 * len(said)  # "국문과 영문이 다르면 국문이 우선합니다"
     for sentence, excluding, listed in said:
+        sentence = english.keyed_dates(sentence)
         if bilingual:  # a Korean notice with its English translation: the Korean is read
             sentence = " | ".join(p for p in sentence.split(" | ") if _in_korean(p) or not re.search(r"[A-Za-z]{3}", p))
             if not _HANGUL.search(sentence):

@@ -37,7 +37,20 @@ def _won(number: str, unit: str | None, gloss: str | None) -> str:
     return f"{eok}억 원" if eok and not man else f"{round(value / 10_000):,}만 원"
 
 
+# a data file's key and date ("established_on_or_before: 2023-03-16", "opened_on_or_after = 2020-01-01")
+_KEYED_DATE = re.compile(r"\b(?:established|founded|opened|registered)_(on_or_)?(before|after)\s*[:=]\s*(\d{4})-(\d{2})-(\d{2})",
+                         re.I)
+
+
+def keyed_dates(sentence: str) -> str:
+    """A data file's founding-date key read as Korean ("opened_on_or_before: 2025-03-16" -> "2025. 3. 16. 까지 설립")."""
+    return _KEYED_DATE.sub(lambda m: f"{m.group(3)}. {int(m.group(4))}. {int(m.group(5))}. "
+                                     f"{('까지' if m.group(1) else '이전') if m.group(2).lower() == 'before' else '이후'} 설립",
+                           sentence)
+
+
 def to_korean(sentence: str) -> str:
+    sentence = keyed_dates(sentence)
     if not is_english(sentence):
         return sentence
     out = sentence
