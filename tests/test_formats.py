@@ -617,3 +617,18 @@ def test_a_csv_whose_rows_name_no_programme_is_one_document(tmp_path):
     (doc,) = read_documents(CorpusFile(path=path, rel=path.name, shown=str(path)))
     assert doc.title == "2026년 공정 고도화 지원사업 신청자격 비교표"
     assert "| 규모 | 상시근로자 | 10인 이상 100인 미만 | 대표자 제외 |" in doc.text.split("\n")
+
+
+def test_a_gettext_catalog_is_read_as_its_source_sentences(tmp_path):
+    from assistant.ingest import CorpusFile, read_documents
+
+    po = tmp_path / "notice.po"
+    po.write_text('# 번역 카탈로그\nmsgid ""\nmsgstr ""\n"Language: en\\n"\n\n'
+                  '#: notice.html:3\nmsgid "2026년 광산구 제조기업 안전표지 제작 지원사업"\nmsgstr "2026 Gwangsan-gu Safety Signs"\n\n'
+                  '#, fuzzy\nmsgid ""\n"상시근로자 5인 이상 50인 미만인 "\n"제조기업이 신청할 수 있습니다."\n'
+                  'msgstr "Manufacturers with 10 to 49 employees"\n\n'
+                  '#~ msgid "상시근로자 10인 이상"\n#~ msgstr "10 or more employees"\n', encoding="utf-8")
+    (doc,) = read_documents(CorpusFile(path=po, rel=po.name, shown=str(po)))
+    assert doc.title == "2026년 광산구 제조기업 안전표지 제작 지원사업"
+    assert "상시근로자 5인 이상 50인 미만인 제조기업이 신청할 수 있습니다." in doc.text.split("\n")
+    assert "employees" not in doc.text and "10인 이상" not in doc.text  # translations and obsolete entries left out

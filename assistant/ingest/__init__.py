@@ -138,6 +138,8 @@ def documents_from_text(text: str, cf: CorpusFile) -> list[Document]:
         text = "\n".join(markup.lines_of(text))
     if suffix == ".tex":  # a LaTeX source: its text without the markup
         text = markup.tex_text(text)
+    if suffix in (".po", ".pot"):  # a gettext catalog: its source sentences
+        text = markup.po_text(text)
     if suffix == ".ics":
         raise IngestError(cf.shown, "캘린더(.ics) 파일이 아닙니다: BEGIN:VCALENDAR 로 시작해야 합니다 (not an iCalendar file)")
     if suffix in (".html", ".htm"):

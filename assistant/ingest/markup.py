@@ -84,3 +84,29 @@ def tex_text(text: str) -> str:
     text = re.sub(r"\\[A-Za-z]+\*?(?:\[[^\]]*\])?", "", text).replace("{", "").replace("}", "")  # any other command
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     return "\n".join(f"| {line} |" if " | " in line else line for line in lines)  # a table's rows as Markdown's
+
+
+_PO_ENTRY = re.compile(r'^(#~\s*)?(msgid|msgstr|msgctxt|msgid_plural)\s+"(.*)"\s*$|^(#~\s*)?"(.*)"\s*$')
+
+
+def po_text(text: str) -> str:
+    """The source text of a gettext catalog (.po): each entry's msgid, its continuation lines joined; the
+    translations (msgstr), the header, comments and obsolete entries ("#~", removed from the source) left out."""
+    out, current, keep = [], [], False
+    for line in text.split("\n"):
+        m = _PO_ENTRY.match(line.strip())
+        if not m:
+            if current:
+                out.append("".join(current))
+            current, keep = [], False
+            continue
+        obsolete, key, value = (m.group(1), m.group(2), m.group(3)) if m.group(2) else (m.group(4), None, m.group(5))
+        if key is not None:
+            if current:
+                out.append("".join(current))
+            current, keep = [], key == "msgid" and not obsolete
+        if keep:
+            current.append(value.replace('\\"', '"').replace("\\n", "\n"))
+    if current:
+        out.append("".join(current))
+    return "\n".join(x.strip() for x in out if x.strip())
