@@ -134,7 +134,7 @@ def documents_from_text(text: str, cf: CorpusFile) -> list[Document]:
 
         if hwpx.is_section(text):  # one section of an HWPX package, unzipped ("section0.xml")
             return [document_from_blocks(hwpx.read_section(text, cf.shown), cf)]
-    if suffix not in (".html", ".htm") and markup.is_xml(text):  # any other XML (an SVG poster): its text
+    if (suffix == ".xml" or suffix not in SUFFIXES) and markup.is_xml(text):  # any other XML (an SVG poster): its text
         text = "\n".join(markup.lines_of(text))
     if suffix == ".tex":  # a LaTeX source: its text without the markup
         text = markup.tex_text(text)
