@@ -936,3 +936,38 @@ def test_a_civil_complaint_reply_and_a_data_files_english_keys():
             "비고: DX 바우처로 소프트웨어·컨설팅만 받은 경우는 신청할 수 있습니다.\n")
     got = _by_field(extract(toml, ("경기", "광주", [])))
     assert [(c.op, c.value) for c in got["founded"]] == [("<=", "2025-03-16")] and "other" not in got
+
+
+def test_an_faq_page_a_news_article_and_a_summary_tables_cell_of_items():
+    faq = ("Q1. 어느 지역 기업이 신청할 수 있나요?\n"
+           "A. 본사와 공장이 모두 비수도권에 있는 기업이 대상입니다. 수도권(서울특별시·인천광역시·경기도)에 본사 또는 공장이 "
+           "있으면 신청할 수 없습니다.\n"
+           "Q5. 스마트공장이 꼭 있어야 하나요?\n"
+           "A. 네. 정부 지원으로 기초 수준 이상의 스마트공장을 구축한 기업이거나, 「스마트공장 수준확인」에서 '기초' 이상 "
+           "확인을 받은 기업이어야 합니다.\n"
+           "Q8. 신청할 수 없는 기업은요?\nA. 다음 중 하나라도 해당하면 신청할 수 없습니다.\n"
+           "2023~2025년 본 사업 수혜기업\n국세·지방세 체납 기업, 휴·폐업 기업\n"
+           "Q11. 신청 기간은?\nA. 2026. 4. 6.(월)부터 4. 30.(목)까지 누리집에서 온라인으로 신청합니다.\n")
+    got = _by_field(extract(faq))
+    assert "other" not in got  # the lead-in and the schedule are no conditions
+    assert {(c.op, p[0]) for c in got["region"] for p in c.value} >= {("not_in", "서울"), ("not_in", "경기")}
+    assert not [c for c in got["region"] if c.op == "not_in" and any(p[0] == "부산" for p in c.value)]
+    profile = CompanyProfile.from_dict({"region": "대구광역시 북구", "industry": "제조업", "employees": 28,
+                                        "revenue_won": 5_400_000_000, "past_support": [], "exclusions": []})
+    assert verdict(profile, extract(faq), date(2026, 4, 6)).label == CHECK  # no build; the 수준확인 path is unknown
+    news = ("지원 대상은 김해시에 공장을 둔 제조 중소기업이다. 업종은 한국표준산업분류상 1차 금속(C24), 금속가공제품(C25), "
+            "기타 기계 및 장비(C29) 제조업으로 한정된다. 최근 3년(2023~2025년) 사이 스마트공장 구축 지원을 받은 기업은 "
+            "스마트공장 수준확인에서 '기초' 이상 판정을 받은 경우에만 신청할 수 있다.\n")
+    got = _by_field(extract(news, ("경남", "김해", [])))
+    assert any(c.op == "sub_in" and "금속가공제품" in c.value for c in got["industry"])
+    (received,) = [c for c in got["prior_support"] if c.op == "if_received"]
+    base = {"region": "경상남도 김해시", "industry": "제조업", "subsector": "금속가공", "employees": 42}
+    on = date(2026, 3, 3)
+    assert verdict(CompanyProfile.from_dict(base | {"past_support": ["2022 스마트공장 기초"]}), [received], on).label == APPLY
+    assert verdict(CompanyProfile.from_dict(base | {"past_support": ["2024 스마트공장 고도화1"]}), [received], on).label == CHECK
+    cell = ("| 제외대상 | - 최근 3년(2023~2025년) 스마트공장 구축 지원 수혜기업 - 2022년 이전 스마트공장 구축 지원 수혜기업 중 "
+            "사후관리를 완료하지 않은 기업 - 국세·지방세 체납 기업 |\n")
+    got = _by_field(extract(cell))
+    assert {tuple(c.value["in"]) for c in got["prior_support"]} >= {(2023, 2024, 2025)}
+    old = CompanyProfile.from_dict(base | {"past_support": ["2021 스마트공장 기초"], "exclusions": []})
+    assert verdict(old, extract(cell), on).label == CHECK  # which of 2022's recipients: the profile does not say

@@ -18,7 +18,7 @@ from . import ksic
 from .places import Place, cities_of, places_in
 from . import english
 from .sections import (_CHANGED, _ELIGIBLE_VERB, column_lists, drop_superseded_columns, join_wrapped_rows, _NEGATED, _SCORING, _SENTENCE_END, _SUPERSEDED,
-                       _TRACK, eligibility_sentences, markdown_tables, own_lines)
+                       _LEAD_IN, _TRACK, eligibility_sentences, markdown_tables, own_lines)
 
 # track: the conditions of a table's alternative tracks (one of them must hold); other: a sentence about
 # who may apply that none of the rules reads ("unread"), or, when only the region was read, the rest of who
@@ -101,6 +101,8 @@ _STOP = set("최근 이내 정부 지자체 또는 지원 사업 지원사업 �
             "구축 도입 중소 제조 제조기업 대상 기업입니다 "
             "해당 경우 신청 제외 불가 중복 본 사업에 사업을 국비 도비 시비".split())
 _BUILT = re.compile(r"스마트\s*공장\s*(?:을|를)?\s*(?:이미\s*)?(?:구축|도입)\s*(?:을\s*|를\s*)?(?:완료|한|을\s*마친|마친|된)")  # "스마트공장(…)을 구축 완료한 기업"
+_UNTIL = re.compile(r"(?<![~∼–-]\s)(?<![~∼–-])((?:19|20)\d{2})\s*년\s*이전(?!\s*(?:에\s*)?(?:설립|창업|개업))")
+_SOME_OF_THEM = re.compile(r"(?:수혜|지원)\s*(?:기업|업체)\s*중\s")  # "… 수혜기업 중 사후관리를 완료하지 않은 기업"
 _SINCE = re.compile(r"((?:19|20)\d{2})\s*[.년]\s*(?:\d{1,2}\s*[.월]\s*(?:\d{1,2}\s*[.일]?\s*)?)?(?:\([^)]{0,15}\)\s*)?이후")
 _LEVEL_DONE = re.compile(r"(기초|고도화\s*[12]?)\s*(?:수준|단계)?\s*이상\s*(?:의|으로)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?"
                          r"(?:구축|도입|수준\s*확인|확인을?\s*받)")
@@ -172,7 +174,8 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
     """Region conditions, clause by clause: "도내 어디에 있든 신청할 수 있으며, 충청남도·대전에 있는
     기업은 대상이 아니다" allows one place and excludes others."""
     # (a spoken reason ends a clause too: "저희는 경상남도 고성군이라서요, 강원 고성군에 있는 공장은 … 아닙니다")
-    clauses = [c for c in re.split(r"(?<=[며고])\s*,\s*|(?<=지만)\s*,?\s*|(?<=라서|서요|까요)\s*,\s*|(?<=사업이라)\s+", sentence)
+    clauses = [c for c in re.split(r"(?<=[며고])\s*,\s*|(?<=지만)\s*,?\s*|(?<=라서|서요|까요)\s*,\s*|(?<=사업이라)\s+|(?<=[다요])\.\s+",
+                                   sentence)
                if c.strip()]
     if len(clauses) > 1:
         return [c for clause in clauses for c in _regions(clause, home)]
@@ -288,7 +291,7 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
     if out_of and (excluding or (_NEGATED.search(said) and not _ELIGIBLE_VERB.search(said))):
         # "식료품과 음료 제조업은 올해 사업에서 빠졌다": manufacturers of these may not apply
         names = [w for w in re.split(r"\s*(?:·|,|과|와|및|이나|또는)\s*", out_of.group(1))
-                 if len(w) >= 2 and not re.search(r"분류|표준|업종", w)]  # "한국표준산업분류상 제조업": no subsector
+                 if len(w) >= 2 and not re.search(r"분류|표준|업종|밖의|이외|외의", w)]  # "한국표준산업분류상 제조업", "그 밖의 제조업": no subsector
         if names:
             return [Condition("industry", "not_sub", names, sentence)]
         others = sorted(set(_OTHER_INDUSTRIES.findall(main)))
@@ -406,7 +409,30 @@ def _topic(text: str) -> list[str]:
                    and not re.match(r"(?:제외|가능|신청|이전|이후)", w)})  # "제외되고", "가능합니다": what is said of it
 
 
+# "최근 3년(2023~2025년) 사이 스마트공장 구축 지원을 받은 기업은 수준확인에서 '기초' 이상 …을 받아야": a further
+# requirement on companies that received a kind of support (others it does not concern)
+_IF_RECEIVED = re.compile(r"(?:지원|사업)\s*[」』]?\s*(?:을|를)\s*받은\s*(?:기업|업체|경우)(?:은|는|에는)\s[^.]{0,80}?"
+                          r"(?:이어야|여야|받아야|제출해야|갖추어야|있어야|필요|경우에만|에\s*한(?:해|하여))")
+
+
+def _if_received(sentence: str) -> list[Condition]:
+    m = _IF_RECEIVED.search(sentence)
+    if not m or _NEGATED.search(sentence):  # "… 받은 기업은 … 설치한 경우에만 제외됩니다": an exclusion, read as one
+        return []
+    said = sentence[:m.end()]
+    years = {int(y) for y in _YEAR_OF.findall(said)}
+    for a, b in _YEAR_RANGE.findall(said):
+        years |= set(range(int(a), int(b) + 1))
+    recent = _RECENT.search(said)
+    head = sentence[max(0, m.start() - 30):m.start() + 2]  # the kind of support: the words just before "지원을 받은"
+    return [Condition("prior_support", "if_received", {"years": int(recent.group(1)) if recent else None,
+                                                         "in": sorted(years), "topic": _topic(without_asides(head))}, sentence)]
+
+
 def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
+    conditional = _if_received(sentence)
+    if conditional and not excluding:
+        return conditional
     out = []
     level = _LEVEL_DONE.search(sentence)
     negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)|없는|않은", sentence))
@@ -447,8 +473,11 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
             value["programme"] = True
         elif this:  # "본 사업 수혜기업": a past support is this programme's only when it is named like it
             value["this"] = True
-        if _BUILT_WITH.search(sentence) or _SAME_KIND.search(sentence):  # what that support built: a profile does not say
-            value["built"] = True
+        if _BUILT_WITH.search(sentence) or _SAME_KIND.search(sentence) or _SOME_OF_THEM.search(sentence):
+            value["built"] = True  # what that support built, or which of its recipients: a profile does not say
+        until = _UNTIL.search(sentence)  # "2022년 이전 … 수혜기업": that year and before
+        if until and not since:
+            value["until"], value["in"] = int(until.group(1)), [y for y in years if y != int(until.group(1))]
         out.append(Condition("prior_support", "excludes", value | ({"since": int(since.group(1))} if since else {}), sentence))
     if not out and _DECIDED_BY.search(sentence) and re.search(r"지원|수혜", sentence):
         out.append(Condition("prior_support", "excludes", {"years": None, "in": [], "topic": []}, sentence))
@@ -510,15 +539,21 @@ def _states_no_condition(sentence: str) -> bool:
     what the support pays, where a quoted text comes from."""
     return _no_limit_here(sentence) or bool(_NOT_A_CONDITION.search(sentence) or _NO_LIMIT.search(sentence)
                                             or _SOURCE_LINE.match(sentence) or (_CASE_PERMITTED.search(sentence) and not _NEGATED.search(sentence))
-                                            or _GET_IN_TOUCH.search(sentence)
+                                            or _GET_IN_TOUCH.search(sentence) or _ABOUT_TRACKS.search(sentence)
+                                            or _NOT_COUNTED_AS.search(sentence) or _WHEN_TO_APPLY.match(sentence)
                                             or (_TO_READERS.search(sentence) and not _NUMBERED_LIMIT.search(sentence)))
 
 
 # "DX 바우처로 소프트웨어·컨설팅만 받은 경우는 신청할 수 있습니다": a case let in, no limit of its own
-_CASE_PERMITTED = re.compile(r"경우(?:는|에는|도|라도)\s*(?:신청|참여)(?:할|하실)\s*수\s*있")
+_CASE_PERMITTED = re.compile(r"(?:경우(?:는|에는|도|라도)|(?:제출하|받으|있으|이)면)\s*(?:신청|참여)(?:할|하실)\s*수\s*있")
 # a reply's verdict on the asker's own company ("5. 질의하신 업체의 경우 … 충족하나, …"): no condition of the programme
 _ONE_COMPANY = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?(?:귀사|질의하신|문의하신|민원인|신청인께서|말씀하신)")
 # "기타 궁금하신 사항은 기업지원과로 연락 주시면 안내하겠습니다": where to ask
+# "FEMS, 스마트공장 사후관리 … 등은 스마트공장 구축 지원으로 보지 않습니다": how a term reads, no condition
+_NOT_COUNTED_AS = re.compile(r"(?:으로|로)\s*(?:보지|인정하지|간주하지)\s*않")
+# "2026. 4. 6.(월)부터 4. 30.(목)까지 … 온라인으로 신청합니다": when and where to apply
+_WHEN_TO_APPLY = re.compile(r"^\s*(?:20\d{2}\s*[.년]\s*)?\d{1,2}\s*[.월]\s*\d{1,2}\s*[.일]?\s*(?:\([^)]{1,3}\))?\s*부터.{0,80}?(?:신청|접수)(?:합니다|함|받습니다)")
+_ABOUT_TRACKS = re.compile(r"(?:유형|트랙)\s*별\s*(?:요건|자격|조건)|둘\s*중\s*하나의?\s*(?:유형|트랙)")  # "라. 유형별 요건(둘 중 하나 …)"
 _GET_IN_TOUCH = re.compile(r"(?:연락|문의)\s*(?:주시면|하시면|바랍니다|주십시오|해\s*주세요)")
 
 
@@ -670,7 +705,7 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
         restricts = listed or bool(_RESTRICTS.search(sentence))
         aside = re.fullmatch(r"\([^()]*\)", sentence.strip()) and not _RESTRICTS.search(sentence)  # "(공고문을 다시 옮겨 적었습니다)"
         if (not found and restricts and len(sentence) >= 12 and "?" not in sentence and not aside
-                and not _states_no_condition(sentence)):
+                and not _states_no_condition(sentence) and not _LEAD_IN.search(sentence)):  # a lead-in: its items say
             found = [Condition("other", "unread", None, sentence)]
         out += found
     # several subsectors read as each required ("조선·해양 기자재 제조업", "금속가공·기계부품 제조업체는 … 신청

@@ -193,6 +193,18 @@ def judge(c: Condition, profile, on: date) -> Reason:
             else:
                 status = (MET if built else UNKNOWN if any(v is None for v, _ in levels) and need > 0 else UNMET)
             says = f"{want} (회사: {', '.join(profile.past_support) or '없음'})"
+    elif c.field == "prior_support" and c.op == "if_received":
+        topic, named = c.value.get("topic", []), c.value.get("in", [])
+        want = f"지원 이력: {'·'.join(topic) or '해당'} 지원을 받은 기업은 추가 요건 있음"
+        if profile.past_support is None:
+            status, says = UNKNOWN, f"{want} (회사 지원 이력 미입력)"
+        else:
+            got = [int(m.group(1)) if (m := _YEAR.search(x)) else None for x in profile.past_support
+                   if not topic or any(w in x for w in topic)]
+            inside = [y is None or (c.value.get("years") and on.year - y <= c.value["years"]) or y in named
+                      or not (named or c.value.get("years")) for y in got]
+            status = UNKNOWN if any(inside) else MET  # received it: the further requirement a profile cannot show
+            says = f"{want} (회사: {', '.join(profile.past_support) or '없음'})"
     elif c.field == "prior_support":
         years = c.value.get("years") if isinstance(c.value, dict) else None
         named = c.value.get("in", []) if isinstance(c.value, dict) else []
@@ -208,12 +220,14 @@ def judge(c: Condition, profile, on: date) -> Reason:
             same = all if c.value.get("programme") else any  # a named programme: all its words; else a kind: any
             items = [x for x in profile.past_support if not topic or same(w in x for w in topic)]  # the same kind of support
             got = [int(m.group(1)) if (m := _YEAR.search(x)) else None for x in items]
-            inside = [y is not None and ((years and on.year - y <= years) or y in named or (since and y >= since)) for y in got]
+            until = c.value.get("until")
+            inside = [y is not None and ((years and on.year - y <= years) or y in named or (since and y >= since)
+                                         or (until and y <= until)) for y in got]
             # A support of the same kind with no time bound read as 확인 필요 (whether it is "the same" the
             # profile cannot tell) was measured and left out (2026-12-03): of 908 pairs it set 19 hand-labelled
             # 신청 가능 to 확인 필요 and moved 3 toward their hand label (2 확인 필요, 1 해당 없음)
             status = (UNMET if any(inside) else
-                      MET if (years or named or since or topic) and all(y is not None for y in got) else UNKNOWN)
+                      MET if (years or named or since or until or topic) and all(y is not None for y in got) else UNKNOWN)
             if status == UNMET and c.value.get("this") and not topic:
                 status = UNKNOWN  # "본 사업 수혜기업" and a programme the text does not name: whether it is this one
             if c.value.get("ever") and items:
@@ -234,6 +248,8 @@ def judge(c: Condition, profile, on: date) -> Reason:
             hit = [x for x in profile.exclusions if c.value[:2] in x or any(w in x for w in c.value.split("·"))]
             status = UNMET if hit else MET
             says = f"제외 대상: {c.value} 기업 제외 (회사: {', '.join(profile.exclusions) or '해당 없음'})"
+    if status == UNMET and c.field == "prior_support" and c.op == "requires" and _OR_ELSE.search(c.text):
+        status, says = UNKNOWN, says + " — 다른 길이 있습니다: 원문 확인"  # "… 구축한 기업이거나, 수준확인 '기초' 이상 …"
     if status == UNMET and ((c.field in _BOUNDED and (c.field != "industry" or c.op in ("not_sub", "not_in"))
                              and _EXCEPTION.search(c.text))
                             or (c.field == "prior_support" and _PROVISO_ALLOWS.search(c.text))):
@@ -245,6 +261,7 @@ def judge(c: Condition, profile, on: date) -> Reason:
 # not met may still let the company apply, on a ground the profile does not hold
 _EXCEPTION = re.compile(r"(?:미만|이하|초과|이상|아니|없)(?:이어도|여도|어도|라도|더라도)\s*(?:신청|참여)|예외(?:로|적으로)\s*(?:신청|참여)|※ 예외: ")
 _BOUNDED = ("employees", "revenue", "age", "founded", "industry")
+_OR_ELSE = re.compile(r"(?:이거나|하거나|거나)\s*,?\s")  # a requirement met another way too
 # "… 지원사업 수혜기업. 다만 설비 진단만 받고 … 지원받지 않은 기업은 신청할 수 있습니다": which part of that
 # support the company received decides, and a profile does not say
 _PROVISO_ALLOWS = re.compile(r"(?:다만|단)\s*,?\s[^.]*?(?:신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있)")

@@ -31,7 +31,7 @@ _ELIGIBILITY_HEADING = re.compile(r"누가\s*신청|(?:이런|다음|아래)\s*(
 
 _ELIGIBILITY_SENTENCE = re.compile(
     r"지원\s*대상|신청\s*대상|참여\s*대상|모집\s*대상|신청\s*자격|참여\s*자격|대상은|대상으로\s*(?:하며|한다|모집|본다|봅니다)|"
-    r"(?:지나야|경과해야|경과하여야|지난)\s*(?:하|합|한|신청|기업|업체)|(?<!하)(?:이어야|여야)\s*(?:하며|합니다|한다|함|하고)|"
+    r"(?:지나야|경과해야|경과하여야|지난)\s*(?:하|합|한|신청|기업|업체)|(?:으로|로)\s*한정(?:된다|됩니다|한다|합니다|함)|(?<!하)(?:이어야|여야)\s*(?:하며|합니다|한다|함|하고)|"
     r"기업만|업체만|제외(?:된다|한다|하며|되며|되는|됩니다|합니다|함|\s*대상)|(?:업|기업|업체)(?:은|는)\s[^.]{0,20}?(?:빠졌|빠진다|빠집니다|제외됐|제외되었|제외했|제외합니다)|신청할\s*수\s*(?:있|없)|참여할\s*수\s*(?:있|없)|"
     # said, not written: "… 곳은 안 됩니다", "… 업체는 대상이 아닙니다", "… 받으신 곳도 신청하실 수 없습니다"
     r"(?:신청|참여)하실\s*수\s*(?:있|없)|대상이\s*(?:아닙|아니)|제외(?:입니다|예요|이에요|이고요)|^제외(?:는|대상은)\s|(?:곳|기업|업체|회사|데)(?:은|는|도)\s*(?:[^.]{0,12}\s)?안\s*(?:됩니다|돼요|되고|된다|되며)|"
@@ -201,6 +201,7 @@ _STARTS_ITEM = re.compile(r"^\s*(?:[-·•*▪◦○□■◆◇▣●▶▷►�
 # 김태훈: …"): who said it is no part of what was said
 _CHAT_PREFIX = re.compile(r"^(?:\[[^\]\d]{1,30}\]\s*)?\[(?:오전|오후|AM|PM)?\s*\d{1,2}:\d{2}(?::\d{2})?\]\s*"
                           r"(?:[^\s:：\[][^:：\[]{0,20}[:：]\s)?")
+_ANSWER_MARK = re.compile(r"^(?:A|답|답변)\s*\d{0,2}\s*[.:：)]\s+(?:(?:네|예|아니요|아닙니다)\s*[.,]\s*)?")  # an FAQ's answer: "A. 네. …"
 _RULE_LINE = re.compile(r"^\s*[─━═┼├┤┬┴┌┐└┘╋┣┫┳┻┏┓┗┛╠╣╦╩╔╗╚╝+\-=|│┃║:\s]+$")  # a table's rule: no text
 
 
@@ -361,7 +362,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
     out, in_section, excluding = [], False, False
     elsewhere = False  # under a heading over other programmes (_ELSEWHERE)
     listing = None  # (excluding,) while the items under a lead-in sentence of free text run
-    lines = [_CHAT_PREFIX.sub("", _unframed(_unspaced(x.strip())))
+    lines = [_ANSWER_MARK.sub("", _CHAT_PREFIX.sub("", _unframed(_unspaced(x.strip()))))
              for x in _unwrap(markdown_tables("\n".join(join_wrapped_rows(text.split("\n"))))).split("\n")]
     lines = [x for x in lines if x and not is_contents_line(x)]  # a PDF's table of contents: neither heading nor condition
     before_table = None  # whether the text was excluding before a table: a table's row labels ("신청제외") end with it
@@ -547,7 +548,10 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             if in_section or excludes or _ELIGIBILITY_SENTENCE.search(sentence):
                 # "국세·지방세 체납 기업 / 휴업·폐업 중인 기업 / 2025년 본 사업 수혜 기업": a list on one line
                 # "① … ② … ③ …" in one cell: an item each
-                items = [x.strip() for x in re.split(r" / |▲|✗|✖|\s(?=[②-⑳]\s*\S)", sentence)] if excludes else [sentence]
+                # "- 최근 3년 … 수혜기업 - 국세·지방세 체납 기업": a cell's list lines joined on one line
+                marks = r"|\s[-·•]\s(?=\S)" if re.match(r"\s*[-·•]\s", sentence) else ""
+                items = ([x.strip().lstrip("-·• ").strip() for x in re.split(rf" / |▲|✗|✖|\s(?=[②-⑳]\s*\S){marks}", sentence)]
+                         if excludes else [sentence])
                 out += [(x, excludes, in_section or excludes) for x in items if x]
         if head and line_only:
             excluding = carried
