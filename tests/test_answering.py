@@ -354,3 +354,21 @@ def test_a_table_row_is_read_under_its_header(tmp_path):
     ans = qa.ask("한빛군 고도화2 지원한도는 얼마인가요?")
     assert not ans.abstained and ans.answer.startswith("1억 6,000만 원"), ans.answer
     assert qa.reader.heading_terms(doc, "권역별 설명회 일정은 다음과 같습니다.") == frozenset()
+
+
+def test_the_reader_keeps_sentences_analyses_and_answers_the_same(seed_index, monkeypatch):
+    import assistant
+    from assistant.answering import reader as reader_module
+
+    qa = assistant.load(seed_index)
+    question = "김포 스마트공장 최대 지원금은?"
+    first = qa.ask(question)
+    kept = dict(qa.reader._analysed)
+    assert kept and all(isinstance(spans, list) for _ms, spans in kept.values())  # morphemes and spans, by sentence
+    again = qa.ask(question)  # read from what was kept: the same answer, the same citations
+    assert (again.answer, [c.chunk_id for c in again.citations]) == (first.answer, [c.chunk_id for c in first.citations])
+    monkeypatch.setattr(reader_module, "SENTENCES_KEPT", 3)  # over the bound the cache starts again, answers unchanged
+    other = "경기테크노파크 설명회는 언제 열려?"
+    got = qa.ask(other)
+    assert not set(kept) <= set(qa.reader._analysed)  # what was kept before was let go
+    assert got.answer == assistant.load(seed_index).ask(other).answer  # the same as a reader that kept nothing

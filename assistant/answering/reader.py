@@ -22,6 +22,7 @@ from .spans import Span, candidates as span_candidates, morphs
 
 ANSWER_PASSAGES = 8  # passages whose sentences are read
 DOCUMENTS_KEPT = 2048  # documents whose joined text the reader keeps between questions
+SENTENCES_KEPT = 20_000  # sentences whose Kiwi analysis and candidate spans the reader keeps between questions
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class Reader:
         self._rows_of_doc: dict[str, list[int]] | None = None
         self._documents: dict[str, str] = {}  # recently read documents' text
         self._headings: dict[str, dict] = {}  # document -> {table row: its header's terms}
+        self._analysed: dict[str, tuple] = {}  # sentence -> (its morphemes, its candidate spans)
         self.facts = facts or {}
 
     def document(self, doc_id: str) -> str:
@@ -192,14 +194,26 @@ class Reader:
         F.add_gaps([s.features for s in out])
         return out
 
+    def analysed(self, texts: list[str]) -> list[tuple[list, list[Span]]]:
+        """Each sentence's morphemes and candidate spans (they do not depend on the question): Kiwi runs
+        once, in one batch, for the sentences not read before; SENTENCES_KEPT are kept between questions
+        (a conversation's follow-ups read the same passages again)."""
+        known = {t: self._analysed.get(t) for t in dict.fromkeys(texts)}  # local: another thread may clear the cache
+        new = [t for t, v in known.items() if v is None]
+        for text, toks in zip(new, korean.tokenize_many(new)):
+            ms = morphs(toks)
+            known[text] = (ms, span_candidates(text, ms))
+        if len(self._analysed) + len(new) > SENTENCES_KEPT:
+            self._analysed.clear()
+        self._analysed.update((t, known[t]) for t in new)
+        return [known[t] for t in texts]
+
     def spans(self, view: F.QuestionView, sentences: list[SentenceCandidate]) -> list[Candidate]:
         out = []
-        tokens = korean.tokenize_many([s.text for s in sentences])
         best = max((s.logit for s in sentences), default=0.0)
-        for s, toks in zip(sentences, tokens):
-            ms = morphs(toks)
+        for s, (ms, candidates) in zip(sentences, self.analysed([s.text for s in sentences])):
             anchors = [n for n, m in enumerate(ms) if m.form.lower() in view.terms]
-            for span in span_candidates(s.text, ms):
+            for span in candidates:
                 f = F.span_features(view, span, ms, s.text, anchors, s.logit)
                 f["sentence_gap"] = (s.logit - best) / 10
                 out.append(Candidate(s, span, f))
