@@ -971,3 +971,26 @@ def test_an_faq_page_a_news_article_and_a_summary_tables_cell_of_items():
     assert {tuple(c.value["in"]) for c in got["prior_support"]} >= {(2023, 2024, 2025)}
     old = CompanyProfile.from_dict(base | {"past_support": ["2021 스마트공장 기초"], "exclusions": []})
     assert verdict(old, extract(cell), on).label == CHECK  # which of 2022's recipients: the profile does not say
+
+
+def test_a_press_releases_two_regions_a_certification_list_and_a_support_of_another_level():
+    text = ("□ 신청 대상은 본사와 공장이 모두 대구광역시(군위군 포함) 또는 충청북도 청주시에 있는 제조 중소기업이다.\n"
+            "○ 경상북도나 청주시 외 충북 시·군(충주·음성 등)에 본사 또는 공장이 있는 기업은 이번 사업 대상이 아니다.\n"
+            "- 기업당 최대 1억 원 … 벤처·이노비즈·메인비즈 확인 기업 대상\n"
+            "□ 신청 제외\n- 최근 3년(2023~2025년) 내 정부·지자체 스마트공장 고도화 지원을 받은 기업\n")
+    conditions = extract(text)
+    got = _by_field(conditions)
+    assert got["certification"][0].value == ["벤처기업", "이노비즈", "메인비즈"]
+    base = {"region": "대구광역시 달서구", "industry": "제조업", "employees": 38, "revenue_won": 9_200_000_000,
+            "certifications": ["벤처기업"], "past_support": ["2023 스마트공장 기초"], "exclusions": []}
+    on = date(2026, 5, 7)
+    assert verdict(CompanyProfile.from_dict(base), conditions, on).label == APPLY  # 대구 or 청주; a 기초 build is no 고도화
+    assert verdict(CompanyProfile.from_dict(base | {"region": "충청북도 충주시"}), conditions, on).label == NOT
+    assert verdict(CompanyProfile.from_dict(base | {"past_support": ["2024 스마트공장 고도화1"]}), conditions, on).label == NOT
+    prose = ("이 사업은 인천광역시에 공장을 둔 중소기업을 대상으로 합니다. " * 6  # a paragraph over 300 characters
+             + "다만 인천경제자유구역 안에 입주한 기업은 이 사업에는 신청할 수 없고, 국세 체납 기업도 신청에서 제외됩니다. "
+             "아울러 최근 3년(2023년~2025년) 이내에 「작업환경 개선 지원사업」을 지원받은 기업은 신청할 수 없으나, 다른 "
+             "지원사업을 받은 이력은 신청 자격에 영향을 주지 않습니다.")
+    got = _by_field(extract("신청 자격\n" + prose + "\n"))
+    assert [c.value["in"] for c in got["prior_support"]] == [[2023, 2024, 2025]]  # read though the line is long
+    assert any("인천경제자유구역" in c.text for c in got["other"])  # a clause no rule reads is to be read

@@ -84,13 +84,13 @@ _MIDSIZE = re.compile(r"중견\s*기업|중소\s*[·ㆍ및]\s*중견")
 _MANUFACTURING = re.compile(r"제조(?:업|기업|업체|\s*중소기업|\s*기업)|C\s*1\d\s*[~-]\s*C?\s*3\d")
 _SUBSECTORS = re.compile(r"([가-힣]{2,8}(?:\s*(?:·|,|과|와|및|이나|또는)\s*[가-힣]{2,8})*)\s*제조(?:업|기업|업체|업자)(?:은|는|을|를|이|가|\s|$)")
 _SUBSECTOR = re.compile(r"([가-힣]{2,8}(?:·[가-힣]{2,8})*)\s*제조업")
-_CERTS = {"벤처기업": re.compile(r"벤처\s*기업\s*(?:인증|확인)|벤처기업"),
+_CERTS = {"벤처기업": re.compile(r"벤처\s*기업\s*(?:인증|확인)|벤처기업|벤처(?=\s*[·ㆍ,/]\s*(?:이노비즈|메인비즈))"),
           "이노비즈": re.compile(r"이노비즈|기술혁신형|inno-?biz", re.IGNORECASE),
           "메인비즈": re.compile(r"메인비즈|경영혁신형|main-?biz", re.IGNORECASE)}
 _EQUIPMENT = re.compile(r"신품|제품|로봇|장비|설비|기기")  # a condition on what is bought, not on the company
-_CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정")
+_CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정|확인\s*(?:기업|업체)")
 _BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:(?:구축|도입)\s*(?:완료|한|을\s*마친|된)|갖춘|보유한)")
-_BUILT_WITH = re.compile(r"사업\s*[」』]?\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한")  # "스마트공장 구축사업(…)으로 AI 비전검사 시스템을 도입한 기업"
+_BUILT_WITH = re.compile(r"(?:사업|지원)\s*[」』]?\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한")  # "스마트공장 구축사업(…)으로 AI 비전검사 시스템을 도입한 기업"
 _PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*(?:[^.,]{0,20}\s)?받(?:은|았|으신|으셨)|" + _BUILT_WITH.pattern + r"|지원\s*[」』\"”']?\s*(?:을|를)?\s*(?:(?:20\d{2}[^.,]{0,16}|그때|당시)\s)?받(?:은|았|고|지\s*않|으신|으셨)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
 _SAME_KIND = re.compile(r"같은\s*종류의?\s*(?:설비|장비|시설|솔루션)|동일(?:한)?\s*(?:종류|설비|장비|솔루션)")  # "… 같은 종류의 설비를 설치한 기업"
@@ -170,6 +170,13 @@ def _op_after(sentence: str, end: int) -> str | None:
     return None
 
 
+def _outside_of(sentence: str, end: int) -> bool:
+    """"수도권 외 지역 소재" is outside the place; "청주시 외 충북 시·군" names other cities of a province instead."""
+    m = _OUTSIDE.match(sentence[end:end + 50])
+    named = places_in(sentence[end + m.end():end + m.end() + 12]) if m and not m.group(0).endswith("(") else []
+    return bool(m) and not (named and named[0][1] <= 1)  # a place right after "외" (not in a bracket's remark)
+
+
 def _regions(sentence: str, home: str | None) -> list[Condition]:
     """Region conditions, clause by clause: "도내 어디에 있든 신청할 수 있으며, 충청남도·대전에 있는
     기업은 대상이 아니다" allows one place and excludes others."""
@@ -189,7 +196,7 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
     if _ANYONE.search(sentence):
         return [Condition("region", "any", [], sentence)]
     # "수도권(서울특별시·인천광역시·경기도) 밖에 있는 기업", "수도권 외 지역 소재": everywhere but there
-    outside = [[p.province, p.city, list(p.group)] for p, _, end in places_in(sentence) if _OUTSIDE.match(sentence[end:end + 50])]
+    outside = [[p.province, p.city, list(p.group)] for p, _, end in places_in(sentence) if _outside_of(sentence, end)]
     if outside and not (_ALSO.search(sentence) and not _NEGATED.search(sentence)):  # "…인 경우도 신청할 수 없습니다" negates
         # "경상북도 밖(대구광역시 포함)에 있는 경우에는 신청할 수 없습니다": there, and nowhere else
         negated = _NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence)
@@ -198,10 +205,14 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
     # "아래 지역에 본사와 공장을 모두 둔 기업 - 세종특별자치시 전역 - 충청북도 청주시, 진천군": the places listed after it
     listed = _LISTED_PLACES.search(sentence)
     for place, start, end in reversed(places_in(sentence)):
+        opened = sentence.rfind("(", 0, start)
+        if chained and opened > sentence.rfind(")", 0, start) and "포함" in sentence[opened:sentence.find(")", end) % (len(sentence) + 1)]:
+            continue  # "대구광역시(군위군 포함) 또는 청주시": a place a bracket includes does not break the list
         if place == Place("광주") and "광역" not in sentence[start:end] and home and home[0] == "경기":
             place = Place("경기", "광주")  # "광주시" in a 경기 document is 경기도 광주시  # from the end: "김포시, 고양시 소재" lists both
         after = sentence[end:end + 60]  # "광주광역시(동구·서구·남구·북구·광산구)에 본사를 둔"
-        here = (bool(_REGION_CONTEXT.match(after)) or (chained and bool(re.match(r"\s*(?:,|·|및|또는|와|과|이나)\s*", after)))
+        here = (bool(_REGION_CONTEXT.match(after))
+                or (chained and bool(re.match(r"\s*(?:\([^()]{0,40}\))?\s*(?:,|·|및|또는|와|과|이나)\s*", after)))  # "대구광역시(군위군 포함) 또는 청주시에"
                 or bool(listed and start >= listed.end())
                 or bool(_ITS_COMPANIES.match(after) and (_NEGATED.search(sentence) or _ELIGIBLE_VERB.search(sentence))))
         if here:
@@ -430,6 +441,9 @@ def _if_received(sentence: str) -> list[Condition]:
 
 
 def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
+    contrast = [c for c in re.split(r"(?<=으나|지만)\s*,\s*", sentence) if c.strip()]
+    if len(contrast) > 1:  # "… 지원받은 기업은 신청할 수 없으나, 다른 지원사업을 받은 이력은 영향을 주지 않습니다": clause by clause
+        return [Condition(c.field, c.op, c.value, sentence) for part in contrast for c in _support_and_exclusions(part, excluding)]
     conditional = _if_received(sentence)
     if conditional and not excluding:
         return conditional
@@ -541,11 +555,14 @@ def _states_no_condition(sentence: str) -> bool:
                                             or _SOURCE_LINE.match(sentence) or (_CASE_PERMITTED.search(sentence) and not _NEGATED.search(sentence))
                                             or _GET_IN_TOUCH.search(sentence) or _ABOUT_TRACKS.search(sentence)
                                             or _NOT_COUNTED_AS.search(sentence) or _WHEN_TO_APPLY.match(sentence)
+                                            # "본사 또는 공장 중 한 곳만 김포시에 있는 경우 신청 불가": both must be there, as read
+                                            or (_QUALIFIES.search(sentence) and _NEGATED.search(sentence))
                                             or (_TO_READERS.search(sentence) and not _NUMBERED_LIMIT.search(sentence)))
 
 
 # "DX 바우처로 소프트웨어·컨설팅만 받은 경우는 신청할 수 있습니다": a case let in, no limit of its own
-_CASE_PERMITTED = re.compile(r"(?:경우(?:는|에는|도|라도)|(?:제출하|받으|있으|이)면)\s*(?:신청|참여)(?:할|하실)\s*수\s*있")
+_CASE_PERMITTED = re.compile(r"(?:경우(?:는|에는|도|라도)|(?:제출하|받으|있으|이)면|만\s*(?:한|받은|도입한|구축한)\s*(?:기업|업체|곳)(?:은|는|도))"
+                             r"\s*(?:신청|참여)(?:할|하실)\s*수\s*있")
 # a reply's verdict on the asker's own company ("5. 질의하신 업체의 경우 … 충족하나, …"): no condition of the programme
 _ONE_COMPANY = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?(?:귀사|질의하신|문의하신|민원인|신청인께서|말씀하신)")
 # "기타 궁금하신 사항은 기업지원과로 연락 주시면 안내하겠습니다": where to ask
@@ -707,6 +724,14 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
         if (not found and restricts and len(sentence) >= 12 and "?" not in sentence and not aside
                 and not _states_no_condition(sentence) and not _LEAD_IN.search(sentence)):  # a lead-in: its items say
             found = [Condition("other", "unread", None, sentence)]
+        elif found and not excluding:
+            # "… 입주한 기업은 이 사업에는 신청할 수 없고, 국세 … 체납 기업 … 도 제외됩니다": a clause that excludes
+            # and that no rule reads is to be read, though the sentence's other clauses were
+            for clause in re.split(r"(?<=[고며])\s*,\s*", sentence)[:-1] if "," in sentence else []:
+                if (_NEGATED.search(clause) and not _ELIGIBLE_VERB.search(clause) and not _states_no_condition(clause)
+                        and not (_regions(clause, home) + _industry(clause, True) + _numbers(clause, True)
+                                 + _certifications(clause) + _support_and_exclusions(clause, True))):
+                    found.append(Condition("other", "unread", None, clause.strip()))
         out += found
     # several subsectors read as each required ("조선·해양 기자재 제조업", "금속가공·기계부품 제조업체는 … 신청
     # 가능") are alternatives: one listed condition (a listed subsector holds; another is 확인 필요)

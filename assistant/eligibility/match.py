@@ -132,6 +132,13 @@ def _level(item: str) -> int | None:
     return None
 
 
+def _same_level(topic: list, item: str) -> bool:
+    """"스마트공장 고도화 지원" is not a 기초 build, nor the reverse: a topic naming a level matches that level only."""
+    named = 1 if any("고도화" in w for w in topic) else 0 if any("기초" in w for w in topic) else None
+    level = _level(item)
+    return named is None or level is None or (level >= 1) == (named >= 1)
+
+
 def _founded(c: Condition, founded: str | None) -> tuple[str, str]:
     """A founding-date bound ("2021. 1. 1. 이전 설립") against the profile's founding month: the
     month of the bound itself cannot be decided."""
@@ -218,7 +225,7 @@ def judge(c: Condition, profile, on: date) -> Reason:
         else:
             topic = c.value.get("topic", []) if isinstance(c.value, dict) else []
             same = all if c.value.get("programme") else any  # a named programme: all its words; else a kind: any
-            items = [x for x in profile.past_support if not topic or same(w in x for w in topic)]  # the same kind of support
+            items = [x for x in profile.past_support if (not topic or same(w in x for w in topic)) and _same_level(topic, x)]
             got = [int(m.group(1)) if (m := _YEAR.search(x)) else None for x in items]
             until = c.value.get("until")
             inside = [y is not None and ((years and on.year - y <= years) or y in named or (since and y >= since)

@@ -32,7 +32,7 @@ _ELIGIBILITY_HEADING = re.compile(r"누가\s*신청|(?:이런|다음|아래)\s*(
 _ELIGIBILITY_SENTENCE = re.compile(
     r"지원\s*대상|신청\s*대상|참여\s*대상|모집\s*대상|신청\s*자격|참여\s*자격|대상은|대상으로\s*(?:하며|한다|모집|본다|봅니다)|"
     r"(?:지나야|경과해야|경과하여야|지난)\s*(?:하|합|한|신청|기업|업체)|(?:으로|로)\s*한정(?:된다|됩니다|한다|합니다|함)|(?<!하)(?:이어야|여야)\s*(?:하며|합니다|한다|함|하고)|"
-    r"기업만|업체만|제외(?:된다|한다|하며|되며|되는|됩니다|합니다|함|\s*대상)|(?:업|기업|업체)(?:은|는)\s[^.]{0,20}?(?:빠졌|빠진다|빠집니다|제외됐|제외되었|제외했|제외합니다)|신청할\s*수\s*(?:있|없)|참여할\s*수\s*(?:있|없)|"
+    r"기업만|업체만|제외(?:된다|한다|하며|되며|되는|됩니다|합니다|함|\s*대상)|(?:업|기업|업체)(?:은|는)\s[^.]{0,60}?(?:빠졌|빠진다|빠집니다|제외됐|제외되었|제외했|제외합니다)|신청할\s*수\s*(?:있|없)|참여할\s*수\s*(?:있|없)|"
     # said, not written: "… 곳은 안 됩니다", "… 업체는 대상이 아닙니다", "… 받으신 곳도 신청하실 수 없습니다"
     r"(?:신청|참여)하실\s*수\s*(?:있|없)|대상이\s*(?:아닙|아니)|제외(?:입니다|예요|이에요|이고요)|^제외(?:는|대상은)\s|(?:곳|기업|업체|회사|데)(?:은|는|도)\s*(?:[^.]{0,12}\s)?안\s*(?:됩니다|돼요|되고|된다|되며)|"
     r"(?:개사|곳|개\s*기업)(?:를|을)?\s*(?:선정|모집)|"
@@ -532,7 +532,8 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
         # a "※ …" remark in a line is a sentence of its own
         # (as is a row's remark cell under its header: "구 분: 소재지 | 요 건: … | 비 고: … 경우 불가")
         parts = [p for p in re.split(r"\s+(?=※)", _REMARK_IN_ROW.sub(" ※ ", stripped)) if p.strip()]
-        for sentence in (parts if in_section else [x for p in parts for x in _SENTENCE_END.split(p)]):
+        # a section's line is read whole (a list item, a table row), but a paragraph of prose sentence by sentence
+        for sentence in (parts if in_section and len(stripped) <= 300 else [x for p in parts for x in _SENTENCE_END.split(p)]):
             sentence = sentence.strip()
             cell_excludes = sentence.lstrip("※ ").startswith(_EXCLUDED_CELL)  # a cell of a table's 제외 column
             sentence = sentence.lstrip("※ ")[len(_EXCLUDED_CELL):].strip() if cell_excludes else sentence
