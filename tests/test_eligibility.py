@@ -994,3 +994,12 @@ def test_a_press_releases_two_regions_a_certification_list_and_a_support_of_anot
     got = _by_field(extract("신청 자격\n" + prose + "\n"))
     assert [c.value["in"] for c in got["prior_support"]] == [[2023, 2024, 2025]]  # read though the line is long
     assert any("인천경제자유구역" in c.text for c in got["other"])  # a clause no rule reads is to be read
+
+
+def test_a_card_news_list_under_a_crossed_heading():
+    cards = ("어디 있는 기업?\n경상남도 고성군에 공장이 있는 기업\n강원특별자치도 고성군은 대상이 아니에요\n"
+             "이런 곳은 ✕\n국세·지방세 체납 중\n휴업·폐업 중\n2024~2025년 이 사업을 받은 곳\n"
+             "다른 기관 에너지 절감 설비 지원을 2024~2025년에 받은 곳\n→ 이번 신청 설비와 같은 품목이면 ✕ (다른 품목이면 OK)\n")
+    got = _by_field(extract(cards, ("경남", "고성", [])))
+    assert {c.value for c in got["exclusion"]} == {"체납", "휴·폐업"}
+    assert any(c.value.get("built") for c in got["prior_support"])  # "같은 품목이면": which item, the profile does not say

@@ -93,7 +93,7 @@ _BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(
 _BUILT_WITH = re.compile(r"(?:사업|지원)\s*[」』]?\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한")  # "스마트공장 구축사업(…)으로 AI 비전검사 시스템을 도입한 기업"
 _PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*(?:[^.,]{0,20}\s)?받(?:은|았|으신|으셨)|" + _BUILT_WITH.pattern + r"|지원\s*[」』\"”']?\s*(?:을|를)?\s*(?:(?:20\d{2}[^.,]{0,16}|그때|당시)\s)?받(?:은|았|고|지\s*않|으신|으셨)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
-_SAME_KIND = re.compile(r"같은\s*종류의?\s*(?:설비|장비|시설|솔루션)|동일(?:한)?\s*(?:종류|설비|장비|솔루션)")  # "… 같은 종류의 설비를 설치한 기업"
+_SAME_KIND = re.compile(r"같은\s*(?:종류의?\s*)?(?:설비|장비|시설|솔루션|품목)|동일(?:한)?\s*(?:종류|설비|장비|솔루션|품목)")  # "… 같은 종류의 설비를 설치한 기업"
 _RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
 _YEAR_OF = re.compile(r"(20\d{2})\s*(?=년|[~∼–-]\s*20\d{2}\s*년)")
 _YEAR_RANGE = re.compile(r"(20\d{2})\s*년?\s*(?:[~∼–-]|부터)\s*(20\d{2})\s*년")  # "2023년~2025년": the years between too
@@ -705,6 +705,11 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
             # "- 품질경영 컨설팅 지원사업 중 인증 심사비가 포함된 경우도 포함": the exclusion above covers this kind too
             out[-1] = Condition(last.field, last.op, last.value | {"topic": sorted(set(last.value["topic"]) | set(_topic(sentence)))},
                                 last.text + " " + sentence)
+            continue
+        if (last and last.field == "prior_support" and last.op == "excludes" and _SAME_KIND.search(sentence)
+                and re.match(r"\s*[→※└ㄴ]", sentence)):
+            # "→ 이번 신청 설비와 같은 품목이면 ✕ (다른 품목이면 OK)": the exclusion above holds for the same kind only
+            out[-1] = Condition(last.field, last.op, last.value | {"built": True}, last.text + " " + sentence)
             continue
         if _TRACK.match(sentence):  # "고도화: 기초 수준 이상 …": one track's
             continue

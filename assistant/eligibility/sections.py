@@ -90,6 +90,8 @@ _SUPERSEDED = re.compile(r"^\s*[\[(<]?\s*(?:변경|정정|수정)\s*전\s*[\])>:
 _FIELD_LABEL = re.compile(r"^(?:소재지|지역|업종|규모|기업\s*규모|업력|인증|매출액?|상시\s*근로자(?:\s*수)?|지원\s*이력)\s*[|:：]")
 _EXCLUSION_COLUMN = re.compile(r"(?:신청\s*)?(?:제외|불가|제한)(?:\s*대상|\s*기업)?|신청\s*불가")
 _EXCLUDED_CELL = "[제외] "  # marks a 제외 column's cell, read as an exclusion on its own
+_AN_ITEM = re.compile(r"체납|휴업|폐업|수혜|(?:기업|업체|곳|회사|중)$")
+_CROSSED = re.compile(r"[✕✖❌✗×]\s*$")  # a heading ending in a cross: the lines under it are excluded
 _REMARK_CELL = re.compile(r"^(?:비\s*고|참\s*고|remarks?|note)\s*[:：]\s*(?=\S)", re.I)  # a table row's remark, under its header
 _REMARK_IN_ROW = re.compile(r"\s*\|\s*(?:비\s*고|참\s*고|remarks?|note)\s*[:：]\s*(?=\S)", re.I)
 
@@ -388,6 +390,10 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
                 and re.search(r"신청할\s*수\s*없|제외\s*대상|제한\s*대상|참여\s*제한", head_cells[-1])):
             excluding = True  # "| 신청 사업 | 신청할 수 없는 기업 |": the table's rows say who may not apply
             continue
+        if len(stripped) <= 20 and _CROSSED.search(stripped) and not _STATES.search(stripped):
+            # a card's heading "이런 곳은 ✕": the lines under it may not apply
+            in_section, excluding, listing, elsewhere = True, True, None, False
+            continue
         if (len(stripped) <= 30 and unicodedata.category(stripped[0]) == "So" and stripped[0] not in _MARKS
                 and "?" not in stripped and not _STATES.search(stripped)):
             # "📌 공고문 '신청자격' 부분 옮겨요", "🤔 제가 헷갈렸던 것들 (매니저님 답변 정리)": a blog's or card's heading
@@ -504,7 +510,8 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
             in_section, excluding = False, False  # "▷ 참고 (신청 요건 아님)", "4. 설비 및 공급기업 요건 (신청기업 자격 아님)"
             continue
         elif (len(stripped) <= 20 and body == stripped and not cells and not _STATES.search(stripped)
-              and not re.search(r"[.:：,)]|\d", re.sub(r"\([^()]{1,10}\)$", "", stripped))):  # "신청자격(요약)"
+              and not re.search(r"[.:：,)]|\d", re.sub(r"\([^()]{1,10}\)$", "", stripped))  # "신청자격(요약)"
+              and not (excluding and _AN_ITEM.search(stripped))):  # "국세·지방세 체납 중": an item of a card's list
             # a bare heading line, as a web page's <h2>/<h3> reads ("신청자격", "지원 분야", "문의처", "누가 신청할 수 있나요? ①")
             in_section = bool(_ELIGIBILITY_HEADING.search(stripped) or _EXCLUSION_HEAD.search(stripped)) and not _SCORING.search(stripped)
             excluding = in_section and bool(re.search(r"제외|제한|수\s*없", stripped))
