@@ -1003,3 +1003,13 @@ def test_a_card_news_list_under_a_crossed_heading():
     got = _by_field(extract(cards, ("경남", "고성", [])))
     assert {c.value for c in got["exclusion"]} == {"체납", "휴·폐업"}
     assert any(c.value.get("built") for c in got["prior_support"])  # "같은 품목이면": which item, the profile does not say
+
+
+def test_a_look_alike_city_without_its_province_is_never_taken_for_either():
+    area = Place(None, "고성")  # "고성군에 본사와 공장을 둔 기업" on a page that names no province
+    assert covers(area, place_of("강원특별자치도 고성군")) is None and covers(area, place_of("경상남도 고성군")) is None
+    assert covers(Place("경남", "고성"), place_of("강원특별자치도 고성군")) is False
+    assert covers(Place(None, "김포"), place_of("경기도 김포시")) is True  # a city only one province has
+    text = "중복 지원은 막는다. 최근 2년(2024~2025년) 사이 스마트공장 고도화 지원을 받은 기업은 대상에서 빠진다.\n"
+    (support,) = _by_field(extract(text))["prior_support"]
+    assert support.op == "excludes" and support.value["in"] == [2024, 2025]

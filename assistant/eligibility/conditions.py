@@ -277,7 +277,7 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
         return [Condition("industry", "sub_in", [n for c in codes for n in ksic.names(c)], sentence)]
     if len(coded) >= 2 and not excluding and not (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence)):
         names = [re.sub(r"^(?:.*분류상|또는|및|이나)\s*|\s*제조업$", "", n.strip()) for c in coded for n in c.split("·")]
-        names = [n for n in names if len(n) >= 2]
+        names = list(dict.fromkeys([n for n in names if len(n) >= 2] + [n for c in codes for n in ksic.names(c)]))  # and by their codes
         return [Condition("industry", "sub_in", names, sentence)]
     made = _MAKES.search(sentence)
     if made and not excluding and not (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence)):
@@ -457,7 +457,7 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         since = _SINCE.search(sentence)
         out.append(Condition("prior_support", "requires", {"level": need, "since": int(since.group(1))} if since else need, sentence))
     # "… 지원을 받은 기업이 아닙니다" (a pledge of an application form): such companies may not apply
-    negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)|이력이\s*없는|안\s*(?:됩니다|돼요|된다)|"
+    negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)|이력이\s*없는|안\s*(?:됩니다|돼요|된다)|빠진다|빠집니다|빠졌|"
                                            r"(?:기업|업체)(?:이|가)\s*(?:아닙니다|아님|아니다|아니어야)|받지\s*않(?:았|은|았다|음)", sentence))
     main = without_asides(sentence)  # "지원(한국에너지공단 「…」 포함)을 받은": the remark apart
     if _NO_LIMIT.search(sentence) or _WIDENS.search(sentence):  # "다른 사업 수혜 이력은 신청에 영향이 없습니다"
@@ -487,7 +487,8 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
             value["programme"] = True
         elif this:  # "본 사업 수혜기업": a past support is this programme's only when it is named like it
             value["this"] = True
-        if _BUILT_WITH.search(sentence) or _SAME_KIND.search(sentence) or _SOME_OF_THEM.search(sentence):
+        built_what = _BUILT_WITH.search(sentence) and not re.search(r"으로\s*스마트\s*공장\s*(?:을|를)?\s*(?:구축|도입)", sentence)
+        if built_what or _SAME_KIND.search(sentence) or _SOME_OF_THEM.search(sentence):  # (a smart factory itself: no question)
             value["built"] = True  # what that support built, or which of its recipients: a profile does not say
         until = _UNTIL.search(sentence)  # "2022년 이전 … 수혜기업": that year and before
         if until and not since:

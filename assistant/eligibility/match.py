@@ -127,7 +127,7 @@ def _level(item: str) -> int | None:
             return i
     if "고도화" in text:
         return 1
-    if "기초" in text:
+    if "기초" in text or re.search(r"스마트공장(?:구축|보급)", text):  # a smart factory built or supplied: 기초 at least
         return 0
     return None
 

@@ -152,6 +152,8 @@ def covers(area: Place, company: Place) -> bool | None:
             return False
         if area.province and company.province and area.province != company.province:
             return False
+        if area.province is None and sum(area.city in cities for cities in provinces_of_cities().values()) > 1:
+            return None  # "고성군" with no province: 경남 or 강원 — a look-alike is never taken for the other
         return True
     if company.province:
         return company.province == area.province
