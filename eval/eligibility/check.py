@@ -68,13 +68,22 @@ LABELS = ("신청 가능", "확인 필요", "해당 없음")
 # 관련기사 and 많이 본 뉴스, z03 a 시 공고문 converted from HWP to text with □/○/- bullets, a box-drawn 신청자격 table,
 # a ①-⑤ 신청 제외 대상 list, 가점, 붙임 … 끝. and a `- 1 -` footer, z04 a 지원기관 FAQ page in Markdown (Q1-Q10, the
 # conditions only in the answers), z05 a 구청 보도자료 (.txt) with a 배포/담당부서 header, headline, - sub-heads and □/○ paragraphs)
-SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20")
+# test21: zz01-zz04 (pairs_test21.jsonl), written by someone who had not read the matcher, in ordinary layouts (zz01 is a
+# 김포시청 고시·공고 page saved from the web (.html) with util bar, GNB, breadcrumb, a view_head table, 신청자격 as <p>○/- lines
+# and a ※ note, a 신청 제외 대상 <ul>, 가점 list, file list, 이전글/다음글, a 다른 고시·공고 sidebar and a footer, zz02 a
+# 경제신문 article (.txt) on a 경기도 광주시 programme with menu, sub-heads, byline, 입력/수정 times, photo caption, conditions
+# in prose and a 시 관계자 quote, an ad, 관련기사 (one on 광주광역시) and 많이 본 뉴스, zz03 a 경상남도 공고문 converted from
+# HWP to text with □/○/- bullets, 「」 names, a box-drawn <표 1> 신청자격 table (KSIC codes) with ※ alternatives, a ①-④
+# 신청 제외 대상 list, 가점, 붙임 … 끝. and a `- 1 -` footer, zz04 a 부산테크노파크 FAQ page in Markdown (Q1-Q11, the
+# conditions only in the answers, a 부천 look-alike question and a 관련 FAQ list))
+SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21")
 # Which pages of eval/eligibility/corpus/ each split may use (file-name prefixes); dev uses the shipped and domain pages.
 SPLIT_PAGES = {
     "dev2": ("f0",), "dev3": ("e02", "e05", "e06"), "dev4": ("g0",), "test": ("e01", "e03", "e04"),
     "test3": ("h0",), "test4": ("i0",), "test5": ("j0",), "test6": ("k0",), "test7": ("l0",), "test8": ("m0",),
     "test9": ("n0",), "test10": ("o0",), "test11": ("q0",), "test12": ("r0",), "test13": ("s0",), "test14": ("t0",),
     "test15": ("u0",), "test16": ("v0",), "test17": ("w0",), "test18": ("x0",), "test19": ("y0",), "test20": ("z0",),
+    "test21": ("zz",),  # "z0" (test20) does not match "zz" pages
 }
 # Documents are UTF-8 except these, which are kept in a legacy encoding on purpose (the system must read them).
 LEGACY_ENCODINGS = {
