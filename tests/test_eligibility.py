@@ -1013,3 +1013,17 @@ def test_a_look_alike_city_without_its_province_is_never_taken_for_either():
     text = "중복 지원은 막는다. 최근 2년(2024~2025년) 사이 스마트공장 고도화 지원을 받은 기업은 대상에서 빠진다.\n"
     (support,) = _by_field(extract(text))["prior_support"]
     assert support.op == "excludes" and support.value["in"] == [2024, 2025]
+
+
+def test_a_look_alike_city_in_a_title_takes_the_province_of_the_pages_phone_numbers(tmp_path):
+    from assistant.ingest import CorpusFile, read_documents
+
+    page = tmp_path / "goseong.txt"
+    page.write_text("2026년 고성군 중소 제조기업 스마트공장 구축 지원사업 공고\n"
+                    "○ 공고일 현재 고성군에 본사와 공장을 모두 두고 있는 제조 중소기업\n"
+                    "○ 국세·지방세 체납 기업은 신청할 수 없습니다.\n"
+                    "자세한 사항은 고성군청 경제기업과(055-670-0000)로 문의하면 된다고 군은 밝혔다.\n", encoding="utf-8")
+    (doc,) = read_documents(CorpusFile(path=page, rel=page.name, shown=str(page)))
+    assert doc.facts["home"][:2] == ["경남", "고성"]  # 055: 경상남도
+    regions = [Condition.from_dict(c) for c in doc.facts["conditions"] if c["field"] == "region"]
+    assert verdict(CompanyProfile.from_dict({"region": "강원특별자치도 고성군"}), regions, date(2026, 5, 1)).label == NOT

@@ -183,6 +183,13 @@ def _region(title: str, text: str) -> dict:
     return {"region": found[0]} if found else {}
 
 
+# the province of a telephone area code, for a page that names a city several provinces have ("고성군 … 055-670-…")
+_AREA_CODES = {"02": "서울", "031": "경기", "032": "인천", "033": "강원", "041": "충남", "042": "대전", "043": "충북",
+               "044": "세종", "051": "부산", "052": "울산", "053": "대구", "054": "경북", "055": "경남", "061": "전남",
+               "062": "광주", "063": "전북", "064": "제주"}
+_PHONE = re.compile(r"(?<![\d-])(0\d{1,2})[-)\s]\s*\d{3,4}-[\d○xX*]{4}")
+
+
 def _home_and_eligibility(title: str, text: str) -> dict:
     """{"home": [province, city, group], "conditions": [...]}: the document's own place and who may
     apply (eligibility/conditions.py), read once here.
@@ -197,12 +204,18 @@ def _home_and_eligibility(title: str, text: str) -> dict:
     from collections import Counter
 
     from ..eligibility.parts import programme_parts
-    from ..eligibility.places import Place, places_in
+    from ..eligibility.places import Place, places_in, provinces_of_cities
 
     named = places_in(title)
     provinces = Counter(p.province for p, _, _ in places_in(text[:REGION_READ * 10]) if p.province)
     top = provinces.most_common(1)[0][0] if provinces else None
     first = named[0][0] if named else None
+    if first and first.city and not first.province:  # "고성군" (경남 or 강원): the province the page's phone numbers are in
+        owners = [p for p, cities in provinces_of_cities().items() if first.city in cities]
+        calls = Counter(_AREA_CODES.get(code) for code in _PHONE.findall(title + "\n" + text))
+        votes = sorted(owners, key=lambda p: (-calls.get(p, 0), -provinces.get(p, 0)))
+        if votes and (calls.get(votes[0], 0) or provinces.get(votes[0], 0)):
+            first, top = Place(votes[0], first.city), votes[0]
     # a title naming a group ("비수도권 … 바우처") is for that group, whatever province the text names most
     place = first if first and (first.group or top is None or first.province == top) else (Place(top) if top else None)
     both = title + text
