@@ -200,7 +200,7 @@ def markdown(scores: dict, rows: list[dict]) -> str:
          "test20: pairs on 5 more pages (z01-z05: a 고성군청 web page, a 김해 경제신문 article, a 광주 공고문 as HWP "
          "text, a 대구 FAQ, an 인천 서구청 보도자료) written the same way, scored once as held-out after the test19 "
          "fixes: 0.885 decided accuracy (52 decided), 41.6% 확인 필요, wrong 신청 가능 5.6% (5 of 89); then read while "
-         "fixing the reader (0.959 / 44.9% / 2 after), so it is held out no longer; "
+         "fixing the reader (0.946 / 37.1% / 3 after), so it is held out no longer; "
          "test21: pairs on 4 more pages (zz01-zz04: a 김포시청 web page, a 경기 광주 경제신문 article, a 경상남도 공고문 "
          "as HWP text, a 부산TP FAQ) written the same way, scored once as held-out after the test20 fixes: 0.717 "
          "decided accuracy (60 decided), 21.1% 확인 필요, wrong 신청 가능 2.6% (2 of 76); not read while fixing the "
