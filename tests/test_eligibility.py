@@ -30,6 +30,14 @@ NOTICE = """「2026년 경남 스마트공장 구축 지원사업」 참여기�
 """
 
 
+def _one_document(path):
+    """The one Document a page written under a tmp path reads as (assistant.ingest, as indexing reads it)."""
+    from assistant.ingest import CorpusFile, read_documents
+
+    (doc,) = read_documents(CorpusFile(rel=path.name, path=path, shown=f"corpus/{path.name}"))
+    return doc
+
+
 def _by_field(conditions):
     out = {}
     for c in conditions:
@@ -157,14 +165,12 @@ def test_conditions_under_a_web_pages_bare_headings():
 
 
 def test_a_gyeonggi_gwangju_page_that_names_the_metropolitan_city_once(tmp_path):
-    from assistant.ingest import CorpusFile, read_documents
-
     page = tmp_path / "gj.txt"
     page.write_text("보도자료\n경기도 광주시\n광주시, 창업 제조기업에 스마트화 바우처 최대 2,000만 원\n"
                     "□ 경기도 광주시는 관내 창업 제조기업의 공정 디지털화를 돕기 위해 바우처 지원사업을 추진한다고 27일 밝혔다.\n"
                     "□ 지원 대상은 공고일 현재 광주시에 본사를 둔 제조업 영위 기업이다.\n"
                     "※ 본 자료의 광주시는 경기도 광주시입니다. 광주광역시와는 관계가 없습니다.\n", encoding="utf-8")
-    (doc,) = read_documents(CorpusFile(rel=page.name, path=page, shown=f"corpus/{page.name}"))
+    doc = _one_document(page)
     regions = [c for c in doc.facts["conditions"] if c["field"] == "region"]
     assert [c["value"] for c in regions] == [[["경기", "광주", []]]]  # 경기도 광주시, said three times against once
 
@@ -563,12 +569,10 @@ def test_a_programme_of_which_only_the_place_was_read_is_never_apply(tmp_path):
     """Only the region (from the title) was read: the rest of who may apply was not found — a layout
     the reader does not take must not make every company in the region 신청 가능."""
     from assistant.eligibility import Condition
-    from assistant.ingest import CorpusFile, read_documents
-
     page = tmp_path / "notice.txt"
     page.write_text("2026년 김포시 공정 개선 지원사업 안내\n\n김포시는 공정 개선 지원사업을 추진합니다. "
                     "자세한 내용은 첨부한 공고문을 참고하시기 바랍니다.\n", encoding="utf-8")
-    (doc,) = read_documents(CorpusFile(rel=page.name, path=page, shown=f"corpus/{page.name}"))
+    doc = _one_document(page)
     conditions = [Condition.from_dict(c) for c in doc.facts["conditions"]]
     assert [c.field for c in conditions] == ["region", "other"]
     gimpo = CompanyProfile.from_dict({"region": "경기도 김포시", "industry": "제조업", "employees": 20})
@@ -668,8 +672,6 @@ def test_a_page_of_several_programmes_is_read_part_by_part(tmp_path):
     box table says, programme by programme, whose past support excludes (its cells wrap onto a second
     line): each programme gets its own limits and only its own row of the shared table."""
     from assistant.eligibility.parts import programme_parts
-    from assistant.ingest import CorpusFile, read_documents
-
     chapter = ("제3장 제조기업 지원\n  3-1  김포시 스마트공장 구축 지원사업 .............. 41\n"
                "  3-2  김포시 제조기업 품질 검사장비 지원사업 ........ 44\n\n"
                "3-1  김포시 스마트공장 구축 지원사업\n  □ 신청자격\n    ○ 김포시에 공장을 둔 제조 중소기업\n"
@@ -691,7 +693,7 @@ def test_a_page_of_several_programmes_is_read_part_by_part(tmp_path):
     assert [p.title for p in parts] == ["김포시 스마트공장 구축 지원사업", "김포시 제조기업 품질 검사장비 지원사업"]
     path = tmp_path / "guide.txt"
     path.write_text(chapter, encoding="utf-8")
-    (doc,) = read_documents(CorpusFile(path=path, rel=path.name, shown=str(path)))
+    doc = _one_document(path)
     first, second = ([Condition.from_dict(c) for c in p["conditions"]] for p in doc.facts["parts"])
     assert [c.value for c in first if c.field == "employees"] == [5]
     assert sorted(c.value for c in second if c.field == "employees") == [10, 100]
@@ -880,8 +882,6 @@ def test_a_tables_exclusion_column_and_a_bilingual_list_of_fields():
 
 
 def test_a_latex_notices_track_table_its_footnotes_and_a_proviso_in_an_item(tmp_path):
-    from assistant.ingest import CorpusFile, read_documents
-
     tex = tmp_path / "notice.tex"
     tex.write_text(r"""\documentclass{article}\usepackage{kotex}
 \begin{document}
@@ -902,7 +902,7 @@ def test_a_latex_notices_track_table_its_footnotes_and_a_proviso_in_an_item(tmp_
 % 2025년 공고는 상시근로자 5인 이상이었음.
 \end{document}
 """, encoding="utf-8")
-    (doc,) = read_documents(CorpusFile(path=tex, rel=tex.name, shown=str(tex)))
+    doc = _one_document(tex)
     assert "\\" not in doc.text and "| 상시근로자 | 10인 이상 100인 미만 | 5인 이상 100인 미만 |" in doc.text.split("\n")
     conditions = extract(doc.text, ("경남", "김해", []))
     got = _by_field(conditions)
@@ -1016,14 +1016,12 @@ def test_a_look_alike_city_without_its_province_is_never_taken_for_either():
 
 
 def test_a_look_alike_city_in_a_title_takes_the_province_of_the_pages_phone_numbers(tmp_path):
-    from assistant.ingest import CorpusFile, read_documents
-
     page = tmp_path / "goseong.txt"
     page.write_text("2026년 고성군 중소 제조기업 스마트공장 구축 지원사업 공고\n"
                     "○ 공고일 현재 고성군에 본사와 공장을 모두 두고 있는 제조 중소기업\n"
                     "○ 국세·지방세 체납 기업은 신청할 수 없습니다.\n"
                     "자세한 사항은 고성군청 경제기업과(055-670-0000)로 문의하면 된다고 군은 밝혔다.\n", encoding="utf-8")
-    (doc,) = read_documents(CorpusFile(path=page, rel=page.name, shown=str(page)))
+    doc = _one_document(page)
     assert doc.facts["home"][:2] == ["경남", "고성"]  # 055: 경상남도
     regions = [Condition.from_dict(c) for c in doc.facts["conditions"] if c["field"] == "region"]
     assert verdict(CompanyProfile.from_dict({"region": "강원특별자치도 고성군"}), regions, date(2026, 5, 1)).label == NOT

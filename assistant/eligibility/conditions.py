@@ -426,18 +426,24 @@ _IF_RECEIVED = re.compile(r"(?:지원|사업)\s*[」』]?\s*(?:을|를)\s*받은
                           r"(?:이어야|여야|받아야|제출해야|갖추어야|있어야|필요|경우에만|에\s*한(?:해|하여))")
 
 
+def _years_named(said: str) -> list[int]:
+    """The years a clause names, a range's years between too ("2023년~2025년" -> 2023, 2024, 2025)."""
+    years = {int(y) for y in _YEAR_OF.findall(said)}
+    for a, b in _YEAR_RANGE.findall(said):
+        years |= set(range(int(a), int(b) + 1))
+    return sorted(years)
+
+
 def _if_received(sentence: str) -> list[Condition]:
     m = _IF_RECEIVED.search(sentence)
     if not m or _NEGATED.search(sentence):  # "… 받은 기업은 … 설치한 경우에만 제외됩니다": an exclusion, read as one
         return []
     said = sentence[:m.end()]
-    years = {int(y) for y in _YEAR_OF.findall(said)}
-    for a, b in _YEAR_RANGE.findall(said):
-        years |= set(range(int(a), int(b) + 1))
+    years = _years_named(said)
     recent = _RECENT.search(said)
     head = sentence[max(0, m.start() - 30):m.start() + 2]  # the kind of support: the words just before "지원을 받은"
     return [Condition("prior_support", "if_received", {"years": int(recent.group(1)) if recent else None,
-                                                         "in": sorted(years), "topic": _topic(without_asides(head))}, sentence)]
+                                                         "in": years, "topic": _topic(without_asides(head))}, sentence)]
 
 
 def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
@@ -469,10 +475,7 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         said = " ".join(x for x in parts if not _ELIGIBLE_VERB.search(x)) if len(parts) > 1 else sentence
         # "(2024년 이전 수혜는 무관)": a remark on which years do not count names no excluded year
         said = re.sub(r"\([^()]*(?:무관|상관\s*없|해당하지\s*않|제외되지\s*않|아님|아닙)[^()]*\)", " ", said)
-        years = {int(y) for y in _YEAR_OF.findall(said)}
-        for a, b in _YEAR_RANGE.findall(said):
-            years |= set(range(int(a), int(b) + 1))
-        years = sorted(years)
+        years = _years_named(said)
         named = re.search(r"[「『\"'‘“]([^」』\"'’”]{2,40})[」』\"'’”]", sentence)
         topic = _topic(named.group(1) if named else without_asides(said))  # not a bracket's words
         this = _THIS_PROGRAMME.search(said)

@@ -50,7 +50,7 @@ def keyed_dates(sentence: str) -> str:
 
 
 def to_korean(sentence: str) -> str:
-    sentence = keyed_dates(sentence)
+    """(A data file's founding-date keys are read by keyed_dates, which the caller runs first.)"""
     if not is_english(sentence):
         return sentence
     out = sentence

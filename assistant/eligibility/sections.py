@@ -92,8 +92,9 @@ _EXCLUSION_COLUMN = re.compile(r"(?:신청\s*)?(?:제외|불가|제한)(?:\s*대
 _EXCLUDED_CELL = "[제외] "  # marks a 제외 column's cell, read as an exclusion on its own
 _AN_ITEM = re.compile(r"체납|휴업|폐업|수혜|(?:기업|업체|곳|회사|중)$")
 _CROSSED = re.compile(r"[✕✖❌✗×]\s*$")  # a heading ending in a cross: the lines under it are excluded
-_REMARK_CELL = re.compile(r"^(?:비\s*고|참\s*고|remarks?|note)\s*[:：]\s*(?=\S)", re.I)  # a table row's remark, under its header
-_REMARK_IN_ROW = re.compile(r"\s*\|\s*(?:비\s*고|참\s*고|remarks?|note)\s*[:：]\s*(?=\S)", re.I)
+_REMARK = r"(?:비\s*고|참\s*고|remarks?|note)"  # a table's remark column, by its header
+_REMARK_CELL = re.compile(rf"^{_REMARK}\s*[:：]\s*(?=\S)", re.I)  # a row's remark cell, under its header
+_REMARK_IN_ROW = re.compile(rf"\s*\|\s*{_REMARK}\s*[:：]\s*(?=\S)", re.I)
 
 _CHANGED = re.compile(r"^\s*[\[(<]?\s*(?:변경|정정|수정)\s*후\s*[\])>:：]\s*")
 
@@ -412,7 +413,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
                                                      for c in cells if c):
             # "| 연번 | 점검 항목 | 확인 서류 | 예 | 아니오 |", "| 구분 | 2026년(올해) | 비고 |": a table's header row;
             # the cells of its 비고 column are remarks
-            remark_column = next((i for i, c in enumerate(cells) if re.fullmatch(r"비\s*고|참\s*고|remarks?|notes?", c, re.I)), None), len(cells)
+            remark_column = next((i for i, c in enumerate(cells) if re.fullmatch(rf"{_REMARK}s?", c, re.I)), None), len(cells)
             exclusion_column = next((i for i, c in enumerate(cells) if _EXCLUSION_COLUMN.fullmatch(c)), None)
             continue
         if cells and remark_column[0] is not None and len(cells) == remark_column[1] and cells[remark_column[0]]:

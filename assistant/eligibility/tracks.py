@@ -5,6 +5,7 @@ without the rows or lines it read.
 """
 
 import re
+from collections import Counter
 
 from .conditions import Condition, _certifications, _industry, _numbers, _regions, _support_and_exclusions
 from .sections import _ELIGIBILITY_HEADING, _SCORING
@@ -52,8 +53,8 @@ def track_tables(text: str, home=None) -> tuple[str, list[Condition]]:
         for k, v in enumerate(values):
             if v and not _NOTHING.match(v) and not _SCORING.search(v):
                 tracks[k] += _read(f"{' '.join(rest)} {v}".strip(), home, excluding)
-        own_notes |= {m for v in values for m in _NOTE_MARK.findall(v)} - {m for v in values for m in _NOTE_MARK.findall(v)
-                                                                          if sum(m in w for w in values) > 1}
+        marks = Counter(m for v in values for m in set(_NOTE_MARK.findall(v)))
+        own_notes |= {m for m, cells in marks.items() if cells == 1}  # a footnote marked in one track's cell
         lines[n] = ""
     if columns and all(tracks):  # a track with no condition of its own tells nothing
         out.append(_track_condition(names, tracks, head))
