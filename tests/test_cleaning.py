@@ -263,3 +263,33 @@ def test_an_online_application_form_is_read_as_content(tmp_path):
     assert by[("employees", "<")] == 20
     assert by[("founded", "<")] == "2025-05-04"  # "개업일이 2025. 5. 4. 이전입니다"
     assert by[("prior_support", "excludes")]["in"] == [2024, 2025]  # "… 지원을 받은 기업이 아닙니다"
+
+
+CMS_PAGE = """<html><head><title>고시·공고 상세보기 | 김포시청</title></head><body>
+<ul id="gnb"><li><a href="#">열린시장실</a></li><li><a href="#">알림마당</a></li></ul>
+<div class="view_cont">
+<p>김포시 관내 제조기업의 생산성 향상을 위하여 「2026년 김포시 스마트공장 고도화 지원사업」 참여기업을 모집합니다.</p>
+<h4>2. 신청자격</h4>
+<p>○ 공고일 현재 김포시에 본사와 공장을 모두 둔 제조업 중소기업으로 아래 요건을 모두 갖춘 기업</p>
+<h4>3. 신청 제외 대상</h4>
+<ul><li>2024년 이후 스마트공장 고도화 지원을 받은 기업</li><li>국세 또는 지방세 체납 기업</li></ul>
+<h4>5. 신청기간 및 방법</h4>
+<p>○ 2026. 3. 16.(월) ~ 4. 10.(금) 18:00, 김포시 기업지원 플랫폼 온라인 접수</p>
+</div>
+<div class="side"><h5>다른 고시·공고</h5><ul><li>김포시 청년 창업공간 입주기업 모집 (창업 7년 이내)</li></ul></div>
+</body></html>"""
+
+
+def test_an_html_pages_headings_and_lists_between_its_paragraphs_are_kept(tmp_path):
+    """A content box the main-text extraction does not recognise keeps only its <p> lines; the headings
+    and the exclusion list between them are put back, in place, and the sidebar's list stays out."""
+    page = tmp_path / "gosi.html"
+    page.write_text(CMS_PAGE, encoding="utf-8")
+    (doc,) = docs_of(page)
+    lines = doc.text.split("\n")
+    assert "국세 또는 지방세 체납 기업" in doc.text and "3. 신청 제외 대상" in doc.text
+    assert lines.index("3. 신청 제외 대상") < next(i for i, x in enumerate(lines) if "체납" in x) < next(
+        i for i, x in enumerate(lines) if "온라인 접수" in x)
+    assert "창업 7년 이내" not in doc.text and "열린시장실" not in doc.text
+    exclusions = {c["value"] for c in doc.facts["conditions"] if c["field"] == "exclusion"}
+    assert "체납" in exclusions

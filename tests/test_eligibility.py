@@ -1025,3 +1025,42 @@ def test_a_look_alike_city_in_a_title_takes_the_province_of_the_pages_phone_numb
     assert doc.facts["home"][:2] == ["경남", "고성"]  # 055: 경상남도
     regions = [Condition.from_dict(c) for c in doc.facts["conditions"] if c["field"] == "region"]
     assert verdict(CompanyProfile.from_dict({"region": "강원특별자치도 고성군"}), regions, date(2026, 5, 1)).label == NOT
+
+
+def test_one_subsectors_further_requirement_and_a_certificate_that_lets_in_other_industries():
+    text = ("□ 신청자격\n○ 김포시에 본사와 공장을 둔 제조업(C10~C33) 중소기업\n"
+            "※ 식료품 제조업(C10)은 HACCP 인증을 보유한 기업에 한함\n")
+    conditions = extract(text)
+    base = {"region": "경기도 김포시", "industry": "제조업", "subsector": "금속가공", "revenue_won": 3_000_000_000,
+            "certifications": [], "past_support": [], "exclusions": []}
+    on = date(2026, 3, 16)
+    assert verdict(CompanyProfile.from_dict(base), conditions, on).label == APPLY  # not a food maker: not concerned
+    food = base | {"subsector": "식료품 제조업"}
+    assert verdict(CompanyProfile.from_dict(food), conditions, on).label == NOT
+    assert verdict(CompanyProfile.from_dict(food | {"certifications": ["HACCP"]}), conditions, on).label == APPLY
+    assert verdict(CompanyProfile.from_dict({k: v for k, v in food.items() if k != "certifications"}), conditions, on).label == CHECK
+    table = ("□ 신청자격\n○ 경상남도에 본사와 공장을 모두 둔 중소기업\n"
+             "┌──────┬──────────────────────┐\n"
+             "│ 업  종 │ C24 1차 금속 제조업, C25 금속가공제품 제조업        │\n"
+             "│        │ (C252 무기 및 총포탄 제조업 제외),                   │\n"
+             "│        │ C29294 주형 및 금형 제조업                           │\n"
+             "└──────┴──────────────────────┘\n"
+             "  ※ 위 업종에 해당하지 않더라도 뿌리기업 확인서를 보유한 기업은 신청 가능\n"
+             "  ※ 조선기자재 제조기업은 용접·도장 등 뿌리공정을 자체 보유한 경우에 한하여 신청 가능\n")
+    conditions = extract(table)
+    south = base | {"region": "경상남도 김해시"}
+    assert verdict(CompanyProfile.from_dict(south | {"subsector": "금형"}), conditions, on).label == APPLY  # C29294, by its name
+    cars = south | {"subsector": "자동차부품"}
+    assert verdict(CompanyProfile.from_dict(cars | {"certifications": ["뿌리기업 확인서"]}), conditions, on).label == APPLY
+    assert verdict(CompanyProfile.from_dict(cars), conditions, on).label == CHECK  # not listed; no certificate
+    ships = south | {"subsector": "조선기자재", "certifications": ["ISO 9001"]}
+    assert verdict(CompanyProfile.from_dict(ships), conditions, on).label == CHECK  # whether it has its own 뿌리공정
+
+
+def test_a_past_support_that_built_no_smart_factory_does_not_meet_a_build_required():
+    (built,) = _by_field(extract("□ 신청자격\n- 2020년 이후 정부·지자체 지원으로 스마트공장 기초 수준 이상을 구축 완료한 기업\n"))["prior_support"]
+    profile = {"region": "경기도 김포시", "industry": "제조업"}
+    on = date(2026, 3, 16)
+    assert verdict(CompanyProfile.from_dict(profile | {"past_support": ["2025 경기도 수출바우처"]}), [built], on).label == NOT
+    assert verdict(CompanyProfile.from_dict(profile | {"past_support": ["2025 경기도 중소제조 DX 바우처"]}), [built], on).label == CHECK
+    assert verdict(CompanyProfile.from_dict(profile | {"past_support": ["2022 스마트공장 기초"]}), [built], on).label == APPLY

@@ -249,7 +249,8 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
 # subsectors listed with their KSIC codes: "화학·플라스틱(C20·C22), 1차금속·금속가공(C24·C25), 전기장비(C28)"
 _MAKES = re.compile(r"([가-힣]{2,8}(?:\s*(?:·|,|과|와|및|이나|또는)\s*[가-힣]{2,8})*)\s*(?:을|를)\s*(?:직접\s*)?"
                     r"(?:제조|생산)(?:[·ㆍ]\s*가공|하거나\s*가공)?하는\s*(?:기업|업체|사업자|곳)")
-_KSIC_LIST = re.compile(r"산업\s*분류|업종|주업종|KSIC")
+_KSIC_LIST = re.compile(r"산업\s*분류|업\s*종|KSIC")  # "업  종": a box table's spaced-out label
+_CODE_FIRST = re.compile(r"C\s*\d{2,5}\s+([가-힣0-9][가-힣0-9·\s]{0,20}?)\s*제조업")
 _CODED = re.compile(r"([가-힣0-9][가-힣0-9·\s]{0,20}?)\s*\(\s*C\s*\d{2}(?:\s*[·,~∼-]\s*C?\s*\d{2})*\s*\)")
 
 
@@ -271,10 +272,13 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
     codes = ksic.codes_in(sentence)
     if set(codes) >= set(ksic.DIVISIONS):
         codes = []  # "제조업(C10~C34)": every division, no subsector
+    unbracketed = without_asides(sentence)  # "(C252 무기 및 총포탄 제조업 제외)" excludes within the list, not the list
     if (not coded and len(codes) >= 2 and _KSIC_LIST.search(sentence) and not excluding
-            and not (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence))):
-        # "한국표준산업분류 C22, C24, C25 중 하나를 주업종으로 하는 기업": the divisions by their names
-        return [Condition("industry", "sub_in", [n for c in codes for n in ksic.names(c)], sentence)]
+            and not (_NEGATED.search(unbracketed) and not _ELIGIBLE_VERB.search(unbracketed))):
+        # "한국표준산업분류 C22, C24, C25 중 하나를 주업종으로 하는 기업": the divisions by their names, and the
+        # names written after the codes ("C24 1차 금속 제조업, …, C29294 주형 및 금형 제조업"; not a bracket's "… 제외")
+        named = [re.sub(r"\s+", " ", n).strip() for n in _CODE_FIRST.findall(unbracketed)]
+        return [Condition("industry", "sub_in", list(dict.fromkeys(named + [n for c in codes for n in ksic.names(c)])), sentence)]
     if len(coded) >= 2 and not excluding and not (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence)):
         names = [re.sub(r"^(?:.*분류상|또는|및|이나)\s*|\s*제조업$", "", n.strip()) for c in coded for n in c.split("·")]
         names = list(dict.fromkeys([n for n in names if len(n) >= 2] + [n for c in codes for n in ksic.names(c)]))  # and by their codes
@@ -381,6 +385,45 @@ def _numbers_stated(sentence: str) -> list[Condition]:
             elif k == 0:
                 break
     return out
+
+
+# "※ 식료품 제조업(C10)은 HACCP 인증을 보유한 기업에 한함", "금형 업체는 … 경우에만 신청할 수 있다": a further
+# requirement on the companies of one subsector (a KSIC division's name); the others are not concerned
+_ONE_SUBSECTOR = re.compile(r"^[\s※\-·•○*]*([가-힣][가-힣0-9·\s]{1,12}?)\s*(?:제조\s*)?(?:업|기업|업체|업자)\s*(?:\([^()]*\))?\s*(?:은|는)\s+"
+                            r"(.{4,80}?)(?:에\s*한(?:함|하여|해|한다|합니다|정)|경우에만|경우에\s*한)")
+# "※ 위 업종에 해당하지 않더라도 뿌리기업 확인서를 보유한 기업은 신청 가능": a certificate lets in the others too
+_OR_CERTIFIED = re.compile(r"업종에\s*해당하지\s*않(?:더라도|아도|는\s*경우에도)\s*,?\s*(.{2,30}?)\s*(?:을|를)\s*(?:보유|취득|받은)")
+_CERT_NAMED = re.compile(r"([A-Za-z][A-Za-z0-9\-]{1,12}|[가-힣]{2,10})\s*(?:인증(?:서)?|확인서|지정서)")
+
+
+def _one_subsector(sentence: str) -> list[Condition]:
+    """"식료품 제조업은 HACCP 인증 보유 기업에 한함": a company of that subsector needs the certificate (or what
+    the clause says, read as 확인 필요); one of another subsector does not. One "track" condition."""
+    m = _ONE_SUBSECTOR.match(sentence)
+    name = re.sub(r"\s+", " ", m.group(1)).strip() if m else ""
+    if not name or not any(n.replace(" ", "") in name.replace(" ", "") for names in ksic.DIVISIONS.values() for n in names):
+        return []
+    cert = _CERT_NAMED.search(m.group(2))
+    then = (Condition("certification", "any_of", [cert.group(1)], sentence) if cert and re.search(r"보유|취득|받은", m.group(2))
+            else Condition("other", "unread", None, sentence))
+    tracks = [[Condition("industry", "not_sub", [name], sentence)],
+              [Condition("industry", "is", {"industry": "제조업", "subsector": name}, sentence), then]]
+    return [Condition("track", "any_of", {"tracks": [f"{name} 외 업종", name], "conditions": [[c.to_dict() for c in t] for t in tracks]},
+                      sentence)]
+
+
+def _or_certified(conditions: list[Condition], sentence: str) -> list[Condition]:
+    """The industry conditions read, with a certificate that lets in companies of other industries: one
+    "track" condition (the industry, or the certificate)."""
+    m = _OR_CERTIFIED.search(sentence)
+    cert = _CERT_NAMED.search(m.group(1)) if m else None
+    industry = [c for c in conditions if c.field == "industry" and c.op in ("is", "sub_in")]
+    if not cert or not industry:
+        return conditions
+    tracks = [industry, [Condition("certification", "any_of", [cert.group(1)], sentence)]]
+    either = Condition("track", "any_of", {"tracks": ["업종 요건", f"{cert.group(0)} 보유"],
+                                           "conditions": [[c.to_dict() for c in t] for t in tracks]}, sentence)
+    return [c for c in conditions if c not in industry] + [either]
 
 
 def _certifications(sentence: str) -> list[Condition]:
@@ -694,12 +737,19 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     said = eligibility_sentences(text)
     korean = sum(any(_in_korean(p) for p in x.split(" | ")) for x, *_ in said)
     bilingual = 0 < korean < len(said) and korean >= 0.4 * len(said)  # "국문과 영문이 다르면 국문이 우선합니다"
+    widening = []  # "위 업종에 해당하지 않더라도 … 확인서를 보유한 기업은 신청 가능"
     for sentence, excluding, listed in said:
         sentence = english.keyed_dates(sentence)
         if bilingual:  # a Korean notice with its English translation: the Korean is read
             sentence = " | ".join(p for p in sentence.split(" | ") if _in_korean(p) or not re.search(r"[A-Za-z]{3}", p))
             if not _HANGUL.search(sentence):
                 continue
+        if not excluding and (one := _one_subsector(sentence)):
+            out += one
+            continue
+        if not excluding and _OR_CERTIFIED.search(sentence):
+            widening.append(sentence)
+            continue
         if _states_nothing(sentence) or sentence.rstrip().endswith(("?", "？")):  # a question asks; it states nothing
             continue
         sentence = _CHANGED.sub("", sentence)  # "[변경 후] 상시근로자 요건 : 10인 이상": what holds now
@@ -748,6 +798,8 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     if len({c.value["subsector"] for c in subs}) > 1:
         names = list(dict.fromkeys(n for c in subs for n in c.value["subsector"].split("·")))
         out = [c for c in out if c not in subs] + [Condition("industry", "sub_in", names, subs[0].text)]
+    for sentence in widening:
+        out = _or_certified(out, sentence)
     # a correction that states only what changed ("정정된 사항 외에는 당초 공고와 같습니다"): the other
     # conditions are in the first notice, so no company is 신청 가능 from this text alone
     rest = _AS_BEFORE.search(text)

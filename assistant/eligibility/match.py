@@ -22,6 +22,7 @@ _FIELD_KO = {"region": "지역", "industry": "업종", "size": "기업 규모", 
 _OP_KO = {">=": "이상", "<=": "이하", "<": "미만", ">": "초과"}
 _FOUNDED_KO = {"<": "이전", "<=": "까지", ">=": "이후", ">": "이후"}  # a founding-date bound
 _YEAR = re.compile(r"(20\d{2})")
+_MAY_HAVE_BUILT = re.compile(r"스마트|공장|구축|자동화|디지털|DX|MES|ERP|AI|솔루션|고도화|설비|공정", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -194,11 +195,13 @@ def judge(c: Condition, profile, on: date) -> Reason:
         else:
             levels = [(_level(x), int(m.group(1)) if (m := _YEAR.search(x)) else None) for x in profile.past_support]
             built = [y for v, y in levels if v is not None and v >= need]  # the years of the builds that qualify
+            # a support of no level that may have built one ("2025 경기도 중소제조 DX 바우처"; not "… 수출바우처")
+            maybe = any(v is None and _MAY_HAVE_BUILT.search(x) for (v, _), x in zip(levels, profile.past_support))
             if since:  # "2020년 이후 … 구축 완료": an undated build cannot be placed
                 status = (MET if any(y is not None and y >= since for y in built)
-                          else UNKNOWN if any(y is None for y in built) or any(v is None for v, _ in levels) else UNMET)
+                          else UNKNOWN if any(y is None for y in built) or maybe else UNMET)
             else:
-                status = (MET if built else UNKNOWN if any(v is None for v, _ in levels) and need > 0 else UNMET)
+                status = (MET if built else UNKNOWN if maybe and need > 0 else UNMET)
             says = f"{want} (회사: {', '.join(profile.past_support) or '없음'})"
     elif c.field == "prior_support" and c.op == "if_received":
         topic, named = c.value.get("topic", []), c.value.get("in", [])

@@ -26,6 +26,7 @@ from ..documents import Document
 from ..errors import IngestError
 from . import blocks as B, calendar, feeds, markup
 from .forms import forms_as_content
+from .htmlblocks import with_blocks
 from .notice import notice_facts
 from .page import HEADLINE_MIN_WORDS, Page, is_number_line, parse_page, shared_score
 from .textio import decode_bytes
@@ -108,12 +109,13 @@ def _html_page(html: str, source: str) -> Page:
     )
     if doc is None or not (doc.text or "").strip():
         raise IngestError(source, "HTML에서 본문을 찾지 못했습니다 (no main text found in the HTML)")
-    title = _html_title(html, doc.title, doc.text)
-    page = parse_page(doc.text, title=title)
+    text = with_blocks(html, doc.text)  # the headings and lists between its paragraphs, where only they were kept
+    title = _html_title(html, doc.title, text)
+    page = parse_page(text, title=title)
     shared, margin = shared_score(title, "\n".join(page.article.paragraphs)) if title is not None else (HEADLINE_MIN_WORDS, 0)
     if shared < HEADLINE_MIN_WORDS:
         # the site's and board's names only ("공지사항 < 알림마당 | 진흥원"): a headline in the text, if one is better
-        found = parse_page(doc.text)
+        found = parse_page(text)
         n, found_margin = shared_score(found.article.title, "\n".join(found.article.paragraphs))
         if n >= HEADLINE_MIN_WORDS and found_margin > margin:
             page = found
