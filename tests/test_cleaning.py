@@ -267,6 +267,8 @@ def test_an_online_application_form_is_read_as_content(tmp_path):
 
 CMS_PAGE = """<html><head><title>고시·공고 상세보기 | 김포시청</title></head><body>
 <ul id="gnb"><li><a href="#">열린시장실</a></li><li><a href="#">알림마당</a></li></ul>
+<table class="view_head"><tr><th>제목</th><td colspan="3">김포시 공고 제2026-412호 「2026년 김포시 스마트공장 고도화 지원사업」 참여기업 모집 공고</td></tr>
+<tr><th>담당부서</th><td>기업지원과</td><th>등록일</th><td>2026-03-16</td></tr></table>
 <div class="view_cont">
 <p>김포시 관내 제조기업의 생산성 향상을 위하여 「2026년 김포시 스마트공장 고도화 지원사업」 참여기업을 모집합니다.</p>
 <h4>2. 신청자격</h4>
@@ -282,10 +284,12 @@ CMS_PAGE = """<html><head><title>고시·공고 상세보기 | 김포시청</tit
 
 def test_an_html_pages_headings_and_lists_between_its_paragraphs_are_kept(tmp_path):
     """A content box the main-text extraction does not recognise keeps only its <p> lines; the headings
-    and the exclusion list between them are put back, in place, and the sidebar's list stays out."""
+    and the exclusion list between them are put back, in place, and the sidebar's list stays out. The
+    title is the 제목 cell of the board's head table, not its row."""
     page = tmp_path / "gosi.html"
     page.write_text(CMS_PAGE, encoding="utf-8")
     (doc,) = docs_of(page)
+    assert doc.title == "김포시 공고 제2026-412호 「2026년 김포시 스마트공장 고도화 지원사업」 참여기업 모집 공고"
     lines = doc.text.split("\n")
     assert "국세 또는 지방세 체납 기업" in doc.text and "3. 신청 제외 대상" in doc.text
     assert lines.index("3. 신청 제외 대상") < next(i for i, x in enumerate(lines) if "체납" in x) < next(

@@ -172,6 +172,18 @@ def _headline(body: list[str], first: int) -> int:
     return -max(scored)[1] if scored else first
 
 
+_TITLE_LABEL = re.compile(r"^(?:제\s*목|글\s*제목|title|subject)$", re.IGNORECASE)
+
+
+def _untabled(line: str) -> str:
+    """A headline found in a board page's table row ("| 제목 | 김포시 공고 제2026-412호 「…」 모집 공고 | | |"):
+    its longest cell, not the row."""
+    if not line.lstrip().startswith("|"):
+        return line
+    cells = [c.strip() for c in line.strip().strip("|").split("|") if c.strip() and not _TITLE_LABEL.match(c.strip())]
+    return max(cells, key=len) if cells else line
+
+
 def parse_page(text: str, title: str | None = None) -> Page:
     """Split a page's text into its article and sidebar stories. `title` is given for
     HTML/Markdown pages whose title is known; plain-text pages find it by rule."""
@@ -184,7 +196,7 @@ def parse_page(text: str, title: str | None = None) -> Page:
         at = next((i for i, line in enumerate(body) if chrome.is_headline(line)), None)
         if at is not None:
             best = _headline(body, at)
-            title, body = body[best], [line for i, line in enumerate(body) if i > at and i != best]
+            title, body = _untabled(body[best]), [line for i, line in enumerate(body) if i > at and i != best]
             if _FRAMED.match(title):
                 title = title[1:-1].strip()
     else:
