@@ -76,7 +76,18 @@ LABELS = ("신청 가능", "확인 필요", "해당 없음")
 # HWP to text with □/○/- bullets, 「」 names, a box-drawn <표 1> 신청자격 table (KSIC codes) with ※ alternatives, a ①-④
 # 신청 제외 대상 list, 가점, 붙임 … 끝. and a `- 1 -` footer, zz04 a 부산테크노파크 FAQ page in Markdown (Q1-Q11, the
 # conditions only in the answers, a 부천 look-alike question and a 관련 FAQ list))
-SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21")
+# test22: p01-p05 (pairs_test22.jsonl), written by someone who had not read the matcher, in ordinary layouts (p01 is a
+# 충주시청 고시·공고 page saved from the web (.html) with util bar, GNB, LNB, breadcrumb, a view_head table, 신청자격 as <p>○/-
+# lines with ※ notes (a 식료품-only 10인 floor), a 신청 제외 대상 <ul>, 가점 list, file list, 이전글/다음글, a 다른 고시·공고
+# sidebar (청주·천안·구미 programmes) and a footer, p02 a 경남 경제신문 article (.txt) on a 창원시 programme with menu,
+# sub-heads, byline, 입력/수정 times, photo caption, conditions in prose and a 시 관계자 quote, an ad, 관련기사 (one on 창녕군)
+# and 많이 본 뉴스, p03 a 울산정보산업진흥원 공고문 converted from HWP to text with □/○/- bullets, 「」 names, a box-drawn
+# <표 1> of 데이터 수집형 / AI 고도화형 requirements, ※ remarks, a ①-⑤ 신청 제외 대상 list (⑤ for one 유형 only), 가점,
+# 붙임 … 끝. and `- 1 -` footers, p04 a 기업마당-style summary page (.html) on a 광주광역시 programme whose 사업개요 <table>
+# holds 지원대상/제외대상 as <br> lines, with a 추천 지원사업 sidebar (경기도 광주시 and others), p05 a 대구경북지방중소벤처기업청
+# 보도자료 (.txt) with a box-drawn 배포/담당부서 header, headline, - sub-heads, □/○ paragraphs, a [참고] 2025 vs 2026 table and
+# a 담당자 block)
+SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22")
 # Which pages of eval/eligibility/corpus/ each split may use (file-name prefixes); dev uses the shipped and domain pages.
 SPLIT_PAGES = {
     "dev2": ("f0",), "dev3": ("e02", "e05", "e06"), "dev4": ("g0",), "test": ("e01", "e03", "e04"),
@@ -84,6 +95,7 @@ SPLIT_PAGES = {
     "test9": ("n0",), "test10": ("o0",), "test11": ("q0",), "test12": ("r0",), "test13": ("s0",), "test14": ("t0",),
     "test15": ("u0",), "test16": ("v0",), "test17": ("w0",), "test18": ("x0",), "test19": ("y0",), "test20": ("z0",),
     "test21": ("zz",),  # "z0" (test20) does not match "zz" pages
+    "test22": ("p0",),
 }
 # Documents are UTF-8 except these, which are kept in a legacy encoding on purpose (the system must read them).
 LEGACY_ENCODINGS = {
