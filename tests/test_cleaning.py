@@ -297,3 +297,16 @@ def test_an_html_pages_headings_and_lists_between_its_paragraphs_are_kept(tmp_pa
     assert "창업 7년 이내" not in doc.text and "열린시장실" not in doc.text
     exclusions = {c["value"] for c in doc.facts["conditions"] if c["field"] == "exclusion"}
     assert "체납" in exclusions
+
+
+def test_a_press_releases_header_box_is_not_its_headline(tmp_path):
+    page = tmp_path / "press.txt"
+    page.write_text("┌──────────────┬────────────────────────┐\n"
+                    "│ 배포일시       │ 2026. 3. 30.(월) 12:00          │\n"
+                    "│ 과    장       │ 이○○ (053-000-0000)           │\n"
+                    "└──────────────┴────────────────────────┘\n\n"
+                    "대구경북중기청, 뿌리·부품 제조 중소기업 협동로봇 도입 지원\n"
+                    " - 기업당 최대 4천만 원, 30개사 내외\n\n"
+                    "□ 대구경북지방중소벤처기업청은 지역 뿌리·부품 제조 중소기업의 협동로봇 도입을 지원하는 "
+                    "「2026년 대구·경북 제조 중소기업 협동로봇 도입 지원사업」을 공고한다고 밝혔다.\n", encoding="utf-8")
+    assert docs_of(page)[0].title == "대구경북중기청, 뿌리·부품 제조 중소기업 협동로봇 도입 지원"

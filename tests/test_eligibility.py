@@ -1064,3 +1064,57 @@ def test_a_past_support_that_built_no_smart_factory_does_not_meet_a_build_requir
     assert verdict(CompanyProfile.from_dict(profile | {"past_support": ["2025 경기도 수출바우처"]}), [built], on).label == NOT
     assert verdict(CompanyProfile.from_dict(profile | {"past_support": ["2025 경기도 중소제조 DX 바우처"]}), [built], on).label == CHECK
     assert verdict(CompanyProfile.from_dict(profile | {"past_support": ["2022 스마트공장 기초"]}), [built], on).label == APPLY
+
+
+def test_two_types_in_a_box_table_with_an_exclusion_of_one_type_and_remarks_that_state_nothing():
+    text = ("□ 신청 자격\n  ○ 공고일 현재 울산광역시에 본사와 공장을 모두 둔 제조업 중소기업\n"
+            "    - 본사 또는 공장 중 하나라도 울산 외 지역에 있는 경우 신청 불가\n"
+            "    - 두 유형 중 하나만 신청 가능\n"
+            "  ┌──────────┬──────────────┬──────────────┐\n"
+            "  │   구  분   │  데이터 수집형  │  AI 고도화형   │\n"
+            "  ├──────────┼──────────────┼──────────────┤\n"
+            "  │ 상시근로자  │ 5인 이상 50인 미만 │ 20인 이상 300인 미만 │\n"
+            "  │ 필수 요건   │ -            │ 스마트공장 기초 이상 구축 완료 │\n"
+            "  └──────────┴──────────────┴──────────────┘\n"
+            "   ※ 스마트공장 구축 완료는 정부·지자체 지원 스마트공장 구축사업의 완료 확인서로 증빙\n"
+            "□ 신청 제외 대상\n  ① 국세 또는 지방세 체납 기업\n"
+            "  ② (AI 고도화형에 한함) 2024~2025년 「스마트공장 고도화」 지원사업 수혜 기업\n"
+            "   ※ ②는 데이터 수집형 신청에는 적용하지 않음\n")
+    conditions = extract(text)
+    assert {c.field for c in conditions} == {"region", "industry", "size", "track", "exclusion"}  # nothing unread
+    small = {"region": "울산광역시 북구", "industry": "제조업", "employees": 12, "revenue_won": 2_000_000_000,
+             "certifications": [], "past_support": ["2025 스마트공장 고도화1"], "exclusions": []}
+    on = date(2026, 3, 5)
+    assert verdict(CompanyProfile.from_dict(small), conditions, on).label == APPLY  # 데이터 수집형: no build, no exclusion ②
+    larger = small | {"employees": 60, "past_support": ["2022 스마트공장 기초"]}
+    assert verdict(CompanyProfile.from_dict(larger), conditions, on).label == APPLY  # AI 고도화형
+    assert verdict(CompanyProfile.from_dict(larger | {"past_support": ["2022 스마트공장 기초", "2025 스마트공장 고도화1"]}),
+                   conditions, on).label == NOT  # only AI 고도화형 fits its size, and ② excludes it there
+
+
+def test_a_news_storys_widenings_definitions_and_quoted_exclusions():
+    story = ("지원 대상은 창원시에 공장(사업장)을 둔 제조 중소기업이다. 본사가 창원 밖에 있더라도 창원 공장에 도입하는 경우라면 "
+             "신청할 수 있다. 또 지난해(2025년) 이 사업에 참여한 기업은 이번 공모에서 빠지며, 2024년 이전 참여 기업은 다시 신청할 수 "
+             "있다. 시 관계자는 \"스마트공장을 구축한 적이 없는 기업도 신청할 수 있다\"며 \"다만 지난해 경상남도 「제조AI 솔루션 도입 "
+             "지원사업」으로 같은 공정에 AI를 도입한 기업은 중복 지원이 안 된다\"고 말했다.\n")
+    got = _by_field(extract(story, ("경남", "창원", [])))
+    assert [c.op for c in got["region"]] == ["in"]  # the HQ may be elsewhere: no 창원 exclusion
+    assert {tuple(c.value["in"]) for c in got["prior_support"]} >= {(2025,)}  # "빠지며": this programme's 2025 recipients
+    assert any(c.value.get("programme") and "솔루션" in c.value["topic"] for c in got["prior_support"])  # the 「」 name, not the quote
+    press = ("□ 지원 대상은 대구광역시 또는 경상북도에 본사와 공장을 모두 둔 제조 중소기업\n"
+             "  ○ (업종) 뿌리기업 확인서를 보유한 기업, 또는 자동차 부품(KSIC C30)·기계 및 장비 부품(KSIC C29) 제조기업\n"
+             "    - 2023년 7월 대구광역시로 편입된 군위군 소재 기업은 대구 기업으로 신청한다.\n"
+             "□ 다만, 다음에 해당하는 기업은 신청할 수 없다.\n"
+             "  ○ 2025년 본 사업 수혜 기업(2023년 이전 수혜 기업은 신청 가능)\n")
+    conditions = extract(press)
+    assert [c.value for c in conditions if c.field == "region"] == [[["대구", None, []], ["경북", None, []]]]  # 군위군 defines
+    assert [c.value["in"] for c in conditions if c.field == "prior_support"] == [[2025]]
+    assert not any("until" in c.value for c in conditions if c.field == "prior_support")  # the bracket lets earlier ones in
+    base = {"region": "대구광역시 달서구", "industry": "제조업", "subsector": "금속가공", "employees": 19, "revenue_won": 3_300_000_000,
+            "past_support": [], "exclusions": []}
+    on = date(2026, 3, 31)
+    assert verdict(CompanyProfile.from_dict(base | {"certifications": ["뿌리기업 확인서"]}), conditions, on).label == APPLY
+    assert verdict(CompanyProfile.from_dict(base | {"subsector": "자동차부품", "certifications": []}), conditions, on).label == APPLY
+    food = ("※ 식료품 제조업(C10)은 상시근로자 10인 이상 기업에 한함(그 밖의 제조업은 5인 이상)\n")
+    (track,) = extract("□ 신청자격\n" + food)
+    assert track.value["conditions"][1][1] == {"field": "employees", "op": ">=", "value": 10, "text": food.strip()}

@@ -18,7 +18,7 @@ from . import ksic
 from .places import Place, cities_of, places_in
 from . import english
 from .sections import (_CHANGED, _ELIGIBLE_VERB, column_lists, drop_superseded_columns, join_wrapped_rows, _NEGATED, _SCORING, _SENTENCE_END, _SUPERSEDED,
-                       _LEAD_IN, _TRACK, eligibility_sentences, markdown_tables, own_lines)
+                       _LEAD_IN, _TRACK, eligibility_sentences, markdown_tables, own_lines, unspaced)
 
 # track: the conditions of a table's alternative tracks (one of them must hold); other: a sentence about
 # who may apply that none of the rules reads ("unread"), or, when only the region was read, the rest of who
@@ -34,7 +34,9 @@ _NOT_A_CONDITION = re.compile(r"^\s*※|^[\s\-·]*(?:주\s*\d{1,2}\)|\[주\s*\d{
                               r"본사(?:만|와|\s*및)|대표자\s*(?:와|및|·|,)\s*임원|공장(?:만|이\s*도외)|기준(?:으로|임|입니다|$|\))|계산|산정|판단|☎|\d{2,4}-\d{3,4}-\d{4}|"
                               r"(?:로봇|장비|설비|제품|솔루션|시스템|기기)(?:은|는)\s|(?:구매|구입|임차|매입)\s*(?:\([^)]*\))?\s*(?:은|는)\s|신품|(?:수|기준|범위|업력)(?:은|는)\s|"
                               # a programme's name alone, the application period, the districts a region has
-                              r"^[\s\-·•*]*[「『\"“][^」』\"”]{2,60}[」』\"”]\s*$|(?:접수|신청|모집)\s*(?:기간|일정|기한)|관할\s*(?:시|군|구)")
+                              r"^[\s\-·•*]*[「『\"“][^」』\"”]{2,60}[」』\"”]\s*$|(?:접수|신청|모집)\s*(?:기간|일정|기한)|관할\s*(?:시|군|구)|"
+                              # a summary table's rows that name the programme, its ministry and who runs it
+                              r"^\W*(?:사업명|공고명|소관\s*(?:부처|기관)|(?:사업\s*)?수행\s*기관|주관\s*기관|전담\s*기관|사업\s*목적)\s")
 
 
 # lines that state no condition of a company: a flow of steps ("요건검토 → 서면평가 → 선정"), a
@@ -55,7 +57,8 @@ _DECIDED_BY = re.compile(r"(?:위원회|기관|센터|재단|공단)(?:가|이|�
 _WIDENS = re.compile(r"영향을\s*(?:주지|미치지)\s*않|영향이\s*없|괜찮(?:아요|습니다|다|음)|도\s*(?:신청\s*)?가능(?:해요|합니다|함|하다)|관계\s*없|상관\s*없|묻지\s*않|따지지\s*않|인정(?:합니다|함|된다|됩니다)|"
                      r"충족한\s*것으로\s*(?:봄|본다|봅니다)|(?:것은|것도|경우에도|기업도)\s*(?:신청\s*)?가능(?:합니다|함|하다)")
 # a sentence that says what does NOT exclude ("… 수혜 이력은 제외 사유가 아닙니다") states no condition
-_NOT_EXCLUDING = re.compile(r"만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아니|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관")
+_PROVEN = re.compile(r"(?:으로|로)\s*증빙")  # "※ 스마트공장 구축 완료는 … 완료 확인서로 증빙": how a condition is shown, none of its own
+_NOT_EXCLUDING = re.compile(r"만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아니|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관|적용(?:하지|되지)\s*않")
 # an FAQ's question ("[신청자격] Q. 어떤 업종이 신청할 수 있나요? …") asks; its answer states
 _QUESTION = re.compile(r"^\s*(?:\[[^\]]{1,15}\]\s*)?(?:Q\s*\d*\s*[.:：)]|질문\s*[.:：])")
 _TRACK_FIRST = re.compile(r"^[가-힣A-Za-z0-9]{1,10}(?:형|트랙|유형)\s")  # a line that opens with a track's name
@@ -123,7 +126,8 @@ _LISTED_PLACES = re.compile(r"(?:아래|다음)\s*(?:의\s*)?(?:지역|시[·ㆍ
 _ALSO = re.compile(r"도\s*(?:(?:신청|참여)\s*)?(?:가능|신청할\s*수|참여할\s*수)")  # "(김포시 외 지역 기업도 가능)": others too, not only them
 # who is excluded by where only one of its sites is ("본사만 …", "본사가 …에 있어도"): a qualification of the region, not its exclusion
 _QUALIFIES = re.compile(r"(?:본사|공장|사업장|본점)(?:만|이|가)?\s*[^.]{0,20}?(?:있어도|있더라도|이어도|이더라도|두어도)|(?:본사|공장|사업장|본점)만\s"
-                        r"|(?:중\s*)?(?:한\s*곳|하나|어느\s*한\s*(?:곳|쪽))만\s")  # "본사 또는 공장 중 한 곳만 김포시인 경우 불가": both must be
+                        r"|(?:중\s*)?(?:한\s*곳|하나|어느\s*한\s*(?:곳|쪽))만\s"
+                        r"|(?:본사|공장)[^.]{0,15}중\s*(?:하나|한\s*곳)(?:이라도|라도)\s")  # "본사 또는 공장 중 하나라도 울산 외 지역에 있는 경우 불가"  # "본사 또는 공장 중 한 곳만 김포시인 경우 불가": both must be
 _INCLUDED = re.compile(r"(?:기업|업체|사업장|공장)\s*(?:도\s*)?포함(?:$|\s*\)|합니다|함|된다|됩니다)")
 _OUTSIDE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:지역\s*)?(?:밖|이외|외)(?:\s*지역|의|에|\s|\(|$)")
 
@@ -197,6 +201,8 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
         return [Condition("region", "any", [], sentence)]
     # "수도권(서울특별시·인천광역시·경기도) 밖에 있는 기업", "수도권 외 지역 소재": everywhere but there
     outside = [[p.province, p.city, list(p.group)] for p, _, end in places_in(sentence) if _outside_of(sentence, end)]
+    if outside and _QUALIFIES.search(sentence) and not _NEGATED.search(sentence):
+        return []  # "본사가 창원 밖에 있더라도 창원 공장에 도입하는 경우라면 신청할 수 있다": where one site may be
     if outside and not (_ALSO.search(sentence) and not _NEGATED.search(sentence)):  # "…인 경우도 신청할 수 없습니다" negates
         # "경상북도 밖(대구광역시 포함)에 있는 경우에는 신청할 수 없습니다": there, and nowhere else
         negated = _NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence)
@@ -404,12 +410,49 @@ def _one_subsector(sentence: str) -> list[Condition]:
     if not name or not any(n.replace(" ", "") in name.replace(" ", "") for names in ksic.DIVISIONS.values() for n in names):
         return []
     cert = _CERT_NAMED.search(m.group(2))
-    then = (Condition("certification", "any_of", [cert.group(1)], sentence) if cert and re.search(r"보유|취득|받은", m.group(2))
-            else Condition("other", "unread", None, sentence))
+    then = ([Condition("certification", "any_of", [cert.group(1)], sentence)] if cert and re.search(r"보유|취득|받은", m.group(2))
+            else [Condition(c.field, c.op, c.value, sentence) for c in _numbers(m.group(2))]  # "상시근로자 10인 이상 기업에 한함"
+            or [Condition("other", "unread", None, sentence)])
     tracks = [[Condition("industry", "not_sub", [name], sentence)],
-              [Condition("industry", "is", {"industry": "제조업", "subsector": name}, sentence), then]]
+              [Condition("industry", "is", {"industry": "제조업", "subsector": name}, sentence), *then]]
     return [Condition("track", "any_of", {"tracks": [f"{name} 외 업종", name], "conditions": [[c.to_dict() for c in t] for t in tracks]},
                       sentence)]
+
+
+# "(업종) 뿌리기업 확인서를 보유한 기업, 또는 자동차 부품(KSIC C30)·기계 및 장비 부품(KSIC C29) 제조기업"
+_CERTIFIED_OR = re.compile(r"(?:인증(?:서)?|확인서|지정서)\s*(?:을|를)\s*(?:보유|취득)한\s*(?:기업|업체)\s*,?\s*(?:또는|혹은|이나)\s+(.+)$")
+
+
+def _certified_or_industry(sentence: str) -> list[Condition]:
+    """A certificate or an industry, either of them, in one line: one "track" condition."""
+    m = _CERTIFIED_OR.search(sentence)
+    cert = _CERT_NAMED.search(sentence[:m.end(0) - len(m.group(1))]) if m else None
+    industry = [c for c in _industry(m.group(1)) if c.op in ("is", "sub_in")] if cert else []
+    if not industry:
+        return []
+    tracks = [[Condition(c.field, c.op, c.value, sentence) for c in industry],
+              [Condition("certification", "any_of", [cert.group(1)], sentence)]]
+    return [Condition("track", "any_of", {"tracks": ["업종 요건", f"{cert.group(0)} 보유"],
+                                          "conditions": [[c.to_dict() for c in t] for t in tracks]}, sentence)]
+
+
+_ONE_TRACKS = re.compile(r"\(?\s*([가-힣A-Za-z][가-힣A-Za-z\s]{0,10}형)(?:에\s*한(?:함|하여|해|정)|만\s*해당)\s*\)?")
+
+
+def _into_own_track(conditions: list[Condition]) -> list[Condition]:
+    """A condition marked as one track's ("⑤ (AI 고도화형에 한함) 2024~2025년 … 수혜 기업"), where a table read
+    that track: a condition of that track only."""
+    tracks = [c for c in conditions if c.field == "track"]
+    out = list(conditions)
+    for c in conditions:
+        m = _ONE_TRACKS.search(c.text) if c.field != "track" else None
+        name = re.sub(r"\s+", "", m.group(1)) if m else ""
+        owner = next(((t, k) for t in tracks for k, n in enumerate(t.value["tracks"]) if name and re.sub(r"\s+", "", n) == name), None)
+        if owner:
+            t, k = owner
+            t.value["conditions"][k].append(c.to_dict())  # the track's own list (its condition is built here, in extract)
+            out.remove(c)
+    return out
 
 
 def _or_certified(conditions: list[Condition], sentence: str) -> list[Condition]:
@@ -460,7 +503,8 @@ def _topic(text: str) -> list[str]:
     text = re.sub(r"@\w+|\w*_\w*", " ", text)  # user names in a post's replies ("└ gwangju_gg_official ✔ @plastic_gonjiam")
     words = [re.sub(r"(?:으로|을|를|이|가|은|는|의|에|와|과|로|만)$", "", w) for w in re.findall(r"[가-힣A-Za-z]{2,}", text)]
     return sorted({w for w in words if len(w) >= 2 and w not in _STOP and not re.fullmatch(r"[가-힣]{2,4}(?:도|시|군)", w)
-                   and not re.match(r"(?:제외|가능|신청|이전|이후)", w)})  # "제외되고", "가능합니다": what is said of it
+                   and not re.match(r"(?:제외|가능|신청|이전|이후|년)", w)  # "제외되고", "가능합니다": what is said of it; "년부터"
+                   and not re.search(r"[가-힣](?:한|된)$", w)})  # "도입한", "구축된": what was done, not the kind
 
 
 # "최근 3년(2023~2025년) 사이 스마트공장 구축 지원을 받은 기업은 수준확인에서 '기초' 이상 …을 받아야": a further
@@ -506,7 +550,7 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         since = _SINCE.search(sentence)
         out.append(Condition("prior_support", "requires", {"level": need, "since": int(since.group(1))} if since else need, sentence))
     # "… 지원을 받은 기업이 아닙니다" (a pledge of an application form): such companies may not apply
-    negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)|이력이\s*없는|안\s*(?:됩니다|돼요|된다)|빠진다|빠집니다|빠졌|"
+    negative = excluding or bool(re.search(r"제외|불가|수\s*없|중복\s*(?:수혜|지원)|이력이\s*없는|안\s*(?:됩니다|돼요|된다)|빠진다|빠집니다|빠졌|빠지며|빠지고|"
                                            r"(?:기업|업체)(?:이|가)\s*(?:아닙니다|아님|아니다|아니어야)|받지\s*않(?:았|은|았다|음)", sentence))
     main = without_asides(sentence)  # "지원(한국에너지공단 「…」 포함)을 받은": the remark apart
     if _NO_LIMIT.search(sentence) or _WIDENS.search(sentence):  # "다른 사업 수혜 이력은 신청에 영향이 없습니다"
@@ -517,10 +561,13 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         parts = re.split(r"(?<=[고며])\s*,\s*", sentence)
         said = " ".join(x for x in parts if not _ELIGIBLE_VERB.search(x)) if len(parts) > 1 else sentence
         # "(2024년 이전 수혜는 무관)": a remark on which years do not count names no excluded year
-        said = re.sub(r"\([^()]*(?:무관|상관\s*없|해당하지\s*않|제외되지\s*않|아님|아닙)[^()]*\)", " ", said)
+        # ("(2023년 이전 수혜 기업은 신청 가능)" names who may apply: no excluded year either)
+        said = re.sub(r"\([^()]*(?:무관|상관\s*없|해당하지\s*않|제외되지\s*않|아님|아닙|신청\s*가능|신청할\s*수\s*있)[^()]*\)", " ", said)
         years = _years_named(said)
-        named = re.search(r"[「『\"'‘“]([^」』\"'’”]{2,40})[」』\"'’”]", sentence)
-        topic = _topic(named.group(1) if named else without_asides(said))  # not a bracket's words
+        # a programme named in 「」 (before one in quotes: a news story quotes whole sentences)
+        named = re.search(r"[「『]([^」』]{2,40})[」』]", sentence) or re.search(r"[\"'‘“]([^\"'’”]{2,40})[\"'’”]", sentence)
+        by = _BUILT_WITH.search(said)  # "2023년 이후 스마트공장 고도화 사업으로 AI 비전검사 시스템을 도입한": the support, not what it built
+        topic = _topic(named.group(1) if named else without_asides(said[:by.start()] if by and by.start() else said))  # not a bracket's words
         this = _THIS_PROGRAMME.search(said)
         called = re.match(r"\s*\(([^()]{2,40})\)", said[this.end():]) if this else None
         if called and not named:  # "2025년 본 사업(포장·라벨 현지화 지원) 수혜기업": the bracket names it
@@ -536,7 +583,7 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         built_what = _BUILT_WITH.search(sentence) and not re.search(r"으로\s*스마트\s*공장\s*(?:을|를)?\s*(?:구축|도입)", sentence)
         if built_what or _SAME_KIND.search(sentence) or _SOME_OF_THEM.search(sentence):  # (a smart factory itself: no question)
             value["built"] = True  # what that support built, or which of its recipients: a profile does not say
-        until = _UNTIL.search(sentence)  # "2022년 이전 … 수혜기업": that year and before
+        until = _UNTIL.search(said)  # "2022년 이전 … 수혜기업": that year and before
         if until and not since:
             value["until"], value["in"] = int(until.group(1)), [y for y in years if y != int(until.group(1))]
         out.append(Condition("prior_support", "excludes", value | ({"since": int(since.group(1))} if since else {}), sentence))
@@ -568,7 +615,8 @@ _FIELD_GROUPS = {"age": ("age", "founded")}
 # a pointer to where a rule is stated ("그 밖의 중복 지원 제한은 3-4 공통 유의사항의 표를 따름"): read it there
 _REFERS = re.compile(r"(?:표|항|절|장|조|규정|유의사항)(?:를|을|에|의)?\s*(?:따름|따른다|따릅니다|참조|참고)\s*[.)]?\s*$")
 # a definition ("… 지원만 받은 경우는 구축 이력이 없는 것으로 봅니다"): it says how a term reads, no condition
-_DEFINES = re.compile(r"(?<!대상)(?<!대상으)(?:으로|로)\s*(?:봅니다|본다|봄|간주합니다|간주한다|간주함)\s*[.)]?\s*$")  # not "… 업체까지를 대상으로 본다"
+_DEFINES = re.compile(r"(?<!대상)(?<!대상으)(?:으로|로)\s*(?:봅니다|본다|봄|간주합니다|간주한다|간주함)\s*[.)]?\s*$|"
+                      r"(?:기업|업체)(?:으로|로)\s*(?:신청|분류|취급)(?:한다|합니다|함|됩니다|된다)\s*[.)]?\s*$")  # "군위군 기업은 대구 기업으로 신청한다"  # not "… 업체까지를 대상으로 본다"
 _NO_LIMIT = re.compile(r"제한\s*(?:이|은|도)?\s*없|필요\s*없|불필요|(?:없어도|아니어도|않아도)(?:\([^)]*\))?\s*(?:신청|참여)할\s*수\s*있|상관\s*없")  # "✔ 업력·매출 제한 없음": no condition a rule did not read
 _PERMITS = re.compile(r"^\s*※.*(?:신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있)")  # a remark that widens who may apply
 
@@ -579,6 +627,7 @@ def _states_nothing(sentence: str) -> bool:
     correction's old wording or an erratum, one track's line ("[변경 후] 고도화형 …")."""
     main = re.sub(r"\([^()]*\)", "", sentence)  # "(인증 종류 무관)" qualifies the exclusion; it does not undo it
     return bool(_NOT_EXCLUDING.search(main) or _QUESTION.match(sentence) or _DEFINES.search(main) or _REFERS.search(main)
+                or _PROVEN.search(main)
                 or _ONE_COMPANY.match(sentence)  # a reply's verdict on the asker's own company
                 or _ERRATUM.search(sentence)  # an erratum: applied to the text (apply_errata), it states nothing itself
                 or _SUPERSEDED.match(sentence) or _TRACK_FIRST.match(_CHANGED.sub("", sentence))
@@ -617,7 +666,7 @@ _ONE_COMPANY = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?(?:귀사|질의하신|문의�
 _NOT_COUNTED_AS = re.compile(r"(?:으로|로)\s*(?:보지|인정하지|간주하지)\s*않")
 # "2026. 4. 6.(월)부터 4. 30.(목)까지 … 온라인으로 신청합니다": when and where to apply
 _WHEN_TO_APPLY = re.compile(r"^\s*(?:20\d{2}\s*[.년]\s*)?\d{1,2}\s*[.월]\s*\d{1,2}\s*[.일]?\s*(?:\([^)]{1,3}\))?\s*부터.{0,80}?(?:신청|접수)(?:합니다|함|받습니다)")
-_ABOUT_TRACKS = re.compile(r"(?:유형|트랙)\s*별\s*(?:요건|자격|조건)|둘\s*중\s*하나의?\s*(?:유형|트랙)")  # "라. 유형별 요건(둘 중 하나 …)"
+_ABOUT_TRACKS = re.compile(r"(?:유형|트랙)\s*별\s*(?:요건|자격|조건)|둘\s*중\s*하나의?\s*(?:유형|트랙)|(?:두|2개|세|3개)\s*(?:유형|트랙)\s*중\s*하나")  # "라. 유형별 요건(둘 중 하나 …)"
 _GET_IN_TOUCH = re.compile(r"(?:연락|문의)\s*(?:주시면|하시면|바랍니다|주십시오|해\s*주세요)")
 
 
@@ -731,7 +780,7 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     # a correction table's old column: gone
     text = spelled_numbers(text)
     text = "\n".join(drop_superseded_columns(join_wrapped_rows(column_lists(apply_errata(text).split("\n")))))
-    text, out = track_tables(markdown_tables(text), home)
+    text, out = track_tables("\n".join(unspaced(x.strip()) for x in markdown_tables(text).split("\n")), home)
     text, by_line = track_lines(text, home)
     out += by_line
     said = eligibility_sentences(text)
@@ -744,7 +793,7 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
             sentence = " | ".join(p for p in sentence.split(" | ") if _in_korean(p) or not re.search(r"[A-Za-z]{3}", p))
             if not _HANGUL.search(sentence):
                 continue
-        if not excluding and (one := _one_subsector(sentence)):
+        if not excluding and (one := _one_subsector(sentence) or _certified_or_industry(sentence)):
             out += one
             continue
         if not excluding and _OR_CERTIFIED.search(sentence):
@@ -800,6 +849,7 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
         out = [c for c in out if c not in subs] + [Condition("industry", "sub_in", names, subs[0].text)]
     for sentence in widening:
         out = _or_certified(out, sentence)
+    out = _into_own_track(out)
     # a correction that states only what changed ("정정된 사항 외에는 당초 공고와 같습니다"): the other
     # conditions are in the first notice, so no company is 신청 가능 from this text alone
     rest = _AS_BEFORE.search(text)

@@ -55,7 +55,7 @@ _ELSEWHERE = re.compile(r"(?:다른|타)\s*기관(?:의)?\s*[^|]{0,30}사업|사
                         r"(?:같이|함께)\s*보면|다른\s*지원\s*사업|(?:다른|타)\s*(?:지역|시[·ㆍ]?\s*군)\s*(?:의\s*)?(?:지원\s*)?사업")
 _OTHER_PARTY_HEADING = re.compile(r"수행기관|공급기업|운영기관|인증기관|전문기관|(?:자격|요건)\s*(?:이|은)?\s*(?:아님|아닙|아니)")
 
-_SPACED = re.compile(r"[가-힣](?: [가-힣]){1,5}")  # a table cell spaced out: "소 재 지", "신 청 요 건"
+_SPACED = re.compile(r"[가-힣](?: {1,3}[가-힣]){1,5}")  # a table cell spaced out: "소 재 지", "신 청 요 건", "업  력"
 
 
 
@@ -70,7 +70,8 @@ def _unframed(line: str) -> str:
     return m.group(1) if m else line
 
 
-def _unspaced(line: str) -> str:
+def unspaced(line: str) -> str:
+    """A table row with its spaced-out cells ("| 업  력 | 1년 이상 |") written together ("| 업력 | …")."""
     if not line.startswith("|"):
         return line
     return "|".join(c.replace(" ", "") if _SPACED.fullmatch(c.strip()) else c for c in line.split("|"))
@@ -365,7 +366,7 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
     out, in_section, excluding = [], False, False
     elsewhere = False  # under a heading over other programmes (_ELSEWHERE)
     listing = None  # (excluding,) while the items under a lead-in sentence of free text run
-    lines = [_ANSWER_MARK.sub("", _CHAT_PREFIX.sub("", _unframed(_unspaced(x.strip()))))
+    lines = [_ANSWER_MARK.sub("", _CHAT_PREFIX.sub("", _unframed(unspaced(x.strip()))))
              for x in _unwrap(markdown_tables("\n".join(join_wrapped_rows(text.split("\n"))))).split("\n")]
     lines = [x for x in lines if x and not is_contents_line(x)]  # a PDF's table of contents: neither heading nor condition
     before_table = None  # whether the text was excluding before a table: a table's row labels ("신청제외") end with it

@@ -8,11 +8,12 @@ import re
 from collections import Counter
 
 from .conditions import Condition, _certifications, _industry, _numbers, _regions, _support_and_exclusions
-from .sections import _ELIGIBILITY_HEADING, _SCORING
+from .sections import _ELIGIBILITY_HEADING, _RULE_LINE, _SCORING
 
 
 # a table's header cell naming a track: "트랙Ⅰ 디지털 기초", "유형 A", "기초", "고도화1", "일반형"
-_TRACK_NAME = re.compile(r"^(?:(?:트랙|유형|Track|Type)\s*[A-Z0-9ⅠⅡⅢⅣⅤ]{1,2}|[A-Z]\s*형|기초|고도화\s*[12]?|(?!유형)[가-힣]{2,4}형)(?:\s|\(|$)")
+# ("데이터 수집형", "AI 고도화형": a word before it)
+_TRACK_NAME = re.compile(r"^(?:(?:트랙|유형|Track|Type)\s*[A-Z0-9ⅠⅡⅢⅣⅤ]{1,2}|[A-Z]\s*형|기초|고도화\s*[12]?|(?:[가-힣A-Za-z]{1,5}\s)?(?!유형)[가-힣]{2,4}형)(?:\s|\(|$)")
 _NOTHING = re.compile(r"^[-–—·]?$|^해당\s*없음$|^없음$")  # "-": no condition for this track
 
 
@@ -26,6 +27,8 @@ def track_tables(text: str, home=None) -> tuple[str, list[Condition]]:
     columns, names, tracks, head, excluding = None, [], [], "", False
     own_notes: set = set()
     for n, line in enumerate(lines):
+        if line.strip() and _RULE_LINE.match(line):
+            continue  # a box table's rule between its rows ("├────┼────┤")
         cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.strip().startswith("|") else None
         if cells is None:  # the table ends
             if columns and all(tracks):

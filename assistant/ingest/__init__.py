@@ -28,6 +28,7 @@ from . import blocks as B, calendar, feeds, markup
 from .forms import forms_as_content
 from .htmlblocks import with_blocks
 from .notice import notice_facts
+from .chrome import is_headline
 from .page import HEADLINE_MIN_WORDS, Page, is_number_line, parse_page, shared_score
 from .textio import decode_bytes
 
@@ -114,11 +115,16 @@ def _html_page(html: str, source: str) -> Page:
     page = parse_page(text, title=title)
     shared, margin = shared_score(title, "\n".join(page.article.paragraphs)) if title is not None else (HEADLINE_MIN_WORDS, 0)
     if shared < HEADLINE_MIN_WORDS:
-        # the site's and board's names only ("공지사항 < 알림마당 | 진흥원"): a headline in the text, if one is better
-        found = parse_page(text)
-        n, found_margin = shared_score(found.article.title, "\n".join(found.article.paragraphs))
-        if n >= HEADLINE_MIN_WORDS and found_margin > margin:
-            page = found
+        # the site's and board's names only ("공지사항 < 알림마당 | 진흥원"): the content's own first line (its <h2>),
+        # else a headline in the text, if one is better
+        first = page.article.paragraphs[0] if page.article.paragraphs else ""
+        own = ([parse_page(text, title=first)] if is_headline(first) and not is_number_line(first) and not first.startswith("|")
+               else [])
+        for found in own + [parse_page(text)]:
+            n, found_margin = shared_score(found.article.title, "\n".join(found.article.paragraphs))
+            if n >= HEADLINE_MIN_WORDS and found_margin > margin:
+                page = found
+                break
     page.date = page.date or (doc.date[:10] if doc.date else None)
     page.outlet = page.outlet or doc.sitename or None
     page.article.outlet = page.outlet

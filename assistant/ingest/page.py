@@ -128,6 +128,7 @@ HEADLINE_WINDOW = 12  # lines from the first headline-like one in which the head
 _LIST_ITEM = re.compile(r"^[-–—·•*▶▷○●□■◇◆※]")
 _FRAMED = re.compile(r"^([■□◆◇▣●○])\s*.+\s*\1$")  # "■ 2026년 … 변경공고 ■": a title between marks, not a list item
 _LABEL = re.compile(r"^[가-힣A-Za-z ]{1,12}[:：]")
+_TABLE_ROW = re.compile(r"^\s*[|│┃║┌└├┏┗┣]")  # a table's row (a 보도자료's 담당부서 box) is no headline
 _FULL_DATE = re.compile(r"\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}")
 _NUMBERED_SECTION = re.compile(r"^\s*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+|\d{1,2})\s*[.)]\s")  # "Ⅰ. 사업 개요", "1. 사업 목적": a section's heading
 HEADLINE_MIN_WORDS = 3  # a headline repeats at least this many of its words in its article
@@ -157,12 +158,12 @@ def _headline(body: list[str], first: int) -> int:
     prose = next((i for i in range(first, len(body)) if len(body[i]) >= 40 and chrome.is_prose(body[i])), None)
     if prose is None:  # no line of prose (a notice written in short lines): the first headline-like line that is not its number
         return next((i for i in range(first, min(len(body), first + HEADLINE_WINDOW))
-                     if chrome.is_headline(body[i]) and not is_number_line(body[i])), first)
+                     if chrome.is_headline(body[i]) and not is_number_line(body[i]) and not _TABLE_ROW.match(body[i])), first)
     text = " ".join(body[prose:])
     scored = []
     for i in range(first, min(prose, first + HEADLINE_WINDOW)):
         line = body[i]
-        if (not chrome.is_headline(line) or (_LIST_ITEM.match(line) and not _FRAMED.match(line)) or _LABEL.match(line)
+        if (not chrome.is_headline(line) or (_LIST_ITEM.match(line) and not _FRAMED.match(line)) or _LABEL.match(line) or _TABLE_ROW.match(line)
                 or _FULL_DATE.search(line) or is_number_line(line) or _NUMBERED_SECTION.match(line)):
             continue
         n_shared, margin = shared_score(line, text)
