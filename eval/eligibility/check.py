@@ -87,7 +87,19 @@ LABELS = ("신청 가능", "확인 필요", "해당 없음")
 # holds 지원대상/제외대상 as <br> lines, with a 추천 지원사업 sidebar (경기도 광주시 and others), p05 a 대구경북지방중소벤처기업청
 # 보도자료 (.txt) with a box-drawn 배포/담당부서 header, headline, - sub-heads, □/○ paragraphs, a [참고] 2025 vs 2026 table and
 # a 담당자 block)
-SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22")
+# test23: pp01-pp05 (pairs_test23.jsonl), written by someone who had not read the matcher, in ordinary layouts (pp01 is a
+# 충남테크노파크 공지사항 page saved from the web (.html) with util bar, GNB, breadcrumb, a board_view_info table
+# (제목/작성자/등록일/조회수), a <div class="board_view"> body with <h3>/<h4> headings, 신청자격 as a 구분/내용 <table>
+# (소재지/업종/업력/규모), an <ol> of 신청 제외 대상, a <ul> of 우대사항, file list, 이전글/다음글, a 최근 공지 sidebar of other
+# programmes with their own figures and a footer, pp02 a 김해 경제신문 article (.txt) with menu, breaking-news ticker,
+# sub-heads, byline, 입력/수정 times, photo caption, conditions in prose (an exclusion with its exception in the same
+# sentence), a 시 관계자 quote, an ad, 관련기사 (김포·김천 look-alikes), 많이 본 뉴스 and comments, pp03 a 광주광역시 공고문
+# converted from HWP to text with Ⅰ-Ⅴ sections, □/○/- bullets, a box-drawn <표 1> of 구축형 / 고도화형 requirements, a
+# ※ remark for 식료품 only, a ①-⑥ 신청 제외 대상 list, 가점, 붙임 … 끝. and a `- 1 -` footer, pp04 a 경남 고성군청 FAQ page
+# in Markdown (Q1-Q10, the conditions only in the answers, a 강원 고성 question and a last-year-support question), pp05 a
+# 대구테크노파크 정정공고 (.txt) with a box-drawn 정정 전 / 정정 후 table, the corrected conditions in full and the
+# unchanged items; labels follow 정정 후)
+SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "test23")
 # Which pages of eval/eligibility/corpus/ each split may use (file-name prefixes); dev uses the shipped and domain pages.
 SPLIT_PAGES = {
     "dev2": ("f0",), "dev3": ("e02", "e05", "e06"), "dev4": ("g0",), "test": ("e01", "e03", "e04"),
@@ -96,6 +108,7 @@ SPLIT_PAGES = {
     "test15": ("u0",), "test16": ("v0",), "test17": ("w0",), "test18": ("x0",), "test19": ("y0",), "test20": ("z0",),
     "test21": ("zz",),  # "z0" (test20) does not match "zz" pages
     "test22": ("p0",),
+    "test23": ("pp",),  # "p0" (test22) does not match "pp" pages
 }
 # Documents are UTF-8 except these, which are kept in a legacy encoding on purpose (the system must read them).
 LEGACY_ENCODINGS = {
