@@ -1118,3 +1118,46 @@ def test_a_news_storys_widenings_definitions_and_quoted_exclusions():
     food = ("※ 식료품 제조업(C10)은 상시근로자 10인 이상 기업에 한함(그 밖의 제조업은 5인 이상)\n")
     (track,) = extract("□ 신청자격\n" + food)
     assert track.value["conditions"][1][1] == {"field": "employees", "op": ">=", "value": 10, "text": food.strip()}
+
+
+def test_exclusions_of_a_kind_received_through_any_programme_and_remarks_under_an_exclusion_list():
+    text = ("□ 신청 대상\n  ○ (소재지) 공고일 현재 대구광역시 9개 구·군(군위군 포함) 내에 공장을 둔 기업\n"
+            "    - 경상북도 경산시·칠곡군·고령군 등 대구 인접 시·군 소재 공장은 해당 없음\n"
+            "  ○ 신청 제외 대상 중 '협동로봇 관련 수혜기업'이 타 기관 사업 수혜기업까지 포함하는 것으로 잘못 기재되어 바로잡음\n"
+            "□ 신청 제외 대상\n"
+            "  ① 2024년~2025년에 정부·지자체 스마트공장 지원사업에 선정되어 협약을 체결한 기업\n"
+            "  ② 신청일 현재 공장이 가동되지 않는 기업(미가동 공장)\n"
+            "    - 2023년 이전 선정 기업 및 타 기관 협동로봇 지원 수혜기업은 신청 가능\n"
+            "   ※ ①의 경우 2023년 이전 선정 기업은 해당하지 않음\n"
+            "또 2024∼2025년에 이 사업이나 다른 정부·지자체 사업으로 비전검사 장비를 지원받은 기업은 제외된다.\n"
+            "2025년에 다른 지원사업으로 이번에 신청하는 설비와 같은 종류의 설비를 이미 지원받은 경우에는 중복 지원이 되지 않습니다.\n")
+    conditions = extract(text)
+    got = _by_field(conditions)
+    assert [(c.op, [a[:2] for a in c.value]) for c in got["region"]] == [
+        ("in", [["대구", None]]), ("not_in", [["경북", "경산"], ["경북", "칠곡"], ["경북", "고령"]])]
+    assert {c.value for c in got["exclusion"]} == {"미가동"}
+    assert "other" not in got and not any(c.value.get("until") for c in got["prior_support"])  # remarks state nothing
+    base = {"region": "대구광역시 북구", "industry": "제조업", "exclusions": []}
+    on = date(2026, 4, 8)
+
+    def label(*past):
+        return verdict(CompanyProfile.from_dict(base | {"past_support": list(past)}), conditions, on).label
+    assert label() == APPLY and label("2023 스마트공장 기초") == APPLY
+    assert label("2024 스마트공장 기초") == NOT  # ① 선정되어 협약을 체결한
+    assert label("2025 대구광역시 AI 비전검사 장비 도입 지원사업") == NOT  # names the kind
+    assert label("2025 대구광역시 작업환경 개선 지원") == CHECK  # which equipment it was, the profile does not say
+
+
+def test_a_box_rows_cell_with_an_open_bracket_wraps_onto_the_next_line_and_one_subsectors_relaxation():
+    text = ("□ 신청 제외 대상\n"
+            "│신청 제외│ 2024년~2025년 「대구 협동로봇 활용 │\n"
+            "│ 대상 ⑤ │ 공정개선 지원사업」 수혜기업       │\n"
+            "□ 신청자격\n"
+            "  ※ 식료품 제조업(C10) 기업은 구축형에 한하여 상시근로자 요건을 '3인 이상 50인 미만'으로 적용함\n")
+    got = _by_field(extract(text))
+    (support,) = got["prior_support"]
+    assert support.value["programme"] and {"협동로봇", "공정개선"} <= set(support.value["topic"])
+    assert "other" not in got and "industry" not in got and "employees" not in got  # food makers' bound: a track of its own
+    (track,) = got["track"]
+    assert track.value["conditions"][1][1:] == [{"field": "employees", "op": ">=", "value": 3, "text": track.text},
+                                                {"field": "employees", "op": "<", "value": 50, "text": track.text}]

@@ -58,7 +58,7 @@ _WIDENS = re.compile(r"영향을\s*(?:주지|미치지)\s*않|영향이\s*없|�
                      r"충족한\s*것으로\s*(?:봄|본다|봅니다)|(?:것은|것도|경우에도|기업도)\s*(?:신청\s*)?가능(?:합니다|함|하다)")
 # a sentence that says what does NOT exclude ("… 수혜 이력은 제외 사유가 아닙니다") states no condition
 _PROVEN = re.compile(r"(?:으로|로)\s*증빙")  # "※ 스마트공장 구축 완료는 … 완료 확인서로 증빙": how a condition is shown, none of its own
-_NOT_EXCLUDING = re.compile(r"만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아니|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관|적용(?:하지|되지)\s*않")
+_NOT_EXCLUDING = re.compile(r"만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아니|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관|적용(?:하지|되지)\s*않|(?:은|는)\s*해당하지\s*않(?:음|습니다|는다|아요)")
 # an FAQ's question ("[신청자격] Q. 어떤 업종이 신청할 수 있나요? …") asks; its answer states
 _QUESTION = re.compile(r"^\s*(?:\[[^\]]{1,15}\]\s*)?(?:Q\s*\d*\s*[.:：)]|질문\s*[.:：])")
 _TRACK_FIRST = re.compile(r"^[가-힣A-Za-z0-9]{1,10}(?:형|트랙|유형)\s")  # a line that opens with a track's name
@@ -94,15 +94,18 @@ _EQUIPMENT = re.compile(r"신품|제품|로봇|장비|설비|기기")  # a condi
 _CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정|확인\s*(?:기업|업체)")
 _BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:(?:구축|도입)\s*(?:완료|한|을\s*마친|된)|갖춘|보유한)")
 _BUILT_WITH = re.compile(r"(?:사업|지원)\s*[」』]?\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한")  # "스마트공장 구축사업(…)으로 AI 비전검사 시스템을 도입한 기업"
-_PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*(?:[^.,]{0,20}\s)?받(?:은|았|으신|으셨)|" + _BUILT_WITH.pattern + r"|지원\s*[」』\"”']?\s*(?:을|를)?\s*(?:(?:20\d{2}[^.,]{0,16}|그때|당시)\s)?받(?:은|았|고|지\s*않|으신|으셨)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정\s*기업|참여(?:한)?\s*기업|중복|"
+_PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*(?:[^.,]{0,20}\s)?받(?:은|았|으신|으셨)|" + _BUILT_WITH.pattern + r"|지원\s*[」』\"”']?\s*(?:을|를)?\s*(?:(?:20\d{2}[^.,]{0,16}|그때|당시)\s)?받(?:은|았|고|지\s*않|으신|으셨)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정되어|선정\s*기업|참여(?:한)?\s*기업|중복|"
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
+# a support of a kind received through any programme ("다른 지원사업으로 … 같은 종류의 설비를", "정부·지자체 지원으로 협동로봇을")
+_ANY_PROGRAMME = re.compile(r"다른\s*(?:정부|지자체|기관|국비)?[^.,]{0,15}?(?:지원\s*)?사업(?:으로|을\s*통해)\s|(?:정부|지자체|국비)\s*(?:[·ㆍ]\s*\S+\s*)?지원으로\s")
+_KIND = re.compile(r"([가-힣A-Za-z][가-힣A-Za-z·\s]{1,30}?)\s*(?:을|를)\s*(?:이미\s*)?(?:도입|구축|설치|지원\s*받|보급\s*받)")  # what was received
 _SAME_KIND = re.compile(r"같은\s*(?:종류의?\s*)?(?:설비|장비|시설|솔루션|품목)|동일(?:한)?\s*(?:종류|설비|장비|솔루션|품목)")  # "… 같은 종류의 설비를 설치한 기업"
 _RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
 _YEAR_OF = re.compile(r"(20\d{2})\s*(?=년|[~∼–-]\s*20\d{2}\s*년)")
 _YEAR_RANGE = re.compile(r"(20\d{2})\s*년?\s*(?:[~∼–-]|부터)\s*(20\d{2})\s*년")  # "2023년~2025년": the years between too
 _STOP = set("최근 이내 정부 지자체 또는 지원 사업 지원사업 기업 수혜 수혜기업 받은 지원받은 지원받 등 참여 선정 선정된 년 이상 동일 유사 "
             "구축 도입 중소 제조 제조기업 대상 기업입니다 "
-            "해당 경우 신청 제외 불가 중복 본 사업에 사업을 국비 도비 시비".split())
+            "해당 경우 신청 제외 불가 중복 본 사업에 사업을 국비 도비 시비 다른".split())
 _BUILT = re.compile(r"스마트\s*공장\s*(?:을|를)?\s*(?:이미\s*)?(?:구축|도입)\s*(?:을\s*|를\s*)?(?:완료|한|을\s*마친|마친|된)")  # "스마트공장(…)을 구축 완료한 기업"
 _UNTIL = re.compile(r"(?<![~∼–-]\s)(?<![~∼–-])((?:19|20)\d{2})\s*년\s*이전(?!\s*(?:에\s*)?(?:설립|창업|개업))")
 _SOME_OF_THEM = re.compile(r"(?:수혜|지원)\s*(?:기업|업체)\s*중\s")  # "… 수혜기업 중 사후관리를 완료하지 않은 기업"
@@ -111,13 +114,15 @@ _LEVEL_DONE = re.compile(r"(기초|고도화\s*[12]?)\s*(?:수준|단계)?\s*이
                          r"(?:구축|도입|수준\s*확인|확인을?\s*받)")
 _EXCLUSIONS = {"체납": re.compile(r"체납"), "휴·폐업": re.compile(r"휴업|폐업|휴·폐업|휴폐업"),
                "채무불이행": re.compile(r"채무\s*불이행|부도|회생|파산|신용\s*관리\s*대상"),
-               "참여제한": re.compile(r"참여\s*제한|부정\s*수급|(?:교부|지원)(?:가|이)?\s*제한된")}
+               "참여제한": re.compile(r"참여\s*제한|부정\s*수급|(?:교부|지원)(?:가|이)?\s*제한된"),
+               "미가동": re.compile(r"미가동|가동(?:되지|하지)\s*않")}
 _ANYONE = re.compile(r"(?:지역|소재지|대상\s*지역)\s*[:：]\s*전국|소재지\s*제한\s*(?:이\s*)?없|전국(?:의)?\s*(?:중소|제조|기업|소재)|전국\s*(?:으로|에|단위)|지역\s*제한\s*없|지역\s*(?:에\s*)?관계\s*없")
 _LOCAL = re.compile(r"도내|관내|시내\s*소재|군내|구내\s*소재|지역\s*내")
 # after a place: where a company is ("에 소재", "내", "에 본사를 둔"), "… 기업만", or a reason ("본사가 수도권이므로")
 _REGION_CONTEXT = re.compile(r"^\s*(?:\)|\([^()]{0,40}\))?\s*(?:이므로|이라서|이어서|여서|"
                              r"(?:에|의|내|내에|관내|소재|지역|에서|안에|\s안에)?\s*(?:에\s*)?(?:(?:중|가운데)\s*한\s*곳에\s*)?"
-                             r"(?:소재|내|관내|전역|일원|본사|본점|공장|사업장|사업자\s*등록|위치|주사무소|있는|둔|두고|\d+\s*개\s*시|"
+                             r"(?:\s*등\s[가-힣·\s]{0,10}?(?:시[·ㆍ]\s*군|시군|지역)\s*)?"  # "경산시·칠곡군·고령군 등 대구 인접 시·군 소재"
+                             r"(?:소재|내|관내|전역|일원|본사|본점|공장|사업장|사업자\s*등록|위치|주사무소|있는|둔|두고|\d+\s*개\s*(?:시|구|군)|"
                              r"(?:중소\s*|제조\s*)*(?:기업|업체)만|사업이라))")
 # "광주광역시 기업은 대상이 아닙니다", "김포시 기업은 신청할 수 있습니다": a place's companies, when the sentence
 # says whether they may apply (not "비수도권 기업은 … 센터 사업으로 신청": sent elsewhere, read by no rule)
@@ -286,7 +291,7 @@ def _industry(sentence: str, excluding: bool = False) -> list[Condition]:
         named = [re.sub(r"\s+", " ", n).strip() for n in _CODE_FIRST.findall(unbracketed)]
         return [Condition("industry", "sub_in", list(dict.fromkeys(named + [n for c in codes for n in ksic.names(c)])), sentence)]
     if len(coded) >= 2 and not excluding and not (_NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence)):
-        names = [re.sub(r"^(?:.*분류상|또는|및|이나)\s*|\s*제조업$", "", n.strip()) for c in coded for n in c.split("·")]
+        names = [re.sub(r"^(?:.*분류상|.*(?:업종|대상)(?:은|는)|또는|및|이나)\s*|\s*제조업$", "", n.strip()) for c in coded for n in c.split("·")]
         names = list(dict.fromkeys([n for n in names if len(n) >= 2] + [n for c in codes for n in ksic.names(c)]))  # and by their codes
         return [Condition("industry", "sub_in", names, sentence)]
     made = _MAKES.search(sentence)
@@ -395,8 +400,8 @@ def _numbers_stated(sentence: str) -> list[Condition]:
 
 # "※ 식료품 제조업(C10)은 HACCP 인증을 보유한 기업에 한함", "금형 업체는 … 경우에만 신청할 수 있다": a further
 # requirement on the companies of one subsector (a KSIC division's name); the others are not concerned
-_ONE_SUBSECTOR = re.compile(r"^[\s※\-·•○*]*([가-힣][가-힣0-9·\s]{1,12}?)\s*(?:제조\s*)?(?:업|기업|업체|업자)\s*(?:\([^()]*\))?\s*(?:은|는)\s+"
-                            r"(.{4,80}?)(?:에\s*한(?:함|하여|해|한다|합니다|정)|경우에만|경우에\s*한)")
+_ONE_SUBSECTOR = re.compile(r"^[\s※\-·•○*]*([가-힣][가-힣0-9·\s]{1,12}?)\s*(?:제조\s*)?(?:업|기업|업체|업자)\s*(?:\([^()]*\))?\s*(?:기업|업체)?\s*(?:은|는)\s+"
+                            r"(.{2,80}?)(?:에\s*한(?:함|하여|해|한다|합니다|정)|경우에만|경우에\s*한)")
 # "※ 위 업종에 해당하지 않더라도 뿌리기업 확인서를 보유한 기업은 신청 가능": a certificate lets in the others too
 _OR_CERTIFIED = re.compile(r"업종에\s*해당하지\s*않(?:더라도|아도|는\s*경우에도)\s*,?\s*(.{2,30}?)\s*(?:을|를)\s*(?:보유|취득|받은)")
 _CERT_NAMED = re.compile(r"([A-Za-z][A-Za-z0-9\-]{1,12}|[가-힣]{2,10})\s*(?:인증(?:서)?|확인서|지정서)")
@@ -411,7 +416,8 @@ def _one_subsector(sentence: str) -> list[Condition]:
         return []
     cert = _CERT_NAMED.search(m.group(2))
     then = ([Condition("certification", "any_of", [cert.group(1)], sentence)] if cert and re.search(r"보유|취득|받은", m.group(2))
-            else [Condition(c.field, c.op, c.value, sentence) for c in _numbers(m.group(2))]  # "상시근로자 10인 이상 기업에 한함"
+            # "상시근로자 10인 이상 기업에 한함", "구축형에 한하여 상시근로자 요건을 '3인 이상 50인 미만'으로 적용함"
+            else [Condition(c.field, c.op, c.value, sentence) for c in _numbers(sentence[m.start(2):])]
             or [Condition("other", "unread", None, sentence)])
     tracks = [[Condition("industry", "not_sub", [name], sentence)],
               [Condition("industry", "is", {"industry": "제조업", "subsector": name}, sentence), *then]]
@@ -583,6 +589,12 @@ def _support_and_exclusions(sentence: str, excluding: bool) -> list[Condition]:
         built_what = _BUILT_WITH.search(sentence) and not re.search(r"으로\s*스마트\s*공장\s*(?:을|를)?\s*(?:구축|도입)", sentence)
         if built_what or _SAME_KIND.search(sentence) or _SOME_OF_THEM.search(sentence):  # (a smart factory itself: no question)
             value["built"] = True  # what that support built, or which of its recipients: a profile does not say
+        through = _ANY_PROGRAMME.search(said)  # "이 사업이나 다른 정부·지자체 사업으로 비전검사 장비를 지원받은": whichever support
+        kind = _KIND.search(said[through.end():]) if through else None
+        if through and _SAME_KIND.search(sentence):
+            value["any"] = []  # "… 다른 지원사업으로 이번에 신청하는 설비와 같은 종류의 설비를": which one, no support's name says
+        elif kind and _topic(kind.group(1)):
+            value["any"] = _topic(kind.group(1))  # the kind received, by any programme (비전검사·장비, 협동로봇, 스마트공장)
         until = _UNTIL.search(said)  # "2022년 이전 … 수혜기업": that year and before
         if until and not since:
             value["until"], value["in"] = int(until.group(1)), [y for y in years if y != int(until.group(1))]
@@ -627,7 +639,7 @@ def _states_nothing(sentence: str) -> bool:
     correction's old wording or an erratum, one track's line ("[변경 후] 고도화형 …")."""
     main = re.sub(r"\([^()]*\)", "", sentence)  # "(인증 종류 무관)" qualifies the exclusion; it does not undo it
     return bool(_NOT_EXCLUDING.search(main) or _QUESTION.match(sentence) or _DEFINES.search(main) or _REFERS.search(main)
-                or _PROVEN.search(main)
+                or _PROVEN.search(main) or (_OLD_WORDING.search(main) and _CORRECTS.search(main))  # "잘못 기재되어 바로잡음"
                 or _ONE_COMPANY.match(sentence)  # a reply's verdict on the asker's own company
                 or _ERRATUM.search(sentence)  # an erratum: applied to the text (apply_errata), it states nothing itself
                 or _SUPERSEDED.match(sentence) or _TRACK_FIRST.match(_CHANGED.sub("", sentence))
@@ -801,6 +813,9 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
             continue
         if _states_nothing(sentence) or sentence.rstrip().endswith(("?", "？")):  # a question asks; it states nothing
             continue
+        if excluding and all(_ELIGIBLE_VERB.search(x) and not _NEGATED.search(x) and "만" not in x
+                             for x in _SENTENCE_END.split(without_asides(sentence)) if x.strip()):
+            continue  # "- 2023년 이전 수혜기업 … 은 신청 가능" under an exclusion: who it does not exclude (not "… 기업만 신청")
         sentence = _CHANGED.sub("", sentence)  # "[변경 후] 상시근로자 요건 : 10인 이상": what holds now
         last = out[-1] if out else None
         if (excluding and _ALSO_COUNTS.search(sentence) and last and last.field == "prior_support" and last.op == "excludes"

@@ -228,7 +228,9 @@ def judge(c: Condition, profile, on: date) -> Reason:
         else:
             topic = c.value.get("topic", []) if isinstance(c.value, dict) else []
             same = all if c.value.get("programme") else any  # a named programme: all its words; else a kind: any
-            items = [x for x in profile.past_support if (not topic or same(w in x for w in topic)) and _same_level(topic, x)]
+            kind = c.value.get("any")  # a kind of support received through any programme ("… 사업으로 협동로봇을 도입한")
+            items = [x for x in profile.past_support
+                     if kind is not None or ((not topic or same(w in x for w in topic)) and _same_level(topic, x))]
             got = [int(m.group(1)) if (m := _YEAR.search(x)) else None for x in items]
             until = c.value.get("until")
             inside = [y is not None and ((years and on.year - y <= years) or y in named or (since and y >= since)
@@ -244,6 +246,9 @@ def judge(c: Condition, profile, on: date) -> Reason:
                 status = UNMET  # "스마트공장 구축 이력이 없는 기업" and the company has one
             if c.value.get("built") and (any(inside) or (items and not (years or named or since))):
                 status = UNKNOWN  # "… 지원사업으로 예지보전 기능을 이미 구축한 기업": whether that support built it
+            if kind is not None:  # a support in those years that names the kind excludes; any other one may have been of it
+                named_it = [i for i, x in zip(inside, items) if i and any(w in x for w in kind)]
+                status = UNMET if named_it else UNKNOWN if any(inside) or None in got else MET
             says = f"지원 이력: {want} (회사: {', '.join(profile.past_support)})"
     elif c.field == "track":  # one of a table's tracks must hold all its conditions
         status, says = _tracks(c, profile, on)

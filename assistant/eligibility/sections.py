@@ -35,7 +35,7 @@ _ELIGIBILITY_SENTENCE = re.compile(
     r"기업만|업체만|제외(?:된다|한다|하며|되며|되는|됩니다|합니다|함|\s*대상)|(?:업|기업|업체)(?:은|는)\s[^.]{0,60}?(?:빠졌|빠진다|빠집니다|제외됐|제외되었|제외했|제외합니다)|신청할\s*수\s*(?:있|없)|참여할\s*수\s*(?:있|없)|"
     # said, not written: "… 곳은 안 됩니다", "… 업체는 대상이 아닙니다", "… 받으신 곳도 신청하실 수 없습니다"
     r"(?:신청|참여)하실\s*수\s*(?:있|없)|대상이\s*(?:아닙|아니)|제외(?:입니다|예요|이에요|이고요)|^제외(?:는|대상은)\s|(?:곳|기업|업체|회사|데)(?:은|는|도)\s*(?:[^.]{0,12}\s)?안\s*(?:됩니다|돼요|되고|된다|되며)|"
-    r"(?:개사|곳|개\s*기업)(?:를|을)?\s*(?:선정|모집)|"
+    r"(?:개사|곳|개\s*기업)(?:를|을)?\s*(?:선정|모집)|중복\s*(?:지원|수혜)(?:이|가|은|는)?\s*(?:되지\s*않|안\s*(?:됩니다|돼|되)|불가|제한)|"
     r"(?:도내|관내|시내|군내|지역)\s*(?:\d+\s*개\s*시[·ㆍ]?군\s*)?(?:중소|중견|제조)[^.]{0,20}?(?:기업|업체)(?:의|을|를|에|과)|(?:기업|업체)(?:을|를)?\s*대상|(?:지원|신청|참여)(?:이|은|는)?\s*불가"
 )
 
@@ -103,7 +103,7 @@ _NUMBERED_HEADING = re.compile(r"^0?\d{1,2}\s+[가-힣A-Za-z&·\s]{2,24}?\s*(?:\
 
 _ELIGIBLE_VERB = re.compile(r"신청(?:하실|할)\s*수\s*있|신청\s*가능|참여(?:하실|할)\s*수\s*있")
 
-_NEGATED = re.compile(r"수\s*없|제외|불가|빠졌|빠진다|빠집니다|빠지며|해당(?:하|되)지\s*않|대상\s*(?:이\s*)?(?:아니|아닙|아님)|안\s*(?:된다|됩니다|돼요|되고요|되며)")
+_NEGATED = re.compile(r"수\s*없|제외|불가|(?:은|는)\s*해당\s*없|빠졌|빠진다|빠집니다|빠지며|해당(?:하|되)지\s*않|대상\s*(?:이\s*)?(?:아니|아닙|아님)|안\s*(?:된다|됩니다|돼요|되고요|되며)")
 
 _SCORING = re.compile(r"우대|가점|가산점|\d+\s*점\b|배점|우선\s*(?:지원|선정|배정|검토)|\+\s*\d+\s*(?:점)?\s*$")  # "… 기업 ..... +2": points
 
@@ -279,17 +279,39 @@ def column_lists(lines: list[str]) -> list[str]:
     return out
 
 
+def _unclosed(row: str) -> bool:
+    """A row one of whose cells opens a bracket it does not close ("2024년~2025년 「대구 협동로봇 활용"): it wraps."""
+    return any(c.count(a) > c.count(b) for c in row_cells(row) for a, b in ("「」", "『』", "()"))
+
+
+def _ruled_rows(lines: list[str]) -> set[int]:
+    """The lines of box tables that draw a rule between every two rows ("├──┼──┤"): there a line right
+    under a row, with no rule between, wraps that row, its first cell too ("│신청 제외│ …" then "│ 대상 ⑤ │ …")."""
+    wraps, table = set(), []
+    for n, line in enumerate(lines + [""]):
+        if _tabled(line, _BOX_BARS) or (line.strip() and _RULE_LINE.match(line) and table):
+            table.append(n)
+            continue
+        rules = [k for k in table if _RULE_LINE.match(lines[k])]
+        inside = [k for k in rules if table[0] < k < table[-1]]
+        if len(inside) >= 2:  # rules between the rows, not only under the header
+            wraps |= {k for k in table if k - 1 in table and not _RULE_LINE.match(lines[k]) and not _RULE_LINE.match(lines[k - 1])}
+        table = []
+    return wraps
+
+
 def join_wrapped_rows(lines: list[str]) -> list[str]:
     """A box-drawn table's cells wrap onto the next line, the other cells left blank ("│ 3-2 품질 검사장비 │
     2025년 김포시 … 지원사업 │" then "│ │ 수혜기업 (2024년 이전 수혜는 무관) │"): one row, each cell joined. A
     rule line ends a row; a row that starts with text in its first cell is a new row. (A Markdown table's
     rows never wrap: a row with a blank first cell there is a row of its own under the same label.)"""
     out: list[str] = []
-    for line in lines:
+    ruled = _ruled_rows(lines)
+    for n, line in enumerate(lines):
         prev = out[-1] if out else ""
         boxed = _tabled(line, _BOX_BARS) and _tabled(prev, _BOX_BARS)
         if (boxed and not _RULE_LINE.match(prev) and len(row_cells(line)) == len(row_cells(prev)) >= 2
-                and not row_cells(line)[0] and any(row_cells(line)[1:])):
+                and (not row_cells(line)[0] or n in ruled or _unclosed(prev)) and any(row_cells(line)[1:])):
             joined = [f"{a} {b}".strip() for a, b in zip(row_cells(prev), row_cells(line))]
             out[-1] = "│ " + " │ ".join(joined) + " │"
             continue
