@@ -99,7 +99,21 @@ LABELS = ("신청 가능", "확인 필요", "해당 없음")
 # in Markdown (Q1-Q10, the conditions only in the answers, a 강원 고성 question and a last-year-support question), pp05 a
 # 대구테크노파크 정정공고 (.txt) with a box-drawn 정정 전 / 정정 후 table, the corrected conditions in full and the
 # unchanged items; labels follow 정정 후)
-SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "test23")
+# test24: qq01-qq05 (pairs_test24.jsonl), written by someone who had not read the matcher, in ordinary layouts (qq01 is a
+# 포항시청 고시·공고 page saved from the web (.html) with util bar, GNB, LNB, breadcrumb, a view_head table
+# (제목/공고번호/담당부서/등록일/조회수), 신청자격 as 가.-마. <p> lines (a 뿌리기업 확인서 alternative for other 제조업) with ※
+# notes, a 제외 대상 <ul> (a 2024-2025 경북 스마트 제조설비 support excludes only if it paid for 자동화 설비), a 우대 list, file
+# list, 이전글/다음글, a 다른 고시·공고 list and a 경북 시·군 기업지원 소식 sidebar (경주·영천·경상북도 programmes with their own
+# figures) and a footer, qq02 an 인천광역시 통합 공고 (.txt) listing three programmes under their own □ headings with 사업명/
+# 지원대상/제외대상 (사업1 인천 전역 incl. 강화·옹진, 본사와 공장 모두; 사업2 남동·미추홀·부평·서구 공장 only; 사업3 not used),
+# a box-drawn 사업 구성 table and a 공통 제외 list, qq03 a 전남테크노파크 공고문 converted from PDF to text with a running
+# header and `- n -` footers on every page, a dashed-and-piped <표 1> 신청자격 table broken across two pages with (계속) rows,
+# ※ remarks (나주 etc. not covered), a ①-⑥ 신청 제외 대상 list, 가점 and 붙임 … 끝., qq04 a Markdown blog post by a 원주
+# 기업지원 담당자 summarising a 강원 notice with emoji bullets, ✅/❌ lists, a 댓글 Q&A in which the author corrects the body's
+# 5인 이상 to 3인 이상 (the correction holds), hashtags and a 다른 글 list, qq05 a 충북테크노파크 FAQ page (.html) built as a
+# <details>/<summary> accordion with the conditions only in the answers, a 2023년 3월 개업 boundary question, a 본사 in 충남
+# question and a 관련 공고 box)
+SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "test23", "test24")
 # Which pages of eval/eligibility/corpus/ each split may use (file-name prefixes); dev uses the shipped and domain pages.
 SPLIT_PAGES = {
     "dev2": ("f0",), "dev3": ("e02", "e05", "e06"), "dev4": ("g0",), "test": ("e01", "e03", "e04"),
@@ -109,6 +123,7 @@ SPLIT_PAGES = {
     "test21": ("zz",),  # "z0" (test20) does not match "zz" pages
     "test22": ("p0",),
     "test23": ("pp",),  # "p0" (test22) does not match "pp" pages
+    "test24": ("qq",),  # "q0" (test11) does not match "qq" pages
 }
 # Documents are UTF-8 except these, which are kept in a legacy encoding on purpose (the system must read them).
 LEGACY_ENCODINGS = {
