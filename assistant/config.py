@@ -9,7 +9,7 @@ INDEX_FORMAT_VERSION = 2  # 2: sentences.npy (a vector per sentence, for the ans
 
 # Bump when cleaning or chunking changes what text ends up in chunks: the next
 # `assistant index` then re-ingests (and re-encodes only chunks whose text changed).
-PIPELINE_VERSION = 31  # 2: documents (PDF, HWP, HWPX, DOCX), section-bounded chunks, page/section, notice facts;
+PIPELINE_VERSION = 32  # 2: documents (PDF, HWP, HWPX, DOCX), section-bounded chunks, page/section, notice facts;
 # 3: news application periods; 4: the largest support amount; 5: each document's region;
 # 6: who may apply (eligibility conditions); 7: titles chosen by what the article repeats, press-release and notice dates;
 # 8: conditions under bare web headings, certifications with a qualifying remark, <dt>/<dd> application periods;
@@ -43,6 +43,8 @@ PIPELINE_VERSION = 31  # 2: documents (PDF, HWP, HWPX, DOCX), section-bounded ch
 # 29: a chat export's title: the programme its messages quote, else the export's own name (not a JSON key)
 # 31: an HTML page's headings and lists between the paragraphs its extraction kept (ingest/htmlblocks.py); one
 #     subsector's further requirement, a certificate that lets in other industries, KSIC codes before their names
+# 32: tables and lists the extraction dropped between kept paragraphs written out again; a board page's own heading
+#     as its title; "○ 제외대상" kept under each programme of a notice; parts headed "□ 사업1 : …"
 
 # Kiwi user-word score of region names (korean._add_place_names): at 0 Kiwi reads 고양이 as
 # 고양 + 이 and 김포시 as 김포 + 시; from -2 down 설명회 진천 일정 keeps 진천 whole. Measured over

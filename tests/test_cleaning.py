@@ -310,3 +310,35 @@ def test_a_press_releases_header_box_is_not_its_headline(tmp_path):
                     "□ 대구경북지방중소벤처기업청은 지역 뿌리·부품 제조 중소기업의 협동로봇 도입을 지원하는 "
                     "「2026년 대구·경북 제조 중소기업 협동로봇 도입 지원사업」을 공고한다고 밝혔다.\n", encoding="utf-8")
     assert docs_of(page)[0].title == "대구경북중기청, 뿌리·부품 제조 중소기업 협동로봇 도입 지원"
+
+
+def test_a_list_the_main_extraction_drops_for_its_class_is_kept(tmp_path):
+    """trafilatura drops a list whose class looks like chrome (`list_bar`) even in a box it recognises; the
+    items between the kept paragraphs are put back."""
+    page = tmp_path / "gosi.html"
+    page.write_text(CMS_PAGE.replace("<ul><li>2024년 이후", "<ul class=\"list_bar\"><li>2024년 이후")
+                    .replace('<div class="view_cont">', '<div class="view_cont"><article>').replace("</div>\n<div class=\"side\">",
+                                                                                                   "</article></div>\n<div class=\"side\">"),
+                    encoding="utf-8")
+    (doc,) = docs_of(page)
+    assert "국세 또는 지방세 체납 기업" in doc.text and "창업 7년 이내" not in doc.text
+
+
+def test_a_short_heading_repeated_under_each_programme_of_a_notice_is_kept(tmp_path):
+    page = tmp_path / "integrated.txt"
+    page.write_text("2026년 인천광역시 제조기업 지원사업 통합 공고\n\n"
+                    "인천광역시는 지역 제조기업의 품질 경쟁력 강화와 노후 생산설비의 안전 확보를 위하여 두 사업을 함께 공고합니다.\n\n"
+                    "□ 사업1 : 제조 AI 품질검사 솔루션 도입 지원\n  ○ 지원대상 : 인천광역시에 공장을 둔 제조 중소기업\n"
+                    "  ○ 제외대상\n     - 2025년 본 사업 수혜 기업\n\n"
+                    "□ 사업2 : 노후 제조설비 안전개선 지원\n  ○ 지원대상 : 인천광역시 남동구·부평구에 공장을 둔 제조업체\n"
+                    "  ○ 제외대상\n     - 2024년~2025년 안전보건공단 「클린사업장 조성지원」 수혜 기업\n\n"
+                    "Ⅲ. 공통 신청 제외 대상 (사업1~2 공통)\n  ① 국세 또는 지방세 체납 기업\n\n"
+                    "Ⅳ. 문의처\n  ○ 자세한 사항은 인천테크노파크 디지털전환팀(032-260-0700)으로 문의하시기 바랍니다.\n", encoding="utf-8")
+    (doc,) = docs_of(page)
+    assert doc.text.count("○ 제외대상") == 2
+    parts = {p["title"]: p["conditions"] for p in doc.facts["parts"]}
+    second = parts["사업2 : 노후 제조설비 안전개선 지원"]
+    assert any(c["field"] == "prior_support" and "클린사업장" in c["text"] for c in second)
+    assert any(c["field"] == "exclusion" for c in second)  # the shared part, read with each
+    first = parts["사업1 : 제조 AI 품질검사 솔루션 도입 지원"]
+    assert [c["value"] for c in first if c["field"] == "region"] == [[["인천", None, []]]]  # not 사업2's districts

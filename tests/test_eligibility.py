@@ -1161,3 +1161,29 @@ def test_a_box_rows_cell_with_an_open_bracket_wraps_onto_the_next_line_and_one_s
     (track,) = got["track"]
     assert track.value["conditions"][1][1:] == [{"field": "employees", "op": ">=", "value": 3, "text": track.text},
                                                 {"field": "employees", "op": "<", "value": 50, "text": track.text}]
+
+
+def test_a_blogs_emoji_lists_an_industry_list_with_another_way_in_and_lines_that_state_nothing():
+    post = ("✅ 이런 기업이 신청할 수 있어요\n📍 강원특별자치도 안에 공장(사업장)이 있는 제조 중소기업\n"
+            "❌ 이런 기업은 안 돼요\n💸 국세·지방세 체납 중인 기업\n🚪 휴업·폐업 중인 기업\n"
+            "💡 참고로 알아두시면 좋은 것\n🎁 이노비즈 인증 있으면 가점 있어요\n"
+            "📚 이 블로그의 다른 글\n[지원사업 소개] 2026 원주시 의료기기 기업 해외인증 지원사업 정리 (원주시 소재 기업만!)\n")
+    got = _by_field(extract(post))
+    assert [c.value for c in got["region"]] == [[["강원", None, []]]]  # not 원주 of another post
+    assert {c.value for c in got["exclusion"]} == {"체납", "휴·폐업"} and "other" not in got
+    notice = ("2. 신청자격\n나. 제조업 중 1차 금속 제조업(C24), 금속가공제품 제조업(C25)을 주된 업종으로 영위하는 기업. 다만, 그 밖의 "
+              "제조업은 「뿌리산업 진흥과 첨단화에 관한 법률」에 따른 뿌리기업 확인서를 보유한 경우에 한하여 신청할 수 있음\n"
+              "3. 제외 대상\n- 2024년~2025년 경상북도 「중소기업 스마트 제조설비 지원」으로 자동화 설비(로봇 등)를 지원받은 기업\n"
+              "※ 스마트공장 구축 등 그 밖의 지원 이력은 신청 제한 사유가 아닙니다.\n"
+              "전남테크노파크 공고 제2026-27호                                   - 1 -\n")
+    conditions = extract(notice)
+    assert "other" not in _by_field(conditions)
+    base = {"region": "경상북도 포항시", "industry": "제조업", "subsector": "화학제품", "revenue_won": 2_700_000_000,
+            "past_support": [], "exclusions": []}
+    on = date(2026, 3, 10)
+    assert verdict(CompanyProfile.from_dict(base | {"certifications": ["뿌리기업 확인서"]}), conditions, on).label == APPLY
+    assert verdict(CompanyProfile.from_dict(base), conditions, on).label == CHECK  # certificates not stated
+    metal = base | {"subsector": "금속가공", "certifications": []}
+    assert verdict(CompanyProfile.from_dict(metal), conditions, on).label == APPLY
+    assert verdict(CompanyProfile.from_dict(metal | {"past_support": ["2024 경상북도 중소기업 스마트 제조설비 지원"]}),
+                   conditions, on).label == CHECK  # whether that support paid for automation equipment

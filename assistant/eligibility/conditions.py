@@ -36,6 +36,7 @@ _NOT_A_CONDITION = re.compile(r"^\s*※|^[\s\-·]*(?:주\s*\d{1,2}\)|\[주\s*\d{
                               # a programme's name alone, the application period, the districts a region has
                               r"^[\s\-·•*]*[「『\"“][^」』\"”]{2,60}[」』\"”]\s*$|(?:접수|신청|모집)\s*(?:기간|일정|기한)|관할\s*(?:시|군|구)|"
                               # a summary table's rows that name the programme, its ministry and who runs it
+                              r"-\s*\d{1,3}\s*-\s*$|공고\s*제?\s*\d{2,4}\s*[-–]\s*\d+\s*호|"  # a page's footer, the notice's number
                               r"^\W*(?:사업명|공고명|소관\s*(?:부처|기관)|(?:사업\s*)?수행\s*기관|주관\s*기관|전담\s*기관|사업\s*목적)\s")
 
 
@@ -58,7 +59,7 @@ _WIDENS = re.compile(r"영향을\s*(?:주지|미치지)\s*않|영향이\s*없|�
                      r"충족한\s*것으로\s*(?:봄|본다|봅니다)|(?:것은|것도|경우에도|기업도)\s*(?:신청\s*)?가능(?:합니다|함|하다)")
 # a sentence that says what does NOT exclude ("… 수혜 이력은 제외 사유가 아닙니다") states no condition
 _PROVEN = re.compile(r"(?:으로|로)\s*증빙")  # "※ 스마트공장 구축 완료는 … 완료 확인서로 증빙": how a condition is shown, none of its own
-_NOT_EXCLUDING = re.compile(r"만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아니|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관|적용(?:하지|되지)\s*않|(?:은|는)\s*해당하지\s*않(?:음|습니다|는다|아요)")
+_NOT_EXCLUDING = re.compile(r"(?:제외|제한)\s*사유(?:가|는)?\s*(?:아닙|아니|아님)|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아니|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관|적용(?:하지|되지)\s*않|(?:은|는)\s*해당하지\s*않(?:음|습니다|는다|아요)")
 # an FAQ's question ("[신청자격] Q. 어떤 업종이 신청할 수 있나요? …") asks; its answer states
 _QUESTION = re.compile(r"^\s*(?:\[[^\]]{1,15}\]\s*)?(?:Q\s*\d*\s*[.:：)]|질문\s*[.:：])")
 _TRACK_FIRST = re.compile(r"^[가-힣A-Za-z0-9]{1,10}(?:형|트랙|유형)\s")  # a line that opens with a track's name
@@ -93,7 +94,8 @@ _CERTS = {"벤처기업": re.compile(r"벤처\s*기업\s*(?:인증|확인)|벤�
 _EQUIPMENT = re.compile(r"신품|제품|로봇|장비|설비|기기")  # a condition on what is bought, not on the company
 _CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정|확인\s*(?:기업|업체)")
 _BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:(?:구축|도입)\s*(?:완료|한|을\s*마친|된)|갖춘|보유한)")
-_BUILT_WITH = re.compile(r"(?:사업|지원)\s*[」』]?\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한")  # "스마트공장 구축사업(…)으로 AI 비전검사 시스템을 도입한 기업"
+_BUILT_WITH = re.compile(r"(?:사업|지원)\s*[」』]?\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한|"
+                         r"(?:사업|지원)\s*[」』]\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:을|를)\s*지원\s*받은")  # "스마트공장 구축사업(…)으로 AI 비전검사 시스템을 도입한 기업"
 _PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*(?:[^.,]{0,20}\s)?받(?:은|았|으신|으셨)|" + _BUILT_WITH.pattern + r"|지원\s*[」』\"”']?\s*(?:을|를)?\s*(?:(?:20\d{2}[^.,]{0,16}|그때|당시)\s)?받(?:은|았|고|지\s*않|으신|으셨)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정되어|선정\s*기업|참여(?:한)?\s*기업|중복|"
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
 # a support of a kind received through any programme ("다른 지원사업으로 … 같은 종류의 설비를", "정부·지자체 지원으로 협동로봇을")
@@ -403,7 +405,8 @@ def _numbers_stated(sentence: str) -> list[Condition]:
 _ONE_SUBSECTOR = re.compile(r"^[\s※\-·•○*]*([가-힣][가-힣0-9·\s]{1,12}?)\s*(?:제조\s*)?(?:업|기업|업체|업자)\s*(?:\([^()]*\))?\s*(?:기업|업체)?\s*(?:은|는)\s+"
                             r"(.{2,80}?)(?:에\s*한(?:함|하여|해|한다|합니다|정)|경우에만|경우에\s*한)")
 # "※ 위 업종에 해당하지 않더라도 뿌리기업 확인서를 보유한 기업은 신청 가능": a certificate lets in the others too
-_OR_CERTIFIED = re.compile(r"업종에\s*해당하지\s*않(?:더라도|아도|는\s*경우에도)\s*,?\s*(.{2,30}?)\s*(?:을|를)\s*(?:보유|취득|받은)")
+_OR_CERTIFIED = re.compile(r"업종에\s*해당하지\s*않(?:더라도|아도|는\s*경우에도)\s*,?\s*(.{2,30}?)\s*(?:을|를)\s*(?:보유|취득|받은)|"
+                           r"그\s*밖의\s*(?:제조업|업종)(?:은|는)\s+(.{2,80}?)(?:인\s*)?(?:경우에?\s*한(?:하여|함|해)|경우에만|경우\s*신청\s*가능)")
 _CERT_NAMED = re.compile(r"([A-Za-z][A-Za-z0-9\-]{1,12}|[가-힣]{2,10})\s*(?:인증(?:서)?|확인서|지정서)")
 
 
@@ -465,12 +468,16 @@ def _or_certified(conditions: list[Condition], sentence: str) -> list[Condition]
     """The industry conditions read, with a certificate that lets in companies of other industries: one
     "track" condition (the industry, or the certificate)."""
     m = _OR_CERTIFIED.search(sentence)
-    cert = _CERT_NAMED.search(m.group(1)) if m else None
+    said = (m.group(1) or m.group(2)) if m else ""
+    cert = _CERT_NAMED.search(said) if m and re.search(r"보유|취득|받은", m.group(0)) else None
     industry = [c for c in conditions if c.field == "industry" and c.op in ("is", "sub_in")]
-    if not cert or not industry:
+    if not m or not industry:
         return conditions
-    tracks = [industry, [Condition("certification", "any_of", [cert.group(1)], sentence)]]
-    either = Condition("track", "any_of", {"tracks": ["업종 요건", f"{cert.group(0)} 보유"],
+    # a certificate is read; any other ground ("대기업의 1·2차 협력기업인 경우에 한함") is for the company to show
+    other = (Condition("certification", "any_of", [cert.group(1)], sentence) if cert
+             else Condition("other", "unread", None, sentence))
+    tracks = [industry, [other]]
+    either = Condition("track", "any_of", {"tracks": ["업종 요건", f"{cert.group(0)} 보유" if cert else "그 밖의 업종"],
                                            "conditions": [[c.to_dict() for c in t] for t in tracks]}, sentence)
     return [c for c in conditions if c not in industry] + [either]
 
@@ -809,8 +816,7 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
             out += one
             continue
         if not excluding and _OR_CERTIFIED.search(sentence):
-            widening.append(sentence)
-            continue
+            widening.append(sentence)  # (the sentence's other clauses are read too: "… 영위하는 기업. 다만, 그 밖의 제조업은 …")
         if _states_nothing(sentence) or sentence.rstrip().endswith(("?", "？")):  # a question asks; it states nothing
             continue
         if excluding and all(_ELIGIBLE_VERB.search(x) and not _NEGATED.search(x) and "만" not in x

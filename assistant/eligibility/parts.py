@@ -15,10 +15,11 @@ from dataclasses import dataclass
 
 from .sections import _ELIGIBILITY_HEADING, _STATES, row_cells
 
-_MARK = re.compile(r"^\s*(?:[①-⑳]|\[\s*\d{1,2}\s*\]|#{1,4}|\d{1,2}\s*-\s*\d{1,2}\s*[.)]?|\d{1,2}\s*[.)]|[■◆▣●]|"
+_MARK = re.compile(r"^\s*(?:[①-⑳]|\[\s*\d{1,2}\s*\]|#{1,4}|\d{1,2}\s*-\s*\d{1,2}\s*[.)]?|\d{1,2}\s*[.)]|[■◆▣●□]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3}\s*[.)]|"
                    r"(?:Tab|탭)\s*\d?\s*[:：.])\s*")
 _NAME_END = re.compile(r"(?:지원\s*사업|사업|바우처|프로그램|모집|공모)\s*(?:\([^()]{1,30}\))?\s*[)\]]?\s*$")
 MAX_HEADING = 70  # characters of a part's heading line
+_NUMBERED_PART = re.compile(r"(?:사업|과제|분야)\s*\d{1,2}\s*[:：.)]\s*\S")
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,8 @@ class Part:
 def _heading(line: str) -> str | None:
     s = line.strip()
     m = _MARK.match(s)
-    if not m or len(s) > MAX_HEADING or not _NAME_END.search(s):
+    numbered = bool(m) and bool(_NUMBERED_PART.match(s[m.end():]))  # "□ 사업1 : 제조 AI 품질검사 솔루션 도입 지원"
+    if not m or len(s) > MAX_HEADING or not (_NAME_END.search(s) or numbered):
         return None
     if _ELIGIBILITY_HEADING.search(s) or _STATES.search(s):
         return None

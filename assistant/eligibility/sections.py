@@ -52,7 +52,7 @@ _OTHER_PART = re.compile(r"(?:(?:접수|신청|모집|공모|제출|지원|사�
 # a heading over other programmes ("참고: 같은 시기 다른 기관 사업 (…사업 아님)", "같이 보면 좋은 글",
 # "관련 사업"): their conditions are theirs, not this programme's, up to the next heading
 _ELSEWHERE = re.compile(r"(?:다른|타)\s*기관(?:의)?\s*[^|]{0,30}사업|사업\s*(?:이\s*)?아님|(?:관련|유사|연계)\s*(?:지원\s*)?사업|"
-                        r"(?:같이|함께)\s*보면|다른\s*지원\s*사업|(?:다른|타)\s*(?:지역|시[·ㆍ]?\s*군)\s*(?:의\s*)?(?:지원\s*)?사업")
+                        r"(?:같이|함께)\s*보면|다른\s*지원\s*사업|(?:다른|관련|추천|인기|이전)\s*(?:글|게시물|포스트)|(?:다른|타)\s*(?:지역|시[·ㆍ]?\s*군)\s*(?:의\s*)?(?:지원\s*)?사업")
 _OTHER_PARTY_HEADING = re.compile(r"수행기관|공급기업|운영기관|인증기관|전문기관|(?:자격|요건)\s*(?:이|은)?\s*(?:아님|아닙|아니)")
 
 _SPACED = re.compile(r"[가-힣](?: {1,3}[가-힣]){1,5}")  # a table cell spaced out: "소 재 지", "신 청 요 건", "업  력"
@@ -92,7 +92,7 @@ _FIELD_LABEL = re.compile(r"^(?:소재지|지역|업종|규모|기업\s*규모|�
 _EXCLUSION_COLUMN = re.compile(r"(?:신청\s*)?(?:제외|불가|제한)(?:\s*대상|\s*기업)?|신청\s*불가")
 _EXCLUDED_CELL = "[제외] "  # marks a 제외 column's cell, read as an exclusion on its own
 _AN_ITEM = re.compile(r"체납|휴업|폐업|수혜|(?:기업|업체|곳|회사|중)$")
-_CROSSED = re.compile(r"[✕✖❌✗×]\s*$")  # a heading ending in a cross: the lines under it are excluded
+_CROSSED = re.compile(r"^[✕✖❌✗×🚫⛔]|[✕✖❌✗×]\s*$")  # a heading opening or ending in a cross: the lines under it are excluded
 _REMARK = r"(?:비\s*고|참\s*고|remarks?|note)"  # a table's remark column, by its header
 _REMARK_CELL = re.compile(rf"^{_REMARK}\s*[:：]\s*(?=\S)", re.I)  # a row's remark cell, under its header
 _REMARK_IN_ROW = re.compile(rf"\s*\|\s*{_REMARK}\s*[:：]\s*(?=\S)", re.I)
@@ -414,12 +414,13 @@ def eligibility_sentences(text: str) -> list[tuple[str, bool, bool]]:
                 and re.search(r"신청할\s*수\s*없|제외\s*대상|제한\s*대상|참여\s*제한", head_cells[-1])):
             excluding = True  # "| 신청 사업 | 신청할 수 없는 기업 |": the table's rows say who may not apply
             continue
-        if len(stripped) <= 20 and _CROSSED.search(stripped) and not _STATES.search(stripped):
+        if len(stripped) <= 20 and _CROSSED.search(stripped) and not _STATES.search(stripped) and not _AN_ITEM.search(stripped):
             # a card's heading "이런 곳은 ✕": the lines under it may not apply
             in_section, excluding, listing, elsewhere = True, True, None, False
             continue
         if (len(stripped) <= 30 and unicodedata.category(stripped[0]) == "So" and stripped[0] not in _MARKS
-                and "?" not in stripped and not _STATES.search(stripped)):
+                and "?" not in stripped and not (_STATES.search(stripped) and (not excluding or _AN_ITEM.search(stripped)))):
+            # (under an exclusion heading "💸 국세·지방세 체납 중인 기업" is an item, "💡 참고로 알아두시면 좋은 것" a heading)
             # "📌 공고문 '신청자격' 부분 옮겨요", "🤔 제가 헷갈렸던 것들 (매니저님 답변 정리)": a blog's or card's heading
             in_section = bool(_ELIGIBILITY_HEADING.search(stripped) or _EXCLUSION_HEAD.search(stripped)) and not _SCORING.search(stripped)
             elsewhere = bool(_ELSEWHERE.search(stripped))

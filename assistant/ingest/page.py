@@ -105,7 +105,7 @@ def _trim_tail(paragraphs: list[str]) -> list[str]:
 # a numbered item's title ("[2] (대덕구) … 2차 모집"): in a digest it is in the contents and again where the
 # item starts; the second one is kept, it is where the item's text begins. A section heading ("□ 신청자격")
 # is repeated under each programme of a page of several: kept too
-_ITEM_TITLE = re.compile(r"^\s*\[\d{1,2}\]\s*\S|^\s*[□■◆◇▣]\s*[가-힣 ]{2,12}$")
+_ITEM_TITLE = re.compile(r"^\s*\[\d{1,2}\]\s*\S|^\s*[□■◆◇▣○●]\s*[가-힣 ]{2,12}$")  # ("○ 제외대상" under each programme too)
 
 
 def _dedupe(stories: list[Story]) -> None:
