@@ -113,7 +113,23 @@ LABELS = ("신청 가능", "확인 필요", "해당 없음")
 # 5인 이상 to 3인 이상 (the correction holds), hashtags and a 다른 글 list, qq05 a 충북테크노파크 FAQ page (.html) built as a
 # <details>/<summary> accordion with the conditions only in the answers, a 2023년 3월 개업 boundary question, a 본사 in 충남
 # question and a 관련 공고 box)
-SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "test23", "test24")
+# test25: rr01-rr05 (pairs_test25.jsonl), written by someone who had not read the matcher, in ordinary layouts (rr01 is a
+# 경기테크노파크 사업공고 page saved from the web (.html) with util bar, GNB, LNB, breadcrumb, a tbl_view_head table
+# (제목/사업분야/공고번호/접수기간/담당부서/등록일/조회수), the body in <div class="bbs_view"> with <h4> sections, 신청자격 as a
+# 구분/요건 <table> with <th>/<td> rows (소재지 안산·시흥·화성·평택 공장, 업종, 규모, 매출액, 업력, 스마트공장 구축 완료), a 신청제외
+# <ul class="list_bar"> (2023 수혜 may apply again; a 2024-2025 고도화 that brought an AI 공정 최적화 솔루션 excludes), a 가점 <ul>,
+# 첨부파일 list, 이전글/다음글, a 최근 공고 sidebar (안성시, 경기도 광주시 and 경기도 programmes with their own figures) and a
+# footer, rr02 a 구미시청 보도자료 (.txt) with a box-drawn 배포일시/담당부서 header, headline, - sub-heads, □/○ paragraphs (뿌리기업
+# 확인서 holders may apply with 5인 이상 instead of 10인 이상; 2023년 이후 협동로봇 supports, also through 스마트공장, exclude), a
+# 경상북도 programme announced at the end, a [참고] 2025 vs 2026 box table and a 담당자 block, rr03 a 전북테크노파크 공고문
+# converted from HWP to text with 1./가./1) numbering, a box-drawn 가형/나형 신청자격 table whose cells wrap onto a second line,
+# ※ remarks (새만금 국가산단 입주기업 excluded), ①-⑤ 신청 제외 대상 with ④ for 가형 only and ⑤ for 나형 only, 가점, 붙임 … 끝.
+# and a `- 1 -` footer, rr04 a 대전세종 제조혁신지원센터 사업 Q&A board export (.html) with 12 questions and the 담당자's answers;
+# the conditions are only in the answers, answer 7 corrects answer 2's 매출액 (50억 -> 80억 원 이하; the correction holds), a 대구
+# 서구 question, a 2023년 3월 개업 boundary question (day-level: 2023. 3. 9. 이전) and a 충남 공주 question, rr05 a Markdown page of
+# 아산시 comparing 「2026년 아산시 스마트공장 구축 지원사업」 and 「2026년 아산시 스마트공장 고도화 지원사업」 in one table with
+# different conditions per column, a 공통 제외 대상 list, a 관계없어요 list and a short FAQ; pairs use both programmes)
+SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "test23", "test24", "test25")
 # Which pages of eval/eligibility/corpus/ each split may use (file-name prefixes); dev uses the shipped and domain pages.
 SPLIT_PAGES = {
     "dev2": ("f0",), "dev3": ("e02", "e05", "e06"), "dev4": ("g0",), "test": ("e01", "e03", "e04"),
@@ -124,6 +140,7 @@ SPLIT_PAGES = {
     "test22": ("p0",),
     "test23": ("pp",),  # "p0" (test22) does not match "pp" pages
     "test24": ("qq",),  # "q0" (test11) does not match "qq" pages
+    "test25": ("rr",),  # "r0" (test12) does not match "rr" pages
 }
 # Documents are UTF-8 except these, which are kept in a legacy encoding on purpose (the system must read them).
 LEGACY_ENCODINGS = {
