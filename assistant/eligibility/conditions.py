@@ -173,6 +173,11 @@ class Condition:
         return cls(d["field"], d["op"], v, d["text"])
 
 
+def either(names: list[str], tracks: list[list[Condition]], text: str) -> Condition:
+    """One "track" condition: a company qualifies when every condition of one of `tracks` holds."""
+    return Condition("track", "any_of", {"tracks": list(names), "conditions": [[c.to_dict() for c in t] for t in tracks]}, text)
+
+
 def _op_after(sentence: str, end: int) -> str | None:
     tail = sentence[end:end + 12]
     for word, op in _OPS.items():
@@ -398,88 +403,6 @@ def _numbers_stated(sentence: str) -> list[Condition]:
             elif k == 0:
                 break
     return out
-
-
-# "※ 식료품 제조업(C10)은 HACCP 인증을 보유한 기업에 한함", "금형 업체는 … 경우에만 신청할 수 있다": a further
-# requirement on the companies of one subsector (a KSIC division's name); the others are not concerned
-_ONE_SUBSECTOR = re.compile(r"^[\s※\-·•○*]*([가-힣][가-힣0-9·\s]{1,12}?)\s*(?:제조\s*)?(?:업|기업|업체|업자)\s*(?:\([^()]*\))?\s*(?:기업|업체)?\s*(?:은|는)\s+"
-                            r"(.{2,80}?)(?:에\s*한(?:함|하여|해|한다|합니다|정)|경우에만|경우에\s*한)")
-# "※ 위 업종에 해당하지 않더라도 뿌리기업 확인서를 보유한 기업은 신청 가능": a certificate lets in the others too
-_OR_CERTIFIED = re.compile(r"업종에\s*해당하지\s*않(?:더라도|아도|는\s*경우에도)\s*,?\s*(.{2,30}?)\s*(?:을|를)\s*(?:보유|취득|받은)|"
-                           r"그\s*밖의\s*(?:제조업|업종)(?:은|는)\s+(.{2,80}?)(?:인\s*)?(?:경우에?\s*한(?:하여|함|해)|경우에만|경우\s*신청\s*가능)")
-_CERT_NAMED = re.compile(r"([A-Za-z][A-Za-z0-9\-]{1,12}|[가-힣]{2,10})\s*(?:인증(?:서)?|확인서|지정서)")
-
-
-def _one_subsector(sentence: str) -> list[Condition]:
-    """"식료품 제조업은 HACCP 인증 보유 기업에 한함": a company of that subsector needs the certificate (or what
-    the clause says, read as 확인 필요); one of another subsector does not. One "track" condition."""
-    m = _ONE_SUBSECTOR.match(sentence)
-    name = re.sub(r"\s+", " ", m.group(1)).strip() if m else ""
-    if not name or not any(n.replace(" ", "") in name.replace(" ", "") for names in ksic.DIVISIONS.values() for n in names):
-        return []
-    cert = _CERT_NAMED.search(m.group(2))
-    then = ([Condition("certification", "any_of", [cert.group(1)], sentence)] if cert and re.search(r"보유|취득|받은", m.group(2))
-            # "상시근로자 10인 이상 기업에 한함", "구축형에 한하여 상시근로자 요건을 '3인 이상 50인 미만'으로 적용함"
-            else [Condition(c.field, c.op, c.value, sentence) for c in _numbers(sentence[m.start(2):])]
-            or [Condition("other", "unread", None, sentence)])
-    tracks = [[Condition("industry", "not_sub", [name], sentence)],
-              [Condition("industry", "is", {"industry": "제조업", "subsector": name}, sentence), *then]]
-    return [Condition("track", "any_of", {"tracks": [f"{name} 외 업종", name], "conditions": [[c.to_dict() for c in t] for t in tracks]},
-                      sentence)]
-
-
-# "(업종) 뿌리기업 확인서를 보유한 기업, 또는 자동차 부품(KSIC C30)·기계 및 장비 부품(KSIC C29) 제조기업"
-_CERTIFIED_OR = re.compile(r"(?:인증(?:서)?|확인서|지정서)\s*(?:을|를)\s*(?:보유|취득)한\s*(?:기업|업체)\s*,?\s*(?:또는|혹은|이나)\s+(.+)$")
-
-
-def _certified_or_industry(sentence: str) -> list[Condition]:
-    """A certificate or an industry, either of them, in one line: one "track" condition."""
-    m = _CERTIFIED_OR.search(sentence)
-    cert = _CERT_NAMED.search(sentence[:m.end(0) - len(m.group(1))]) if m else None
-    industry = [c for c in _industry(m.group(1)) if c.op in ("is", "sub_in")] if cert else []
-    if not industry:
-        return []
-    tracks = [[Condition(c.field, c.op, c.value, sentence) for c in industry],
-              [Condition("certification", "any_of", [cert.group(1)], sentence)]]
-    return [Condition("track", "any_of", {"tracks": ["업종 요건", f"{cert.group(0)} 보유"],
-                                          "conditions": [[c.to_dict() for c in t] for t in tracks]}, sentence)]
-
-
-_ONE_TRACKS = re.compile(r"\(?\s*([가-힣A-Za-z][가-힣A-Za-z\s]{0,10}형)(?:에\s*한(?:함|하여|해|정)|만\s*해당)\s*\)?")
-
-
-def _into_own_track(conditions: list[Condition]) -> list[Condition]:
-    """A condition marked as one track's ("⑤ (AI 고도화형에 한함) 2024~2025년 … 수혜 기업"), where a table read
-    that track: a condition of that track only."""
-    tracks = [c for c in conditions if c.field == "track"]
-    out = list(conditions)
-    for c in conditions:
-        m = _ONE_TRACKS.search(c.text) if c.field != "track" else None
-        name = re.sub(r"\s+", "", m.group(1)) if m else ""
-        owner = next(((t, k) for t in tracks for k, n in enumerate(t.value["tracks"]) if name and re.sub(r"\s+", "", n) == name), None)
-        if owner:
-            t, k = owner
-            t.value["conditions"][k].append(c.to_dict())  # the track's own list (its condition is built here, in extract)
-            out.remove(c)
-    return out
-
-
-def _or_certified(conditions: list[Condition], sentence: str) -> list[Condition]:
-    """The industry conditions read, with a certificate that lets in companies of other industries: one
-    "track" condition (the industry, or the certificate)."""
-    m = _OR_CERTIFIED.search(sentence)
-    said = (m.group(1) or m.group(2)) if m else ""
-    cert = _CERT_NAMED.search(said) if m and re.search(r"보유|취득|받은", m.group(0)) else None
-    industry = [c for c in conditions if c.field == "industry" and c.op in ("is", "sub_in")]
-    if not m or not industry:
-        return conditions
-    # a certificate is read; any other ground ("대기업의 1·2차 협력기업인 경우에 한함") is for the company to show
-    other = (Condition("certification", "any_of", [cert.group(1)], sentence) if cert
-             else Condition("other", "unread", None, sentence))
-    tracks = [industry, [other]]
-    either = Condition("track", "any_of", {"tracks": ["업종 요건", f"{cert.group(0)} 보유" if cert else "그 밖의 업종"],
-                                           "conditions": [[c.to_dict() for c in t] for t in tracks]}, sentence)
-    return [c for c in conditions if c not in industry] + [either]
 
 
 def _certifications(sentence: str) -> list[Condition]:
@@ -793,6 +716,7 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     """Every condition the text states. `home`: the document's own place ([province, city, group])
     for "도내"/"관내", and the region condition when the text names none but the programme is a
     local body's (passed by the caller only then)."""
+    from .alternatives import certified_or_industry, into_own_track, one_subsector, or_certified, widens_industry
     from .tracks import track_lines, track_tables  # tracks.py reads each track's cells with the rules above
 
     # numbers in words read as digits ("다섯 명 이상", "매출 백억 원 이하"); a box table's wrapped cells: one row;
@@ -812,10 +736,10 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
             sentence = " | ".join(p for p in sentence.split(" | ") if _in_korean(p) or not re.search(r"[A-Za-z]{3}", p))
             if not _HANGUL.search(sentence):
                 continue
-        if not excluding and (one := _one_subsector(sentence) or _certified_or_industry(sentence)):
+        if not excluding and (one := one_subsector(sentence) or certified_or_industry(sentence)):
             out += one
             continue
-        if not excluding and _OR_CERTIFIED.search(sentence):
+        if not excluding and widens_industry(sentence):
             widening.append(sentence)  # (the sentence's other clauses are read too: "… 영위하는 기업. 다만, 그 밖의 제조업은 …")
         if _states_nothing(sentence) or sentence.rstrip().endswith(("?", "？")):  # a question asks; it states nothing
             continue
@@ -869,8 +793,8 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
         names = list(dict.fromkeys(n for c in subs for n in c.value["subsector"].split("·")))
         out = [c for c in out if c not in subs] + [Condition("industry", "sub_in", names, subs[0].text)]
     for sentence in widening:
-        out = _or_certified(out, sentence)
-    out = _into_own_track(out)
+        out = or_certified(out, sentence)
+    out = into_own_track(out)
     # a correction that states only what changed ("정정된 사항 외에는 당초 공고와 같습니다"): the other
     # conditions are in the first notice, so no company is 신청 가능 from this text alone
     rest = _AS_BEFORE.search(text)

@@ -7,7 +7,7 @@ without the rows or lines it read.
 import re
 from collections import Counter
 
-from .conditions import Condition, _certifications, _industry, _numbers, _regions, _support_and_exclusions
+from .conditions import Condition, _certifications, _industry, _numbers, _regions, _support_and_exclusions, either
 from .sections import _ELIGIBILITY_HEADING, _RULE_LINE, _SCORING
 
 
@@ -32,13 +32,13 @@ def track_tables(text: str, home=None) -> tuple[str, list[Condition]]:
         cells = [c.strip() for c in line.strip().strip("|").split("|")] if line.strip().startswith("|") else None
         if cells is None:  # the table ends
             if columns and all(tracks):
-                out.append(_track_condition(names, tracks, head))
+                out.append(either(names, tracks, head))
             columns, tracks = None, []
             continue
         found = [k for k, c in enumerate(cells) if _TRACK_NAME.match(c)]
         if len(found) >= 2:
             if columns and all(tracks):
-                out.append(_track_condition(names, tracks, head))
+                out.append(either(names, tracks, head))
             columns, names, tracks, head = found, [cells[k] for k in found], [[] for _ in found], line.strip()
             lines[n] = ""  # the header names tracks; it states no condition
             continue
@@ -60,7 +60,7 @@ def track_tables(text: str, home=None) -> tuple[str, list[Condition]]:
         own_notes |= {m for m, cells in marks.items() if cells == 1}  # a footnote marked in one track's cell
         lines[n] = ""
     if columns and all(tracks):  # a track with no condition of its own tells nothing
-        out.append(_track_condition(names, tracks, head))
+        out.append(either(names, tracks, head))
     # a footnote marked in one track's cell only ("스마트공장 구축을 완료한 기업⑤" then "⑤ … 구축 완료한 기업"): that
     # track's detail, read with its cell, not a condition of every track
     lines = [x for x in lines if not (own_notes and x.strip()[:1] in own_notes)]
@@ -110,7 +110,7 @@ def track_lines(text: str, home=None) -> tuple[str, list[Condition]]:
         lines[n] = ""
     unique = [list({(c.field, c.op, repr(c.value)): c for c in found}.values()) for found in tracks.values()]
     cited = " / ".join(text.split("\n")[n].strip() for n in taken[:3])  # the rows or lines that name the tracks
-    return "\n".join(lines), [_track_condition(list(tracks), unique, cited)]
+    return "\n".join(lines), [either(list(tracks), unique, cited)]
 
 
 def _read(said: str, home, excluding: bool = False, industry: bool = True) -> list[Condition]:
@@ -119,5 +119,3 @@ def _read(said: str, home, excluding: bool = False, industry: bool = True) -> li
             + _certifications(said) + _support_and_exclusions(said, excluding))
 
 
-def _track_condition(names, tracks, head) -> Condition:
-    return Condition("track", "any_of", {"tracks": names, "conditions": [[c.to_dict() for c in t] for t in tracks]}, head)
