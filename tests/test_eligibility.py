@@ -1187,3 +1187,31 @@ def test_a_blogs_emoji_lists_an_industry_list_with_another_way_in_and_lines_that
     assert verdict(CompanyProfile.from_dict(metal), conditions, on).label == APPLY
     assert verdict(CompanyProfile.from_dict(metal | {"past_support": ["2024 경상북도 중소기업 스마트 제조설비 지원"]}),
                    conditions, on).label == CHECK  # whether that support paid for automation equipment
+
+
+def test_a_qna_boards_answers_a_sub_area_and_types_named_by_letter():
+    answers = ("본 사업은 대전광역시(동구·중구·서구·유성구·대덕구)와 세종특별자치시에 공장이 있는 기업을 대상으로 합니다.\n"
+               "대구광역시 서구·인천광역시 서구 등 다른 시·도의 서구에 있는 공장은 대상이 아닙니다.\n"
+               "네, 식료품·음료 제조업(C10·C11)도 제조업이므로 신청하실 수 있습니다.\n"
+               "그 밖에 업력 3년 이상(공고일 기준), 매출액 기준, 제외 대상은 공고문 2~3쪽을 참고해 주세요.\n"
+               "같은 2023년 3월 개업이라도 3월 9일 이전이면 신청 가능하고, 3월 10일 이후이면 신청할 수 없습니다.\n")
+    got = _by_field(extract(answers))
+    assert [c.value for c in got["region"] if c.op == "in"] == [[["대전", None, []], ["세종", None, []]]]
+    assert not any(c.op == "not_in" and [None, "서구", []] in c.value for c in got["region"])  # "다른 시·도의 서구": none
+    assert "industry" not in got and "other" not in got  # food makers may apply too; a boundary told both ways
+    assert [(c.op, c.value) for c in got["age"]] == [(">=", 3)]  # "제외 대상은 … 참고" negates nothing
+    notice = ("□ 신청자격\n  ○ 전북특별자치도 내에 공장을 둔 제조 중소기업\n"
+              "  ※ 새만금 국가산업단지(군산시·김제시 일원) 입주기업은 별도 공고되는 사업으로 신청하여야 하며, 본 사업에는 신청할 수 없음\n"
+              "| 구분 | 가형 | 나형 |\n| 상시근로자 | 5인 이상 50인 미만 | 20인 이상 300인 미만 |\n"
+              "□ 신청 제외 대상\n  ① 국세·지방세 체납 기업\n"
+              "  ② (가형에 한함) 2024년~2025년 스마트공장 구축 지원사업을 통해 FEMS를 이미 구축한 기업\n"
+              "  ※ ①의 기업은 유형과 관계없이 신청 불가, ②에 해당하는 기업은 다른 유형으로 신청 가능\n")
+    conditions = extract(notice)
+    got = _by_field(conditions)
+    assert "other" not in got and len(got["track"]) == 1
+    base = {"industry": "제조업", "revenue_won": 5_000_000_000, "employees": 30, "past_support": [], "exclusions": []}
+    on = date(2026, 3, 20)
+    assert verdict(CompanyProfile.from_dict(base | {"region": "전북특별자치도 익산시"}), conditions, on).label == APPLY
+    assert verdict(CompanyProfile.from_dict(base | {"region": "전북특별자치도 군산시"}), conditions, on).label == CHECK  # in 새만금?
+    small = base | {"region": "전북특별자치도 익산시", "employees": 12, "past_support": ["2025 스마트공장 기초"]}
+    assert verdict(CompanyProfile.from_dict(small), conditions, on).label == CHECK  # 가형 only; whether that build had FEMS

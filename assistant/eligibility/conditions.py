@@ -58,7 +58,7 @@ _DECIDED_BY = re.compile(r"(?:위원회|기관|센터|재단|공단)(?:가|이|�
 _WIDENS = re.compile(r"영향을\s*(?:주지|미치지)\s*않|영향이\s*없|괜찮(?:아요|습니다|다|음)|도\s*(?:신청\s*)?가능(?:해요|합니다|함|하다)|관계\s*없|상관\s*없|묻지\s*않|따지지\s*않|인정(?:합니다|함|된다|됩니다)|"
                      r"충족한\s*것으로\s*(?:봄|본다|봅니다)|(?:것은|것도|경우에도|기업도)\s*(?:신청\s*)?가능(?:합니다|함|하다)")
 # a sentence that says what does NOT exclude ("… 수혜 이력은 제외 사유가 아닙니다") states no condition
-_PROVEN = re.compile(r"(?:으로|로)\s*증빙")  # "※ 스마트공장 구축 완료는 … 완료 확인서로 증빙": how a condition is shown, none of its own
+_PROVEN = re.compile(r"(?:으로|로)\s*증빙|(?:이전|이후|이상|이하|미만|초과)이면\s*신청\s*가능하고\s*,?\s*[^.]{0,30}(?:이전|이후|이상|이하|미만|초과)이면\s*신청할\s*수\s*없|^[\s※]*[①-⑳](?:[·,]\s*[①-⑳])*\s*(?:의|은|는|에)\s")  # (or a remark on items: "※ ③의 …")  # "※ 스마트공장 구축 완료는 … 완료 확인서로 증빙": how a condition is shown, none of its own
 _NOT_EXCLUDING = re.compile(r"(?:제외|제한)\s*사유(?:가|는)?\s*(?:아닙|아니|아님)|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아니|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관|적용(?:하지|되지)\s*않|(?:은|는)\s*해당하지\s*않(?:음|습니다|는다|아요)")
 # an FAQ's question ("[신청자격] Q. 어떤 업종이 신청할 수 있나요? …") asks; its answer states
 _QUESTION = re.compile(r"^\s*(?:\[[^\]]{1,15}\]\s*)?(?:Q\s*\d*\s*[.:：)]|질문\s*[.:：])")
@@ -94,7 +94,7 @@ _CERTS = {"벤처기업": re.compile(r"벤처\s*기업\s*(?:인증|확인)|벤�
 _EQUIPMENT = re.compile(r"신품|제품|로봇|장비|설비|기기")  # a condition on what is bought, not on the company
 _CERT_NEEDED = re.compile(r"인증|확인\s*(?:을|를)?\s*받은|보유|확인서|지정|확인\s*(?:기업|업체)")
 _BASIC_DONE = re.compile(r"기초\s*(?:수준|단계)?\s*(?:이상)?(?:의)?\s*(?:스마트공장)?\s*(?:을|를)?\s*(?:이미\s*)?(?:(?:구축|도입)\s*(?:완료|한|을\s*마친|된)|갖춘|보유한)")
-_BUILT_WITH = re.compile(r"(?:사업|지원)\s*[」』]?\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:구축|도입|설치)한|"
+_BUILT_WITH = re.compile(r"(?:사업|지원)\s*[」』]?\s*(?:\([^)]*\))?\s*(?:으로|을\s*통해|를\s*통해)\s[^.]{0,40}?(?:구축|도입|설치)한|"
                          r"(?:사업|지원)\s*[」』]\s*(?:\([^)]*\))?\s*으로\s[^.]{0,40}?(?:을|를)\s*지원\s*받은")  # "스마트공장 구축사업(…)으로 AI 비전검사 시스템을 도입한 기업"
 _PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*(?:[^.,]{0,20}\s)?받(?:은|았|으신|으셨)|" + _BUILT_WITH.pattern + r"|지원\s*[」』\"”']?\s*(?:을|를)?\s*(?:(?:20\d{2}[^.,]{0,16}|그때|당시)\s)?받(?:은|았|고|지\s*않|으신|으셨)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정되어|선정\s*기업|참여(?:한)?\s*기업|중복|"
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
@@ -130,7 +130,7 @@ _REGION_CONTEXT = re.compile(r"^\s*(?:\)|\([^()]{0,40}\))?\s*(?:이므로|이라
 # says whether they may apply (not "비수도권 기업은 … 센터 사업으로 신청": sent elsewhere, read by no rule)
 _ITS_COMPANIES = re.compile(r"^\s*(?:중소\s*|제조\s*)*(?:기업|업체)(?:은|는)\s")  # "비수도권 기업만 신청할 수 있습니다"
 _LISTED_PLACES = re.compile(r"(?:아래|다음)\s*(?:의\s*)?(?:지역|시[·ㆍ]?\s*군(?:[·ㆍ]\s*구)?)\s*(?:에|중)[^.]{0,30}?(?:소재|둔|두고|있는|위치)[^.]{0,10}?(?:기업|업체)")
-_ALSO = re.compile(r"도\s*(?:(?:신청|참여)\s*)?(?:가능|신청할\s*수|참여할\s*수)")  # "(김포시 외 지역 기업도 가능)": others too, not only them
+_ALSO = re.compile(r"도\s*(?:(?:신청|참여)\s*)?(?:가능|신청할\s*수|참여할\s*수)|(?:\)|업|체|기업)도\s[^.]{0,15}?(?:신청|참여)(?:하실|할)\s*수\s*있")  # "(김포시 외 지역 기업도 가능)": others too, not only them
 # who is excluded by where only one of its sites is ("본사만 …", "본사가 …에 있어도"): a qualification of the region, not its exclusion
 _QUALIFIES = re.compile(r"(?:본사|공장|사업장|본점)(?:만|이|가)?\s*[^.]{0,20}?(?:있어도|있더라도|이어도|이더라도|두어도)|(?:본사|공장|사업장|본점)만\s"
                         r"|(?:중\s*)?(?:한\s*곳|하나|어느\s*한\s*(?:곳|쪽))만\s"
@@ -193,10 +193,18 @@ def _outside_of(sentence: str, end: int) -> bool:
     return bool(m) and not (named and named[0][1] <= 1)  # a place right after "외" (not in a bracket's remark)
 
 
+_SUB_AREA = re.compile(r"(?:산업\s*단지|산단|농공단지|자유\s*구역|특구|지구)\s*\(([^()]{2,30})\)")
+
+
 def _regions(sentence: str, home: str | None) -> list[Condition]:
     """Region conditions, clause by clause: "도내 어디에 있든 신청할 수 있으며, 충청남도·대전에 있는
     기업은 대상이 아니다" allows one place and excludes others."""
     # (a spoken reason ends a clause too: "저희는 경상남도 고성군이라서요, 강원 고성군에 있는 공장은 … 아닙니다")
+    area = _SUB_AREA.search(sentence)
+    if area and places_in(area.group(1)) and _NEGATED.search(sentence) and not _ELIGIBLE_VERB.search(sentence):
+        # which companies of those cities are in it, a profile does not say: 확인 필요 for them, not 해당 없음
+        return [Condition("region", "not_in", [[p.province, p.city, list(p.group), "some"] for p, *_ in places_in(area.group(1))],
+                          sentence)]
     clauses = [c for c in re.split(r"(?<=[며고])\s*,\s*|(?<=지만)\s*,?\s*|(?<=라서|서요|까요)\s*,\s*|(?<=사업이라)\s+|(?<=[다요])\.\s+",
                                    sentence)
                if c.strip()]
@@ -224,8 +232,15 @@ def _regions(sentence: str, home: str | None) -> list[Condition]:
     listed = _LISTED_PLACES.search(sentence)
     for place, start, end in reversed(places_in(sentence)):
         opened = sentence.rfind("(", 0, start)
-        if chained and opened > sentence.rfind(")", 0, start) and "포함" in sentence[opened:sentence.find(")", end) % (len(sentence) + 1)]:
-            continue  # "대구광역시(군위군 포함) 또는 청주시": a place a bracket includes does not break the list
+        if chained and opened > sentence.rfind(")", 0, start) and (
+                "포함" in sentence[opened:sentence.find(")", end) % (len(sentence) + 1)]
+                or any(not p.group for p, *_ in places_in(sentence[:opened][-12:])[-1:])):
+            # "대구광역시(군위군 포함) 또는 청주시", "대전광역시(동구·중구·서구)와 세종": a bracket's places (a city's districts,
+            # not the members of a group such as 수도권) do not break the list
+            continue
+        if re.search(r"다른\s*(?:시[·ㆍ]?\s*도|지역|시[·ㆍ]?\s*군)(?:의)?\s*$", sentence[max(0, start - 12):start]):
+            chained = False
+            continue  # "다른 시·도의 서구": no place of its own
         if place == Place("광주") and "광역" not in sentence[start:end] and home and home[0] == "경기":
             place = Place("경기", "광주")  # "광주시" in a 경기 document is 경기도 광주시  # from the end: "김포시, 고양시 소재" lists both
         after = sentence[end:end + 60]  # "광주광역시(동구·서구·남구·북구·광산구)에 본사를 둔"
@@ -369,6 +384,7 @@ def _numbers(sentence: str, excluding: bool = False) -> list[Condition]:
     found = _numbers_stated(sentence)
     main = without_asides(sentence)  # "80억 원 이하 (매출이 없는 기업은 신청 불가)": the remark does not negate
     main = _NOT_COUNTED.sub("", main)  # "상시근로자 5인 이상 … 비고: 대표자 제외": who is counted, not who may apply
+    main = re.sub(r"제외\s*대상(?:은|는|과|와|및)\s", " ", main)  # "…, 제외 대상은 공고문 2~3쪽을 참고": the list named
     # in a list of exclusions a sentence that says who may apply ("… 이전에 개업한 기업만 신청하실 수 있습니다") permits
     negated = (excluding and not _ELIGIBLE_VERB.search(main)) or (bool(_NEGATED.search(main)) and not _ELIGIBLE_VERB.search(main))
     return [Condition(c.field, _FLIP[c.op], c.value, c.text) if negated and c.op in _FLIP else c for c in found]

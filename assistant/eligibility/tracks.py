@@ -13,7 +13,7 @@ from .sections import _ELIGIBILITY_HEADING, _RULE_LINE, _SCORING
 
 # a table's header cell naming a track: "트랙Ⅰ 디지털 기초", "유형 A", "기초", "고도화1", "일반형"
 # ("데이터 수집형", "AI 고도화형": a word before it)
-_TRACK_NAME = re.compile(r"^(?:(?:트랙|유형|Track|Type)\s*[A-Z0-9ⅠⅡⅢⅣⅤ]{1,2}|[A-Z]\s*형|기초|고도화\s*[12]?|(?:[가-힣A-Za-z]{1,5}\s)?(?!유형)[가-힣]{2,4}형)(?:\s|\(|$)")
+_TRACK_NAME = re.compile(r"^(?:(?:트랙|유형|Track|Type)\s*[A-Z0-9ⅠⅡⅢⅣⅤ]{1,2}|[A-Z가-하]\s*형|기초|고도화\s*[12]?|(?:[가-힣A-Za-z]{1,5}\s)?(?!유형)[가-힣]{2,4}형)(?:\s|\(|$)")
 _NOTHING = re.compile(r"^[-–—·]?$|^해당\s*없음$|^없음$")  # "-": no condition for this track
 
 
