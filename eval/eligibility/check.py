@@ -129,7 +129,22 @@ LABELS = ("신청 가능", "확인 필요", "해당 없음")
 # 서구 question, a 2023년 3월 개업 boundary question (day-level: 2023. 3. 9. 이전) and a 충남 공주 question, rr05 a Markdown page of
 # 아산시 comparing 「2026년 아산시 스마트공장 구축 지원사업」 and 「2026년 아산시 스마트공장 고도화 지원사업」 in one table with
 # different conditions per column, a 공통 제외 대상 list, a 관계없어요 list and a short FAQ; pairs use both programmes)
-SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "test23", "test24", "test25")
+# test26: ss01-ss04 (pairs_test26.jsonl), written by someone who had not read the matcher, nor any earlier page, in ordinary
+# layouts (ss01 is a 거제시청 고시·공고 page saved from the web (.html) with util bar, GNB, breadcrumb, a view_head table
+# (제목/공고번호/담당부서/등록일/조회수), 신청자격 as numbered <p> lines 1.-5. (거제시 본사와 공장 모두; 5인 이상 100인 미만;
+# 2025년 매출 10억~150억 원; 업력 2년) with ※ notes (통영·고성·거창 not covered), a 신청 제외 대상 <ul> (2024-2025 same-programme
+# supports exclude, 2023 may apply again; a 2024-2025 support from another agency excludes only for the same 설비), a 우대 list,
+# 첨부파일, 이전글/다음글, a 다른 지원사업 공고 sidebar (통영·경남·거창 programmes with their own figures) and a footer, ss02 a
+# 충북북부신문 article (.txt) with menu, sub-heads, byline, 입력/수정 times, photo caption, the conditions in prose over several
+# paragraphs (충주·제천·단양 공장, 본사 무관; 청주·음성·진천 not covered; 10명 이상 100명 이하, 2025년 매출 20억원 이상; a
+# government/지자체 스마트공장 build required; a 2024-2025 고도화 that built 예지보전 excludes), a 시 관계자 quote, an ad,
+# 관련기사 and 많이 본 뉴스, ss03 a 전라남도 공고문 converted from HWP to text with □/○/- bullets, 「」 names, a box-drawn
+# 신청자격 table (전남 본사와 공장 모두; 제조업 except C10; 업력 3년; 5인 이상 300인 미만; 매출 5억~200억 원), ※ remarks
+# (광주광역시 not covered), ①-⑤ 신청 제외 대상 (④ 2025 same-programme support; ⑤ a 2025+ support incl. 수출바우처 for the same
+# 시험·인증), 가점, 붙임 … 끝. and a `- 1 -` footer, ss04 a 울산경제일자리진흥원 FAQ page in Markdown (Q1-Q10, the conditions
+# only in the answers: 울산 공장 (울주군 included), 5인 이상 50인 미만, 매출 100억 원 이하, 업력 1년; a 경북 울진군 look-alike
+# question; a 2025 same-programme support excludes, 2024 may apply again; a 2024-2025 클린사업장 excludes only for the same 설비))
+SPLITS = ("dev", "dev2", "dev3", "dev4", "test", "test3", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12", "test13", "test14", "test15", "test16", "test17", "test18", "test19", "test20", "test21", "test22", "test23", "test24", "test25", "test26")
 # Which pages of eval/eligibility/corpus/ each split may use (file-name prefixes); dev uses the shipped and domain pages.
 SPLIT_PAGES = {
     "dev2": ("f0",), "dev3": ("e02", "e05", "e06"), "dev4": ("g0",), "test": ("e01", "e03", "e04"),
@@ -141,6 +156,7 @@ SPLIT_PAGES = {
     "test23": ("pp",),  # "p0" (test22) does not match "pp" pages
     "test24": ("qq",),  # "q0" (test11) does not match "qq" pages
     "test25": ("rr",),  # "r0" (test12) does not match "rr" pages
+    "test26": ("ss",),  # "s0" (test13) does not match "ss" pages
 }
 # Documents are UTF-8 except these, which are kept in a legacy encoding on purpose (the system must read them).
 LEGACY_ENCODINGS = {
