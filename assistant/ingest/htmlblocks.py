@@ -8,7 +8,8 @@ drops a list whose class looks like page chrome (`<ul class="list_bar">`). The b
 paragraphs that were kept (the element holding two or more of them as children); its children from the
 first kept paragraph to the last (and the headings right above the first) are written out again, in
 place of the kept lines: headings and paragraphs as lines (a <br> ends one), list items as "- …", tables
-as the main extraction writes them ("| … | … |"), <dt>/<dd> as lines. Navigation, sidebars and footers are outside the run and stay out.
+as the main extraction writes them ("| … | … |"), <dt>/<dd> as lines. Navigation, sidebars and footers are
+outside the run and stay out.
 """
 
 import copy
