@@ -1215,3 +1215,17 @@ def test_a_qna_boards_answers_a_sub_area_and_types_named_by_letter():
     assert verdict(CompanyProfile.from_dict(base | {"region": "전북특별자치도 군산시"}), conditions, on).label == CHECK  # in 새만금?
     small = base | {"region": "전북특별자치도 익산시", "employees": 12, "past_support": ["2025 스마트공장 기초"]}
     assert verdict(CompanyProfile.from_dict(small), conditions, on).label == CHECK  # 가형 only; whether that build had FEMS
+
+
+def test_an_exclusion_of_the_same_item_from_another_agency_and_supports_named_as_no_reason():
+    text = ("□ 신청 제외 대상\n"
+            "- 2024~2025년에 다른 기관에서 같은 종류의 고효율 설비(공기압축기·인버터) 교체를 지원받은 기업\n"
+            "- FEMS 구축이나 스마트공장, 작업환경 개선 지원은 설비 교체 지원이 아니어서 제외 사유가 아닙니다.\n")
+    conditions = extract(text)
+    profile = {"region": "경상남도 김해시", "industry": "제조업", "exclusions": []}
+    on = date(2026, 4, 20)
+
+    def label(*past):
+        return verdict(CompanyProfile.from_dict(profile | {"past_support": list(past)}), conditions, on).label
+    assert label("2025 경상남도 중소기업 작업환경 개선 지원") == APPLY  # named as no reason
+    assert label("2025 한국에너지공단 에너지효율 향상 설비 지원") == CHECK  # which item it was, the profile does not say

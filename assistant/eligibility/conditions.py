@@ -99,9 +99,11 @@ _BUILT_WITH = re.compile(r"(?:사업|지원)\s*[」』]?\s*(?:\([^)]*\))?\s*(?:�
 _PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사업\s*[」』\"”']?\s*(?:을|를)\s*(?:[^.,]{0,20}\s)?받(?:은|았|으신|으셨)|" + _BUILT_WITH.pattern + r"|지원\s*[」』\"”']?\s*(?:을|를)?\s*(?:(?:20\d{2}[^.,]{0,16}|그때|당시)\s)?받(?:은|았|고|지\s*않|으신|으셨)|(?:을|를)\s*받고\s*있는\s*(?:기업|업체)|지원받(?:은|았)|수혜|선정된|선정되어|선정\s*기업|참여(?:한)?\s*기업|중복|"
                              r"(?:동일|유사|같은)\s*(?:한\s*)?(?:수준|사업|과제|솔루션|분야)[^,]{0,20}(?:지원|수혜)")
 # a support of a kind received through any programme ("다른 지원사업으로 … 같은 종류의 설비를", "정부·지자체 지원으로 협동로봇을")
-_ANY_PROGRAMME = re.compile(r"다른\s*(?:정부|지자체|기관|국비)?[^.,]{0,15}?(?:지원\s*)?사업(?:으로|을\s*통해)\s|(?:정부|지자체|국비)\s*(?:[·ㆍ]\s*\S+\s*)?지원으로\s")
+_ANY_PROGRAMME = re.compile(r"다른\s*(?:정부|지자체|기관|국비)?[^.,]{0,15}?(?:지원\s*)?사업(?:으로|을\s*통해)\s|다른\s*기관(?:\([^()]{0,40}\))?에서\s|(?:정부|지자체|국비)\s*(?:[·ㆍ]\s*\S+\s*)?지원으로\s")
 _KIND = re.compile(r"([가-힣A-Za-z][가-힣A-Za-z·\s]{1,30}?)\s*(?:을|를)\s*(?:이미\s*)?(?:도입|구축|설치|지원\s*받|보급\s*받)")  # what was received
-_SAME_KIND = re.compile(r"같은\s*(?:종류의?\s*)?(?:설비|장비|시설|솔루션|품목)|동일(?:한)?\s*(?:종류|설비|장비|솔루션|품목)")  # "… 같은 종류의 설비를 설치한 기업"
+# "FEMS 구축이나 스마트공장, 작업환경 개선 지원은 … 제외 사유가 아닙니다": supports that an exclusion of any programme's does not count
+_NOT_A_REASON = re.compile(r"^[\s※\-·•○*]*(.{2,80}?)(?:은|는)\s[^.]{0,40}?(?:제외|제한)\s*사유(?:가|는)?\s*(?:아닙|아니|아님)")
+_SAME_KIND = re.compile(r"같은\s*(?:종류의?\s*)?(?:[가-힣]{2,5}\s)?(?:설비|장비|시설|솔루션|품목)|동일(?:한)?\s*(?:종류|설비|장비|솔루션|품목)")  # "… 같은 종류의 설비를 설치한 기업"
 _RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
 _YEAR_OF = re.compile(r"(20\d{2})\s*(?=년|[~∼–-]\s*20\d{2}\s*년)")
 _YEAR_RANGE = re.compile(r"(20\d{2})\s*년?\s*(?:[~∼–-]|부터)\s*(20\d{2})\s*년")  # "2023년~2025년": the years between too
@@ -746,6 +748,7 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     korean = sum(any(_in_korean(p) for p in x.split(" | ")) for x, *_ in said)
     bilingual = 0 < korean < len(said) and korean >= 0.4 * len(said)  # "국문과 영문이 다르면 국문이 우선합니다"
     widening = []  # "위 업종에 해당하지 않더라도 … 확인서를 보유한 기업은 신청 가능"
+    not_counted = []  # the kinds of support a text says are no reason to exclude
     for sentence, excluding, listed in said:
         sentence = english.keyed_dates(sentence)
         if bilingual:  # a Korean notice with its English translation: the Korean is read
@@ -757,6 +760,8 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
             continue
         if not excluding and widens_industry(sentence):
             widening.append(sentence)  # (the sentence's other clauses are read too: "… 영위하는 기업. 다만, 그 밖의 제조업은 …")
+        if (named := _NOT_A_REASON.match(sentence)):
+            not_counted += [w for w in (_topic(x) for x in re.split(r"(?:이나|,|및|또는)\s*", named.group(1))) if w]
         if _states_nothing(sentence) or sentence.rstrip().endswith(("?", "？")):  # a question asks; it states nothing
             continue
         if excluding and all(_ELIGIBLE_VERB.search(x) and not _NEGATED.search(x) and "만" not in x
@@ -811,6 +816,9 @@ def extract(text: str, home: tuple[str | None, str | None, list] | None = None) 
     for sentence in widening:
         out = or_certified(out, sentence)
     out = into_own_track(out)
+    out = [Condition(c.field, c.op, c.value | {"not": not_counted}, c.text)
+           if not_counted and c.field == "prior_support" and isinstance(c.value, dict) and c.value.get("any") is not None else c
+           for c in out]
     # a correction that states only what changed ("정정된 사항 외에는 당초 공고와 같습니다"): the other
     # conditions are in the first notice, so no company is 신청 가능 from this text alone
     rest = _AS_BEFORE.search(text)

@@ -229,8 +229,9 @@ def judge(c: Condition, profile, on: date) -> Reason:
             topic = c.value.get("topic", []) if isinstance(c.value, dict) else []
             same = all if c.value.get("programme") else any  # a named programme: all its words; else a kind: any
             kind = c.value.get("any")  # a kind of support received through any programme ("… 사업으로 협동로봇을 도입한")
-            items = [x for x in profile.past_support
-                     if kind is not None or ((not topic or same(w in x for w in topic)) and _same_level(topic, x))]
+            # (not one the text says is no reason: "작업환경 개선 지원은 … 제외 사유가 아닙니다")
+            items = [x for x in profile.past_support if not any(all(w in x for w in ws) for ws in c.value.get("not", []))
+                     and (kind is not None or ((not topic or same(w in x for w in topic)) and _same_level(topic, x)))]
             got = [int(m.group(1)) if (m := _YEAR.search(x)) else None for x in items]
             until = c.value.get("until")
             inside = [y is not None and ((years and on.year - y <= years) or y in named or (since and y >= since)
