@@ -218,7 +218,7 @@ def markdown(scores: dict, rows: list[dict]) -> str:
          "test25: pairs on 5 more pages (rr01-rr05: a 경기TP web page, a 구미시 보도자료, a 전북TP 공고문 as HWP text, a "
          "대전·세종 Q&A board, an 아산 two-programme comparison) written the same way, scored once as held-out after "
          "the test24 fixes: 0.592 decided accuracy (49 decided), 30.0% 확인 필요, wrong 신청 가능 1.4% (1 of 70); then "
-         "read while fixing the reader (0.813 / 31.4% / 3 after), so it is held out no longer; "
+         "read while fixing the reader (0.822 / 35.7% / 2 after), so it is held out no longer; "
          "test26: pairs on 4 more pages (ss01-ss04: a 거제시청 web page, a 충북 북부 news article, a 전라남도 공고문 as HWP "
          "text, a 울산 FAQ) written the same way, scored once as held-out after the test25 fixes: 0.711 decided accuracy "
          "(38 decided), 32.1% 확인 필요, wrong 신청 가능 1.8% (1 of 56); not read while fixing the reader: still held out.", "",
