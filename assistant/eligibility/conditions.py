@@ -35,8 +35,9 @@ _NOT_A_CONDITION = re.compile(r"^\s*※|^[\s\-·]*(?:주\s*\d{1,2}\)|\[주\s*\d{
                               r"(?:로봇|장비|설비|제품|솔루션|시스템|기기)(?:은|는)\s|(?:구매|구입|임차|매입)\s*(?:\([^)]*\))?\s*(?:은|는)\s|신품|(?:수|기준|범위|업력)(?:은|는)\s|"
                               # a programme's name alone, the application period, the districts a region has
                               r"^[\s\-·•*]*[「『\"“][^」』\"”]{2,60}[」』\"”]\s*$|(?:접수|신청|모집)\s*(?:기간|일정|기한)|관할\s*(?:시|군|구)|"
+                              # a page's footer ("- 1 -"), the notice's number line
+                              r"-\s*\d{1,3}\s*-\s*$|공고\s*제?\s*\d{2,4}\s*[-–]\s*\d+\s*호|"
                               # a summary table's rows that name the programme, its ministry and who runs it
-                              r"-\s*\d{1,3}\s*-\s*$|공고\s*제?\s*\d{2,4}\s*[-–]\s*\d+\s*호|"  # a page's footer, the notice's number
                               r"^\W*(?:사업명|공고명|소관\s*(?:부처|기관)|(?:사업\s*)?수행\s*기관|주관\s*기관|전담\s*기관|사업\s*목적)\s")
 
 
@@ -58,8 +59,16 @@ _DECIDED_BY = re.compile(r"(?:위원회|기관|센터|재단|공단)(?:가|이|�
 _WIDENS = re.compile(r"영향을\s*(?:주지|미치지)\s*않|영향이\s*없|괜찮(?:아요|습니다|다|음)|도\s*(?:신청\s*)?가능(?:해요|합니다|함|하다)|관계\s*없|상관\s*없|묻지\s*않|따지지\s*않|인정(?:합니다|함|된다|됩니다)|"
                      r"충족한\s*것으로\s*(?:봄|본다|봅니다)|(?:것은|것도|경우에도|기업도)\s*(?:신청\s*)?가능(?:합니다|함|하다)")
 # a sentence that says what does NOT exclude ("… 수혜 이력은 제외 사유가 아닙니다") states no condition
-_PROVEN = re.compile(r"(?:으로|로)\s*증빙|(?:이전|이후|이상|이하|미만|초과)이면\s*신청\s*가능하고\s*,?\s*[^.]{0,30}(?:이전|이후|이상|이하|미만|초과)이면\s*신청할\s*수\s*없|^[\s※]*[①-⑳](?:[·,]\s*[①-⑳])*\s*(?:의|은|는|에)\s")  # (or a remark on items: "※ ③의 …")  # "※ 스마트공장 구축 완료는 … 완료 확인서로 증빙": how a condition is shown, none of its own
-_NOT_EXCLUDING = re.compile(r"(?:제외|제한)\s*사유(?:가|는)?\s*(?:아닙|아니|아님)|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아니|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관|적용(?:하지|되지)\s*않|(?:은|는)\s*해당하지\s*않(?:음|습니다|는다|아요)")
+# remarks that state no condition of their own: how a condition is shown ("※ 스마트공장 구축 완료는 … 완료 확인서로
+# 증빙"), a bound told both ways ("3월 9일 이전이면 신청 가능하고, 3월 10일 이후이면 신청할 수 없습니다"), a remark on
+# numbered items ("※ ③의 수혜 기업은 유형과 관계없이 신청 불가, …")
+_BOUND = r"(?:이전|이후|이상|이하|미만|초과)이면"
+_REMARKS = re.compile(r"(?:으로|로)\s*증빙|"
+                      rf"{_BOUND}\s*신청\s*가능하고\s*,?\s*[^.]{{0,30}}{_BOUND}\s*신청할\s*수\s*없|"
+                      r"^[\s※]*[①-⑳](?:[·,]\s*[①-⑳])*\s*(?:의|은|는|에)\s")
+# "… 수혜 이력은 제외 사유가 아닙니다", "… 신청 제한 사유가 아님"
+_NO_REASON = r"(?:제외|제한)\s*사유(?:가|는)?\s*(?:아닙|아니|아님)"
+_NOT_EXCLUDING = re.compile(_NO_REASON + r"|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아니|만(?:을|의)?\s*(?:대상으로|위한)\s*(?:하는\s*)?(?:사업|것)(?:이|은)\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아닙|제외\s*(?:사유|대상)?\s*(?:가|이)?\s*아니|제외되지\s*않|무관|적용(?:하지|되지)\s*않|(?:은|는)\s*해당하지\s*않(?:음|습니다|는다|아요)")
 # an FAQ's question ("[신청자격] Q. 어떤 업종이 신청할 수 있나요? …") asks; its answer states
 _QUESTION = re.compile(r"^\s*(?:\[[^\]]{1,15}\]\s*)?(?:Q\s*\d*\s*[.:：)]|질문\s*[.:：])")
 _TRACK_FIRST = re.compile(r"^[가-힣A-Za-z0-9]{1,10}(?:형|트랙|유형)\s")  # a line that opens with a track's name
@@ -102,7 +111,7 @@ _PRIOR_RECEIVED = re.compile(r"(?:지원|구축|수혜)\s*이력이\s*없는|사
 _ANY_PROGRAMME = re.compile(r"다른\s*(?:정부|지자체|기관|국비)?[^.,]{0,15}?(?:지원\s*)?사업(?:으로|을\s*통해)\s|다른\s*기관(?:\([^()]{0,40}\))?에서\s|(?:정부|지자체|국비)\s*(?:[·ㆍ]\s*\S+\s*)?지원으로\s")
 _KIND = re.compile(r"([가-힣A-Za-z][가-힣A-Za-z·\s]{1,30}?)\s*(?:을|를)\s*(?:이미\s*)?(?:도입|구축|설치|지원\s*받|보급\s*받)")  # what was received
 # "FEMS 구축이나 스마트공장, 작업환경 개선 지원은 … 제외 사유가 아닙니다": supports that an exclusion of any programme's does not count
-_NOT_A_REASON = re.compile(r"^[\s※\-·•○*]*(.{2,80}?)(?:은|는)\s[^.]{0,40}?(?:제외|제한)\s*사유(?:가|는)?\s*(?:아닙|아니|아님)")
+_NOT_A_REASON = re.compile(r"^[\s※\-·•○*]*(.{2,80}?)(?:은|는)\s[^.]{0,40}?" + _NO_REASON)
 _SAME_KIND = re.compile(r"같은\s*(?:종류의?\s*)?(?:[가-힣]{2,5}\s)?(?:설비|장비|시설|솔루션|품목)|동일(?:한)?\s*(?:종류|설비|장비|솔루션|품목)")  # "… 같은 종류의 설비를 설치한 기업"
 _RECENT = re.compile(r"최근\s*(\d{1,2})\s*년")
 _YEAR_OF = re.compile(r"(20\d{2})\s*(?=년|[~∼–-]\s*20\d{2}\s*년)")
@@ -135,8 +144,8 @@ _LISTED_PLACES = re.compile(r"(?:아래|다음)\s*(?:의\s*)?(?:지역|시[·ㆍ
 _ALSO = re.compile(r"도\s*(?:(?:신청|참여)\s*)?(?:가능|신청할\s*수|참여할\s*수)|(?:\)|업|체|기업)도\s[^.]{0,15}?(?:신청|참여)(?:하실|할)\s*수\s*있")  # "(김포시 외 지역 기업도 가능)": others too, not only them
 # who is excluded by where only one of its sites is ("본사만 …", "본사가 …에 있어도"): a qualification of the region, not its exclusion
 _QUALIFIES = re.compile(r"(?:본사|공장|사업장|본점)(?:만|이|가)?\s*[^.]{0,20}?(?:있어도|있더라도|이어도|이더라도|두어도)|(?:본사|공장|사업장|본점)만\s"
-                        r"|(?:중\s*)?(?:한\s*곳|하나|어느\s*한\s*(?:곳|쪽))만\s"
-                        r"|(?:본사|공장)[^.]{0,15}중\s*(?:하나|한\s*곳)(?:이라도|라도)\s")  # "본사 또는 공장 중 하나라도 울산 외 지역에 있는 경우 불가"  # "본사 또는 공장 중 한 곳만 김포시인 경우 불가": both must be
+                        r"|(?:중\s*)?(?:한\s*곳|하나|어느\s*한\s*(?:곳|쪽))만\s"  # "본사 또는 공장 중 한 곳만 김포시인 경우 불가": both must be
+                        r"|(?:본사|공장)[^.]{0,15}중\s*(?:하나|한\s*곳)(?:이라도|라도)\s")  # "… 중 하나라도 울산 외 지역에 있는 경우 불가"
 _INCLUDED = re.compile(r"(?:기업|업체|사업장|공장)\s*(?:도\s*)?포함(?:$|\s*\)|합니다|함|된다|됩니다)")
 _OUTSIDE = re.compile(r"\s*(?:\([^()]{0,40}\))?\s*(?:지역\s*)?(?:밖|이외|외)(?:\s*지역|의|에|\s|\(|$)")
 
@@ -575,8 +584,8 @@ _FIELD_GROUPS = {"age": ("age", "founded")}
 # a pointer to where a rule is stated ("그 밖의 중복 지원 제한은 3-4 공통 유의사항의 표를 따름"): read it there
 _REFERS = re.compile(r"(?:표|항|절|장|조|규정|유의사항)(?:를|을|에|의)?\s*(?:따름|따른다|따릅니다|참조|참고)\s*[.)]?\s*$")
 # a definition ("… 지원만 받은 경우는 구축 이력이 없는 것으로 봅니다"): it says how a term reads, no condition
-_DEFINES = re.compile(r"(?<!대상)(?<!대상으)(?:으로|로)\s*(?:봅니다|본다|봄|간주합니다|간주한다|간주함)\s*[.)]?\s*$|"
-                      r"(?:기업|업체)(?:으로|로)\s*(?:신청|분류|취급)(?:한다|합니다|함|됩니다|된다)\s*[.)]?\s*$")  # "군위군 기업은 대구 기업으로 신청한다"  # not "… 업체까지를 대상으로 본다"
+_DEFINES = re.compile(r"(?<!대상)(?<!대상으)(?:으로|로)\s*(?:봅니다|본다|봄|간주합니다|간주한다|간주함)\s*[.)]?\s*$|"  # not "… 업체까지를 대상으로 본다"
+                      r"(?:기업|업체)(?:으로|로)\s*(?:신청|분류|취급)(?:한다|합니다|함|됩니다|된다)\s*[.)]?\s*$")  # "군위군 기업은 대구 기업으로 신청한다"
 _NO_LIMIT = re.compile(r"제한\s*(?:이|은|도)?\s*없|필요\s*없|불필요|(?:없어도|아니어도|않아도)(?:\([^)]*\))?\s*(?:신청|참여)할\s*수\s*있|상관\s*없")  # "✔ 업력·매출 제한 없음": no condition a rule did not read
 _PERMITS = re.compile(r"^\s*※.*(?:신청할\s*수\s*있|신청\s*가능|참여할\s*수\s*있)")  # a remark that widens who may apply
 
@@ -587,7 +596,7 @@ def _states_nothing(sentence: str) -> bool:
     correction's old wording or an erratum, one track's line ("[변경 후] 고도화형 …")."""
     main = re.sub(r"\([^()]*\)", "", sentence)  # "(인증 종류 무관)" qualifies the exclusion; it does not undo it
     return bool(_NOT_EXCLUDING.search(main) or _QUESTION.match(sentence) or _DEFINES.search(main) or _REFERS.search(main)
-                or _PROVEN.search(main) or (_OLD_WORDING.search(main) and _CORRECTS.search(main))  # "잘못 기재되어 바로잡음"
+                or _REMARKS.search(main) or (_OLD_WORDING.search(main) and _CORRECTS.search(main))  # "잘못 기재되어 바로잡음"
                 or _ONE_COMPANY.match(sentence)  # a reply's verdict on the asker's own company
                 or _ERRATUM.search(sentence)  # an erratum: applied to the text (apply_errata), it states nothing itself
                 or _SUPERSEDED.match(sentence) or _TRACK_FIRST.match(_CHANGED.sub("", sentence))

@@ -25,10 +25,10 @@ from ..config import MAX_DOCUMENT_BYTES, MAX_FILE_BYTES
 from ..documents import Document
 from ..errors import IngestError
 from . import blocks as B, calendar, feeds, markup
+from .chrome import is_headline
 from .forms import forms_as_content
 from .htmlblocks import with_blocks
 from .notice import notice_facts
-from .chrome import is_headline
 from .page import HEADLINE_MIN_WORDS, Page, is_number_line, parse_page, shared_score
 from .textio import decode_bytes
 
@@ -118,9 +118,8 @@ def _html_page(html: str, source: str) -> Page:
         # the site's and board's names only ("공지사항 < 알림마당 | 진흥원"): the content's own first line (its <h2>),
         # else a headline in the text, if one is better
         first = page.article.paragraphs[0] if page.article.paragraphs else ""
-        own = ([parse_page(text, title=first)] if is_headline(first) and not is_number_line(first) and not first.startswith("|")
-               else [])
-        for found in own + [parse_page(text)]:
+        titles = ([first] if is_headline(first) and not is_number_line(first) and not first.startswith("|") else []) + [None]
+        for found in (parse_page(text, title=t) for t in titles):  # parsed one at a time, up to the first that is better
             n, found_margin = shared_score(found.article.title, "\n".join(found.article.paragraphs))
             if n >= HEADLINE_MIN_WORDS and found_margin > margin:
                 page = found
