@@ -27,6 +27,9 @@ _HANGUL_WORD = re.compile(r"[가-힣]+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년?(?!\d)")
 # "작년" / "last year": the year before the conversation's year (its subject's, else its last document's)
 _LAST_YEAR = re.compile(r"작년|지난\s*해|지난해|last year|the year before", re.IGNORECASE)
+# "그해" / "that year": the conversation's year (written out when the question stands alone; a follow-up
+# is about the chat's programme, of that year, already)
+_THAT_YEAR = re.compile(r"그\s?해|that (?:same )?year|the same year", re.IGNORECASE)
 # what is left of a question that only names a new subject ("김해는?", "2025년 것은?", "what about gimhae?")
 _ONLY_SUBJECT = re.compile(
     r"^(?:그럼|그러면|그리고|또|혹시|and|so|then)?\s*"
@@ -94,11 +97,15 @@ def _surface(region: str, text: str) -> list[str]:
     return [region]
 
 
+# a particle written onto a place or year ("2025년엔", "김해는"): it goes with the word
+_PARTICLE = r"(?:(?:에서는|에서|에선|에는|엔|은|는|이|가|의|도|에|으로|로|와|과|이랑|랑)(?=[\s?？.!,~]|$))?"
+
+
 def _strip_subject(text: str, years: list[str], words: list[str], names: list[str]) -> str:
     for w in sorted(words + names, key=len, reverse=True):
-        text = re.sub(re.escape(w), " ", text, flags=re.IGNORECASE)
+        text = re.sub(re.escape(w) + _PARTICLE, " ", text, flags=re.IGNORECASE)
     for y in years:
-        text = re.sub(rf"{y}\s*년?", " ", text)
+        text = re.sub(rf"{y}\s*년?{_PARTICLE}", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -129,6 +136,16 @@ class Conversation:
         said = set(korean.tokens(" ".join([self.subject.title or ""] + [t.standalone for t in self.turns])))
         return bool(left) and all(w in said for w in left)
 
+    def _asked_before(self, rest: str) -> Turn:
+        """The latest turn whose question uses every word of `rest` (a follow-up's as asked, any other's
+        standalone); the last turn when none does (or `rest` has no words)."""
+        left = set(korean.tokens(rest))
+        if left:
+            for t in reversed(self.turns):
+                if left <= set(korean.tokens(t.question if t.kind == "follow-up" else t.standalone)):
+                    return t
+        return self.turns[-1]
+
     def _details(self, names: list[str]) -> bool:
         """Whether every name is written in the document the last answer came from."""
         text = self.qa.document_text(self.subject.document).lower() if self.subject.document else ""
@@ -148,8 +165,9 @@ class Conversation:
         rest = _strip_subject(asked, years, words, names)
         if names_something and self._only_subject(rest):
             # only a new subject: the previous question again, about it (a follow-up's as asked, with the
-            # subject's words: the title in front of it names the old programme's figures)
-            prev = self.turns[-1]
+            # subject's words: the title in front of it names the old programme's figures); what it says
+            # beside the subject picks the question ("2025년엔 몇 개사였어요?" asks the 몇 개사 question again)
+            prev = self._asked_before(rest)
             base = (f"{self.subject.words(with_title=False)} {prev.question}".strip() if prev.kind == "follow-up"
                     else prev.standalone)
             p_q, p_years, p_words = self._named(base)
@@ -169,6 +187,8 @@ class Conversation:
             return Turn(question, f"{context} {asked}".strip(), context, "new") if context else Turn(
                 question, asked, "", "new")
         if names_something:
+            if self.subject.year():  # stands alone: "그해" is the chat's year ("그해 KAMP 예산은요?")
+                asked = _THAT_YEAR.sub(f"{self.subject.year()}년", asked)
             return Turn(question, asked, "", "new")
         context = self.subject.words()
         return Turn(question, f"{context} {question}".strip() if context else question, context, "follow-up")

@@ -284,6 +284,16 @@ def test_a_cut_clause_ends_as_a_statement():
     assert korean.end_clause("이미 끝난 문장이다.") == "이미 끝난 문장이다."
 
 
+def test_a_dated_page_names_years_by_their_relation_to_its_own():
+    from assistant.answering.features import relative_years
+
+    assert relative_years("지난해에는 같은 사업으로 2개사를 지원했다", "2025") == {"2024"}
+    assert relative_years("올해 예산은 전년 대비 8.6% 늘었다", "2025") == {"2024", "2025"}
+    assert relative_years("내년에는 확대할 계획이다", "2026") == {"2027"}
+    assert relative_years("지난해에는 2개사를 지원했다", "") == set()  # an undated page names no year this way
+    assert relative_years("2025년 사업", "2025") == set()
+
+
 def test_a_question_naming_a_year_is_read_from_that_years_edition(tmp_path):
     """Last year's edition of the same programme (another page, the same region and words) is not
     read beside this year's when the question names the year, and the reverse."""

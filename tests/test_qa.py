@@ -108,6 +108,26 @@ def test_a_follow_up_that_names_only_a_new_place_asks_the_same_of_it(qa):
     assert chat.resolve("김해는?").standalone == "김해 신청 마감은?"
 
 
+def test_a_new_year_asks_again_the_question_whose_words_it_repeats(qa):
+    """"2025년엔 최대 지원금은?" after a follow-up about the deadline asks the 최대 지원금 question of 2025,
+    not the deadline one; a particle written onto the year ("2025년엔") goes with it."""
+    conv = qa.conversation()
+    conv.ask("김포 스마트공장 최대 지원금은?")
+    conv.ask("신청 마감은?")
+    turn = conv.resolve("2025년엔 최대 지원금은?")
+    assert turn.kind == "switch" and turn.standalone == "2025년 김포 스마트공장 최대 지원금은?"
+    assert conv.resolve("2025년엔?").standalone == "2025년 김포 신청 마감은?"  # nothing beside: the last question
+
+
+def test_that_year_is_the_chat_s_year(qa):
+    conv = qa.conversation()
+    first = conv.ask("김포 스마트공장 최대 지원금은?")
+    year = first.citations[0].date[:4]
+    # a question that stands alone gets the year written out; a follow-up is about the chat's programme already
+    assert conv.resolve("그해 삼성전자 스마트공장 3.0은 몇 개 기업을 지원하나요?").standalone.startswith(f"{year}년 삼성전자")
+    assert conv.resolve("What was the deadline that year?").kind == "follow-up"
+
+
 def test_last_year_is_the_year_before_the_chat_s_or_today_s(qa, monkeypatch):
     from datetime import datetime
 

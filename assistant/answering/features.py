@@ -250,7 +250,8 @@ def passage_context(qv: QuestionView, rank, hit, top_fused, top_dense, top_bm25,
     year, year_doc = "none", "none"
     if qv.years:
         dated = (chunk.date or "")[:4]
-        if any(y in t for y in qv.years for t in texts):
+        if any(y in t for y in qv.years for t in texts) or any(
+                y in relative_years(t, dated) for y in qv.years for t in texts):
             year = "ok"
         elif dated and dated not in qv.years:
             year = "other"
@@ -274,6 +275,18 @@ def passage_context(qv: QuestionView, rank, hit, top_fused, top_dense, top_bm25,
         year=year, year_doc=year_doc, names_missing=_names_missing(qv.names, texts),
         names_missing_passage=_names_missing(qv.names, (passage,)), agree=agree,
         detail=[g for g in qv.groups if not set(g) & title_terms], region_home=region_home(qv.places, home))
+
+
+# years a dated page names by their relation to its own ("지난해에는 같은 사업으로 2개사를 지원했다" in a
+# 2025 page speaks of 2024)
+_RELATIVE_YEAR = {-1: re.compile(r"지난\s?해|작년|전년"), 0: re.compile(r"올해|금년"), 1: re.compile(r"내년")}
+
+
+def relative_years(text: str, dated: str) -> set[str]:
+    """The years `text` names as last year, this year or next year of its date's year `dated` ("" when undated)."""
+    if not dated.isdigit():
+        return set()
+    return {str(int(dated) + shift) for shift, pattern in _RELATIVE_YEAR.items() if pattern.search(text)}
 
 
 def region_home(places, home: list | None) -> str:
