@@ -20,13 +20,15 @@ import re
 from dataclasses import dataclass, field
 
 from . import korean
-from .query import Analyzer
+from .query import Analyzer, language
 from .regions import mentions_region, region_variants, regions
 
 _HANGUL_WORD = re.compile(r"[가-힣]+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*년?(?!\d)")
 # "작년" / "last year": the year before the conversation's year (its subject's, else its last document's)
 _LAST_YEAR = re.compile(r"작년|지난\s*해|지난해|last year|the year before", re.IGNORECASE)
+# "올해" / "this year" after a turn about last year: back to the year that was "this year" then
+_THIS_YEAR = re.compile(r"올해|금년|this year", re.IGNORECASE)
 # "그해" / "that year": the conversation's year (written out when the question stands alone; a follow-up
 # is about the chat's programme, of that year, already)
 _THAT_YEAR = re.compile(r"그\s?해|that (?:same )?year|the same year", re.IGNORECASE)
@@ -48,8 +50,12 @@ class Subject:
     dated: str | None = None  # that document's date
     document: str | None = None  # its id: a follow-up is answered from it when it can be
 
-    def words(self, with_title: bool = True, years: bool = True) -> str:
-        named = " ".join(dict.fromkeys(self.region_words + ([f"{y}년" for y in self.years] if years else [])
+    def words(self, with_title: bool = True, years: bool = True, korean: bool = False) -> str:
+        """`korean`: places written in English by their Korean names (a Korean question after an English
+        one: "Gimpo" is no place to the Korean reading)."""
+        places = ([w if _HANGUL_WORD.search(w) else r for w, r in zip(self.region_words, self.regions)]
+                  if korean and len(self.region_words) == len(self.regions) else self.region_words)
+        named = " ".join(dict.fromkeys(places + ([f"{y}년" for y in self.years] if years else [])
                                        + self.names))
         if with_title and self.title and self._agrees(self.title):
             return f"{named} {self.title}".strip()
@@ -76,6 +82,7 @@ class Turn:
     context: str  # the words put in front of it ("" when it stood alone)
     kind: str  # "new" (names its subject and asks), "switch" (names only a new subject), "follow-up"
     answer: object = None  # the Answer
+    this_year: int | None = None  # the year "작년" was counted back from, when the question said it (or "올해")
 
 
 def _named(analyzer: Analyzer, text: str):
@@ -116,6 +123,7 @@ class Conversation:
         self.qa = qa
         self.turns: list[Turn] = []
         self.subject = Subject()
+        self.this_year: int | None = None  # the chat's "this year" while its turns are about last year
         self._read: dict[str, tuple] = {}  # text -> _named(text): each question is read by Kiwi once
 
     def _named(self, text: str):
@@ -156,9 +164,22 @@ class Conversation:
         question = question.strip()
         if not self.turns:
             return Turn(question, question, "", "new")
-        asked = question
+        asked, this_year = question, None
+        year = self.subject.year()
+        # already on last year ("작년엔요?" was asked): "this year" is still the year it was counted from
+        back = self.this_year if self.this_year and year == self.this_year - 1 else None
         if _LAST_YEAR.search(question):  # the year before the conversation's, else before this one
-            asked = _LAST_YEAR.sub(f"{(self.subject.year() or self.qa.now().year) - 1}년", question)
+            this_year = back or year or self.qa.now().year
+            asked = _LAST_YEAR.sub(f"{this_year - 1}년", question)
+        elif back and _THIS_YEAR.search(question):
+            this_year = back
+            asked = _THIS_YEAR.sub(f"{back}년", question)
+        turn = self._resolve(question, asked)
+        turn.this_year = this_year
+        return turn
+
+    def _resolve(self, question: str, asked: str) -> Turn:
+        korean_words = language(question) == "ko"
         q, years, words = self._named(asked)
         names = list(q.names)
         names_something = bool(q.regions or years or names)
@@ -168,7 +189,8 @@ class Conversation:
             # subject's words: the title in front of it names the old programme's figures); what it says
             # beside the subject picks the question ("2025년엔 몇 개사였어요?" asks the 몇 개사 question again)
             prev = self._asked_before(rest)
-            base = (f"{self.subject.words(with_title=False)} {prev.question}".strip() if prev.kind == "follow-up"
+            base = (f"{self.subject.words(with_title=False, korean=korean_words)} {prev.question}".strip()
+                    if prev.kind == "follow-up"
                     else prev.standalone)
             p_q, p_years, p_words = self._named(base)
             old_places = (p_words + [v for r in p_q.regions for v in region_variants().get(r, (r,))]
@@ -183,14 +205,14 @@ class Conversation:
             names, names_something = [], bool(years)
         if years and not (q.regions or names):
             # names only another year and asks its own thing: the same place and programme, that year
-            context = self.subject.words(with_title=False, years=False)
+            context = self.subject.words(with_title=False, years=False, korean=korean_words)
             return Turn(question, f"{context} {asked}".strip(), context, "new") if context else Turn(
                 question, asked, "", "new")
         if names_something:
             if self.subject.year():  # stands alone: "그해" is the chat's year ("그해 KAMP 예산은요?")
                 asked = _THAT_YEAR.sub(f"{self.subject.year()}년", asked)
             return Turn(question, asked, "", "new")
-        context = self.subject.words()
+        context = self.subject.words(korean=korean_words)
         return Turn(question, f"{context} {question}".strip() if context else question, context, "follow-up")
 
     def ask(self, question: str, k: int = 5):
@@ -214,6 +236,7 @@ class Conversation:
             q, years, words = self._named(turn.standalone)
             if turn.kind == "new" and not turn.context:
                 self.subject = Subject()
+                self.this_year = None
             if q.regions:
                 self.subject.regions, self.subject.region_words = list(q.regions), words
             if years:
@@ -221,6 +244,8 @@ class Conversation:
             if q.names:
                 self.subject.names = list(q.names)
             self.subject.title = self.subject.dated = self.subject.document = None
+        if turn.this_year:
+            self.this_year = turn.this_year
         if answer is not None and not answer.abstained and answer.citations:
             c = answer.citations[0]
             self.subject.title, self.subject.dated, self.subject.document = c.title, c.date, c.doc_id

@@ -119,6 +119,33 @@ def test_a_new_year_asks_again_the_question_whose_words_it_repeats(qa):
     assert conv.resolve("2025년엔?").standalone == "2025년 김포 신청 마감은?"  # nothing beside: the last question
 
 
+def test_last_year_stays_last_year_until_this_year_is_asked(qa):
+    """After "작년엔요?" the chat is about last year; "작년 설명회는?" still means that year (not the one before
+    it), and "올해 설명회는요?" goes back to the year it was counted from."""
+    conv = qa.conversation()
+    first = conv.ask("김포 스마트공장 최대 지원금은?")
+    year = int(first.citations[0].date[:4])
+    conv.ask("작년엔요?")
+    assert conv.turns[-1].standalone.startswith(f"{year - 1}년")
+    turn = conv.resolve("작년 설명회는 언제였어요?")
+    assert f"{year - 1}년" in turn.standalone and f"{year - 2}년" not in turn.standalone
+    conv.ask("작년 설명회는 언제였어요?")
+    assert f"{year}년" in conv.resolve("올해 설명회는요?").standalone
+    # without a turn about last year, "올해" is left to the follow-up
+    chat = qa.conversation()
+    chat.ask("김포 스마트공장 최대 지원금은?")
+    assert chat.resolve("올해 설명회는요?").kind == "follow-up"
+
+
+def test_a_korean_follow_up_names_an_english_place_in_korean(qa):
+    chat = qa.conversation()
+    chat.ask("What's the max support in Gimpo?")
+    chat.ask("작년엔요?")
+    turn = chat.resolve("신청 마감은 언제였어요?")
+    assert "김포" in turn.standalone and "Gimpo" not in turn.standalone
+    assert "Gimpo" in chat.resolve("When was the deadline?").standalone
+
+
 def test_that_year_is_the_chat_s_year(qa):
     conv = qa.conversation()
     first = conv.ask("김포 스마트공장 최대 지원금은?")
