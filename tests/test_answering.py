@@ -32,6 +32,8 @@ def spans_of(sentence: str) -> set[str]:
     ("문의: 스마트공장팀 ☎ 055-259-3371, 이메일 sf@gntp.or.kr", "055-259-3371"),
     ("문의: 스마트공장팀 ☎ 055-259-3371, 이메일 sf@gntp.or.kr", "sf@gntp.or.kr"),
     ("협약 기간은 협약일로부터 6개월이다.", "6개월"),
+    # a place before 에서, past the date and time in front of it, however long
+    ("시는 3월 4일(목) 오후 2시 김포상공회의소 4층 대회의실에서 사업설명회를 연다.", "김포상공회의소 4층 대회의실"),
 ])
 def test_candidates_hold_the_answer(sentence, answer):
     assert answer in spans_of(sentence)

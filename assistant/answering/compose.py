@@ -5,17 +5,21 @@ with [1]; or, when the passages do not answer, a plain abstention that says what
 """
 
 import re
+from dataclasses import replace
 
-from .. import korean
+from .. import korean, numbers
 from ..answer import Answer, Citation
 from ..documents import Chunk
 from ..retrieval import Hit
 from .english import english_fact
 from .reader import Reading
+from .spans import Span
 
 NOT_FOUND = "문서에서 이 질문에 대한 답을 찾지 못했습니다."
 SHOWN_NEAREST = " 가장 가까운 문단을 참고로 보여 드립니다."
 _CLAUSE_CUT = re.compile(r"(?<=[며고서데만면나여해])\s*,\s+")
+# what a date's time adds to it: "(금) 18:00", " 18시", " 오후 5시 30분"
+_TIME = re.compile(r"\s*(?:\([^)]{1,3}\)\s*)?(?:오전|오후)?\s*\d{1,2}\s*(?:시(?:\s*\d{1,2}\s*분)?|:\d{2})")
 CLAUSE_LIMIT = 100  # sentences longer than this are cut to the clause that holds the fact
 
 
@@ -23,7 +27,7 @@ def answer(q, reading: Reading, hits: list[Hit], chunks: list[Chunk], k: int, th
     if not reading.candidates or reading.p_answerable < threshold:
         return abstain(q, reading, hits, chunks, k)
     best = reading.candidates[0]
-    s, span = best.sentence, best.span
+    s, span = best.sentence, with_time(best.sentence.text, best.span)
     a, b = clause_of(s.text, (span.start, span.end))
     shown = s.text[a:b].strip().rstrip(",")
     if b < len(s.text.rstrip()):  # a clause cut out of its sentence: end it as a statement, not mid-clause
@@ -37,6 +41,17 @@ def answer(q, reading: Reading, hits: list[Hit], chunks: list[Chunk], k: int, th
     stated = english_fact(fact) if q.lang == "en" else fact  # an English question gets the fact in English
     text = f"{stated} — {shown} [1]" if fact != shown else f"{shown} [1]"
     return Answer(question=q.text, answer=text, abstained=False, citations=citations)
+
+
+def with_time(sentence: str, span: Span) -> Span:
+    """A date answered with the time the sentence writes right after it ("3월 20일" of "3월 20일 18시까지"
+    is "3월 20일 18시"): the fact as the text states it, whichever of the two the span model put first."""
+    if span.kind != "date":
+        return span
+    for a, b, text in numbers.find_dates(sentence):
+        if a == span.start and b > span.end and _TIME.fullmatch(sentence[span.end:b]):
+            return replace(span, end=b, text=text)
+    return span
 
 
 def abstain(q, reading: Reading, hits: list[Hit], chunks: list[Chunk], k: int) -> Answer:

@@ -5,7 +5,8 @@ counters, foreign words, prefixes and suffixes) that may hold spaces ("서울지
 "5,000만 원", "1989년 2월 15일"). Every sub-run of up to MAX_TOKENS morphemes that starts and
 ends where a phrase can start and end is a candidate; so are amounts and dates as
 `assistant.numbers` reads them (they may hold words Kiwi does not tag as nominal), phone numbers,
-e-mail and web addresses, and the inside of quotes and brackets. Which candidate answers is the scoring model's job
+e-mail and web addresses, the inside of quotes and brackets, and a longer place written before 에서
+("김포상공회의소 4층 대회의실에서"). Which candidate answers is the scoring model's job
 (`scoring.py`), not this module's.
 """
 
@@ -21,7 +22,9 @@ CANNOT_END = frozenset({"XPN"})
 MAX_TOKENS = 6
 LINKS = frozenset({"JKG", "JC"})  # 다마스쿠스의 봄, 상수도와 하수도: two phrases joined into one answer
 MAX_LINKED = 8
+MAX_VENUE = 12  # a place before 에서 ("김포상공회의소 4층 대회의실에서"), after the date and time written before it
 _MARKER = re.compile(r"^(?:[A-Za-z]|[가-하]|\d{1,2})[.)]\s")
+_TIME = re.compile(r"(?:오전|오후)?\s*\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?|\d{1,2}:\d{2}")
 _QUOTED = re.compile(r"['‘“\"「『《〈<(]([^'’”\"」』》〉>()\n]{1,40})['’”\"」』》〉>)]")
 
 
@@ -123,6 +126,7 @@ def candidates(sentence: str, ms: list[Morph]) -> list[Span]:
                 m0 -= 1
             for b in ends(i, min(j, i + MAX_TOKENS - 1)):
                 add(ms[m0].start, ms[b].end, m0, b, b == j)
+        _venue(i, j, ms, sentence, add)
     for (i, j), (k, l) in zip(runs, runs[1:]):
         link = ms[j + 1:k]
         if len(link) == 1 and link[0].tag in LINKS:
@@ -148,6 +152,20 @@ def candidates(sentence: str, ms: list[Morph]) -> list[Span]:
         last = ending.get(b, _nearest(ms, b - 1))
         add(a, b, first, last, True)
     return sorted(out.values(), key=lambda s: (s.start, s.end))
+
+
+def _venue(i: int, j: int, ms: list[Morph], sentence: str, add) -> None:
+    """A run written before 에서 is where something happens: past the date and time written in front of
+    it ("3월 4일 오후 2시 김포상공회의소 4층 대회의실에서"), it is one candidate, however many morphemes it has
+    (up to MAX_VENUE)."""
+    if j + 1 >= len(ms) or ms[j + 1].form != "에서" or ms[j + 1].tag != "JKB":
+        return
+    run = sentence[ms[i].start:ms[j].end]
+    ends_of_dates = [b for _, b, _ in numbers.find_dates(run)] + [m.end() for m in _TIME.finditer(run)]
+    dated = max(ends_of_dates, default=0) + ms[i].start
+    a = next((n for n in range(i, j + 1) if ms[n].start >= dated and ms[n].tag not in CANNOT_START), None)
+    if a is not None and MAX_TOKENS < j - a + 1 <= MAX_VENUE:
+        add(ms[a].start, ms[j].end, a, j, True)
 
 
 def _nearest(ms: list[Morph], pos: int) -> int:
