@@ -116,6 +116,8 @@ def contains_quantity(text: str, gold: str) -> bool:
 # A dotted month and day need a space and a closing dot ("4. 3."), or a weekday after them ("3.31.(화)"),
 # so decimals ("8.6%") are not dates; "13월" is no month, "2시간" no time.
 _WEEKDAY = r"(?:\s*\(\s*[월화수목금토일]\s*\))?"
+# a time of day as written after a date: "18시", "오후 5시 30분", "18:00" (answering: spans, compose)
+TIME_OF_DAY = r"(?:오전|오후)?\s*\d{1,2}\s*(?:시(?:\s*\d{1,2}\s*분)?|:\d{2})"
 _CLOCK = r"(?:\s*(?P<ampm>오전|오후)?\s*(?P<h>[01]?\d|2[0-4])\s*(?::\s*(?P<mi>[0-5]\d)|시(?!간)(?:\s*(?P<mi2>[0-5]?\d)\s*분)?))?"
 _DATE_FORMS = (
     re.compile(r"(?<!\d)(?:(?P<y>\d{4})\s*년\s*)?(?P<m>1[0-2]|0?[1-9])\s*월(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*일)?"

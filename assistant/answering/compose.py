@@ -19,7 +19,7 @@ NOT_FOUND = "문서에서 이 질문에 대한 답을 찾지 못했습니다."
 SHOWN_NEAREST = " 가장 가까운 문단을 참고로 보여 드립니다."
 _CLAUSE_CUT = re.compile(r"(?<=[며고서데만면나여해])\s*,\s+")
 # what a date's time adds to it: "(금) 18:00", " 18시", " 오후 5시 30분"
-_TIME = re.compile(r"\s*(?:\([^)]{1,3}\)\s*)?(?:오전|오후)?\s*\d{1,2}\s*(?:시(?:\s*\d{1,2}\s*분)?|:\d{2})")
+_TIME = re.compile(r"\s*(?:\([^)]{1,3}\)\s*)?" + numbers.TIME_OF_DAY)
 CLAUSE_LIMIT = 100  # sentences longer than this are cut to the clause that holds the fact
 
 

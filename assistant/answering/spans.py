@@ -24,7 +24,7 @@ LINKS = frozenset({"JKG", "JC"})  # 다마스쿠스의 봄, 상수도와 하수�
 MAX_LINKED = 8
 MAX_VENUE = 12  # a place before 에서 ("김포상공회의소 4층 대회의실에서"), after the date and time written before it
 _MARKER = re.compile(r"^(?:[A-Za-z]|[가-하]|\d{1,2})[.)]\s")
-_TIME = re.compile(r"(?:오전|오후)?\s*\d{1,2}\s*시(?:\s*\d{1,2}\s*분)?|\d{1,2}:\d{2}")
+_TIME = re.compile(numbers.TIME_OF_DAY)
 _QUOTED = re.compile(r"['‘“\"「『《〈<(]([^'’”\"」』》〉>()\n]{1,40})['’”\"」』》〉>)]")
 
 
